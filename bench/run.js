@@ -1,0 +1,151 @@
+// npm run bench: start-up time, throughput against bare baselines measured in the same run, and page weight.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { measureRps } from './load.js';
+import { benchPages, signInCookie } from './pages.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sv-bench-'));
+const results = [];
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function get(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks = [];
+        response.on('data', (c) => chunks.push(c));
+        response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Spawns `node dist/main.js` and returns the milliseconds from spawn until it first serves the sign-in page. */
+async function timeStart() {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', NODE_ENV: 'development' },
+    stdio: 'ignore',
+  });
+  for (;;) {
+    const response = await get(`http://127.0.0.1:${port}/sign-in`).catch(() => null);
+    if (response?.status === 200) break;
+    if (child.exitCode !== null) throw new Error('the service stopped while starting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const ms = performance.now() - started;
+  await stop(child);
+  return ms;
+}
+
+async function startServer(...args) {
+  const child = spawn(process.execPath, ['bench/servers.js', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`server ${args.join(' ')} exited with ${code}`)));
+  });
+  return { child, base: `http://127.0.0.1:${JSON.parse(line).port}` };
+}
+
+async function rpsOf(args, pagePath = '/', headers = {}) {
+  const { child, base } = await startServer(...args);
+  try {
+    return await measureRps(base + pagePath, { seconds, headers });
+  } finally {
+    await stop(child);
+  }
+}
+
+/** Bytes transferred (compressed) by a first visit to a page: the HTML and every asset it loads, with module imports. */
+async function firstVisitBytes(base, pagePath) {
+  const accept = { 'accept-encoding': 'br, gzip' };
+  const page = await get(base + pagePath, accept);
+  let total = page.body.length;
+  const html = page.body.toString('latin1');
+  const queue = [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  const seen = new Set();
+  const plain = (response) => (response.headers['content-encoding'] ? null : response.body.toString());
+  while (queue.length) {
+    const asset = queue.shift();
+    if (seen.has(asset)) continue;
+    seen.add(asset);
+    const response = await get(base + asset, accept);
+    total += response.body.length;
+    if (asset.endsWith('.mjs') || asset.endsWith('.js')) {
+      const source = plain(response) ?? (await get(base + asset)).body.toString();
+      for (const m of source.matchAll(/import[^'"]*['"]\.\/([^'"]+)['"]/g)) queue.push(path.posix.join(path.posix.dirname(asset), m[1]));
+    }
+  }
+  return { bytes: total, files: seen.size + 1 };
+}
+
+try {
+  console.log('Social value service benchmarks (each figure measured in this run, on this machine)\n');
+  await timeStart(); // first start: creates the database and loads the demo data
+  const starts = [];
+  for (let i = 0; i < 3; i++) starts.push(await timeStart());
+  starts.sort((a, b) => a - b);
+  results.push(['Start-up to first page served (PGlite, warm disk; median of 3)', `${Math.round(starts[1])} ms`, 'under 2,000 ms', starts[1] < 2000]);
+
+  const hello = await rpsOf(['bare-hello']);
+  results.push(['Bare Fastify "hello" route (reference)', `${Math.round(hello)} req/s`, '', null]);
+
+  for (const [name, page] of Object.entries(benchPages)) {
+    const bare = await rpsOf(['bare-template', name, dataDir]);
+    const { child, base } = await startServer('app', dataDir);
+    let full;
+    try {
+      const headers = page.user ? { cookie: await signInCookie(base, page.user.email) } : {};
+      const appPath = await page.appPath(base, headers);
+      full = await measureRps(base + appPath, { seconds, headers });
+    } finally {
+      await stop(child);
+    }
+    const ratio = full / bare;
+    results.push([`${page.label}: service vs same template on bare Fastify`, `${Math.round(full)} / ${Math.round(bare)} req/s = ${ratio.toFixed(2)}`, 'at least 0.70', ratio >= 0.7]);
+  }
+
+  const { child, base } = await startServer('app', dataDir);
+  try {
+    const { bytes, files } = await firstVisitBytes(base, '/');
+    results.push([`First visit to the home page (${files} files, compressed)`, `${(bytes / 1024).toFixed(1)} KB`, 'under 100 KB', bytes < 100 * 1024]);
+  } finally {
+    await stop(child);
+  }
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const width = Math.max(...results.map((r) => r[0].length));
+for (const [label, value, target, met] of results) {
+  const verdict = met === null ? '' : met ? 'met' : 'NOT MET';
+  console.log(`${label.padEnd(width)}  ${value.padEnd(28)} ${target ? `target ${target}` : ''} ${verdict}`);
+}
+
+const { scoringBenchmark } = await import('./scoring.js');
+const scoring = await scoringBenchmark();
+console.log(
+  `\nScoring page, 50 bids x 30 measures x 5 evaluators (median server time): ${scoring.pageMs.toFixed(1)} ms vs one query reading the same rows ${scoring.baselineMs.toFixed(1)} ms = ${scoring.ratio.toFixed(2)}x  target at most 3x ${scoring.ratio <= 3 ? 'met' : 'NOT MET'}`,
+);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('starts with nothing set, on the embedded database', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, baseUrl: 'http://localhost:3000', databaseUrl: undefined, dataDir: '.data', seedDemo: true });
+  });
+
+  it('names every bad setting and what it must be', () => {
+    let message = '';
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SESSION_IDLE_MINUTES: '1' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toContain('PORT must be a whole number (got "eighty")');
+    expect(message).toContain('DATABASE_URL must start with postgres:// or postgresql://');
+    expect(message).toContain('SESSION_IDLE_MINUTES must be at least 5');
+  });
+
+  it('requires the production secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET must be set in production/);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 's'.repeat(40),
+      BASE_URL: 'https://sv.example.gov.uk/',
+      SMTP_URL: 'smtp://mail.example:587',
+    });
+    expect(config.baseUrl).toBe('https://sv.example.gov.uk');
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it('wants the three OpenID Connect settings together', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example/v2.0' })).toThrow(/must be set together/);
+  });
+});

@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import * as schema from './schema/index.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** true when a trivial query answers within the time limit */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class DataFolderInUseError extends Error {}
+
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/db/migrations');
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent, PGlite is used */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; when absent (and no URL), an in-memory database */
+  dataDir?: string | undefined;
+  migrate?: boolean;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const database: Database = options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : await openPglite(options.dataDir);
+  if (options.migrate !== false) {
+    try {
+      await runMigrations(database);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
+}
+
+interface PostgresDatabase extends Database {
+  pool: pg.Pool;
+}
+
+function openPostgres(url: string, max: number): PostgresDatabase {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    pool,
+    ping: (timeoutMs = 2000) => pingWith(db, timeoutMs),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let release: (() => Promise<void>) | undefined;
+  let client: PGlite;
+  if (dataDir) {
+    const folder = path.resolve(dataDir);
+    mkdirSync(folder, { recursive: true });
+    try {
+      release = await lockfile.lock(folder, { lockfilePath: path.join(folder, 'server.lock'), stale: 15_000, update: 5_000 });
+    } catch {
+      throw new DataFolderInUseError(
+        `The data folder ${folder} is already in use by another process of this service. ` +
+          'Stop that process first (or wait 15 seconds if it has just crashed), or set DATABASE_URL to a PostgreSQL server, which several processes can share.',
+      );
+    }
+    client = new PGlite(path.join(folder, 'pglite'));
+  } else {
+    client = new PGlite();
+  }
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    kind: 'pglite',
+    ping: (timeoutMs = 2000) => (closed ? Promise.resolve(false) : pingWith(db, timeoutMs)),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await client.close();
+      await release?.();
+    },
+  };
+}
+
+async function pingWith(db: Db, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const query = db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function runMigrations(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as never, { migrationsFolder });
+    return;
+  }
+  // Several instances may start together against one server: one migrates, the others wait.
+  const lockClient = await (database as PostgresDatabase).pool.connect();
+  try {
+    await lockClient.query('select pg_advisory_lock(7261001)');
+    await migratePg(database.db as never, { migrationsFolder });
+  } finally {
+    await lockClient.query('select pg_advisory_unlock(7261001)').catch(() => undefined);
+    lockClient.release();
+  }
+}

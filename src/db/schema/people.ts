@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const organisationKinds = ['council', 'supplier', 'community', 'partner'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+export const organisationSizes = ['micro', 'small', 'medium', 'large'] as const;
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: organisationKinds }).notNull(),
+  companiesHouseNumber: text('companies_house_number'),
+  charityNumber: text('charity_number'),
+  size: text('size', { enum: organisationSizes }),
+  isVcse: boolean('is_vcse').notNull().default(false),
+  isSocialEnterprise: boolean('is_social_enterprise').notNull().default(false),
+  postcode: text('postcode'),
+  district: text('district'),
+  isLocal: boolean('is_local').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const roles = [
+  'admin',
+  'officer',
+  'evaluator',
+  'contract_manager',
+  'viewer',
+  'supplier',
+  'community',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    roles: text('roles', { enum: roles }).array().notNull().default(sql`'{}'::text[]`),
+    active: boolean('active').notNull().default(true),
+    oidcSubject: text('oidc_subject'),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('users_oidc_subject_key').on(t.oidcSubject),
+    index('users_organisation_idx').on(t.organisationId),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('invitations_token_key').on(t.tokenHash), index('invitations_user_idx').on(t.userId)],
+);

@@ -1,0 +1,53 @@
+/**
+ * Reporting periods of a contract, aligned to the UK financial year (April to March) and clipped to the contract's
+ * dates: monthly, quarterly (April to June, July to September, ...), six-monthly (April to September, October to
+ * March) or annual ("2026 to 2027"). A report is due 30 days after its period ends.
+ */
+export type ReportingFrequency = 'monthly' | 'quarterly' | 'six_monthly' | 'annual';
+
+export interface ReportingPeriod {
+  periodStart: string;
+  periodEnd: string;
+  dueDate: string;
+  label: string;
+}
+
+export const DAYS_TO_REPORT = 30;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const LENGTH: Record<ReportingFrequency, number> = { monthly: 1, quarterly: 3, six_monthly: 6, annual: 12 };
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const utc = (value: string) => new Date(`${value}T00:00:00Z`);
+
+export function addDays(date: string, days: number): string {
+  const d = utc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return iso(d);
+}
+
+function label(start: Date, months: number): string {
+  const endMonth = (start.getUTCMonth() + months - 1) % 12;
+  const endYear = start.getUTCFullYear() + Math.floor((start.getUTCMonth() + months - 1) / 12);
+  if (months === 1) return `${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()}`;
+  if (months === 12) return `${start.getUTCFullYear()} to ${endYear}`;
+  const from = start.getUTCFullYear() === endYear ? MONTHS[start.getUTCMonth()] : `${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()}`;
+  return `${from} to ${MONTHS[endMonth]} ${endYear}`;
+}
+
+export function reportingPeriods(contractStart: string, contractEnd: string, frequency: ReportingFrequency): ReportingPeriod[] {
+  const months = LENGTH[frequency];
+  const start = utc(contractStart);
+  // The first period begins at the start of the financial-year-aligned block containing the contract start.
+  const monthsSinceApril = (start.getUTCMonth() - 3 + 12) % 12;
+  const blockStart = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - (monthsSinceApril % months), 1));
+  const periods: ReportingPeriod[] = [];
+  for (let cursor = blockStart; iso(cursor) <= contractEnd; ) {
+    const next = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + months, 1));
+    const lastDay = iso(new Date(next.getTime() - 86_400_000));
+    const periodStart = iso(cursor) < contractStart ? contractStart : iso(cursor);
+    const periodEnd = lastDay > contractEnd ? contractEnd : lastDay;
+    periods.push({ periodStart, periodEnd, dueDate: addDays(periodEnd, DAYS_TO_REPORT), label: label(cursor, months) });
+    cursor = next;
+  }
+  return periods;
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Services } from '../../app.js';
+import { recordEvent } from '../../platform/audit.js';
+import { EMAIL, field, formErrors, safeLocalPath } from '../../platform/forms.js';
+import { SESSION_COOKIE, createSession, destroySession } from '../../platform/sessions.js';
+import { signInWithPassword } from './sign-in.js';
+import { THROTTLE_WINDOW_MINUTES } from './throttle.js';
+
+/** Starts a session for a user whose identity has been proved, replacing any session the browser had. */
+export async function startSession(app: FastifyInstance, services: Services, reply: FastifyReply, userId: string): Promise<void> {
+  const { db } = services.database;
+  const old = reply.request.cookies[SESSION_COOKIE];
+  if (old) {
+    const unsigned = reply.request.unsignCookie(old);
+    if (unsigned.valid && unsigned.value) await destroySession(db, unsigned.value);
+  }
+  const token = await createSession(db, userId, { idleMinutes: services.config.sessionIdleMinutes, maxHours: services.config.sessionMaxHours });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: services.config.baseUrl.startsWith('https://'),
+    signed: true,
+    maxAge: services.config.sessionMaxHours * 3600,
+  });
+  // A new CSRF secret for the new session.
+  reply.clearCookie('sv_csrf', { path: '/' });
+}
+
+export async function authRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const { db } = services.database;
+  const oidcLabel = services.config.oidc?.label;
+
+  app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
+    if (request.user) return reply.redirect('/');
+    const query = request.query as Record<string, unknown>;
+    return reply.page('auth/views/sign-in.njk', {
+      pageTitle: 'Sign in',
+      values: { email: '' },
+      next: safeLocalPath(field(query, 'next')),
+      oidcLabel,
+      flash: field(query, 'signedOut') ? 'You have signed out.' : undefined,
+    });
+  });
+
+  app.post('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
+    const email = field(request.body, 'email').trim();
+    const password = field(request.body, 'password');
+    const next = safeLocalPath(field(request.body, 'next'));
+    const problems: [string, string][] = [];
+    if (!email) problems.push(['email', 'Enter your email address']);
+    else if (!EMAIL.test(email) || email.length > 254) problems.push(['email', 'Enter an email address in the correct format, like name@example.com']);
+    if (!password) problems.push(['password', 'Enter your password']);
+    else if (password.length > 1000) problems.push(['password', 'Enter a password of 1,000 characters or fewer']);
+    const result = problems.length ? undefined : await signInWithPassword(db, email, password, request.ip);
+    if (result && !result.ok) {
+      problems.push(
+        result.reason === 'throttled'
+          ? ['email', `You have tried to sign in too many times. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again`]
+          : ['email', 'Enter a correct email address and password'],
+      );
+    }
+    if (!result?.ok) {
+      return reply.code(problems.some(([, m]) => m.startsWith('You have tried')) ? 429 : 400).page('auth/views/sign-in.njk', {
+        pageTitle: 'Sign in',
+        values: { email },
+        next,
+        oidcLabel,
+        ...formErrors(problems),
+      });
+    }
+    await startSession(app, services, reply, result.userId);
+    return reply.redirect(next, 303);
+  });
+
+  app.post('/sign-out', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const signed = request.cookies[SESSION_COOKIE];
+    const token = signed ? request.unsignCookie(signed) : undefined;
+    if (token?.valid && token.value) await destroySession(db, token.value);
+    await recordEvent(db, request.actor, 'Signed out');
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie('sv_csrf', { path: '/' });
+    return reply.redirect('/sign-in?signedOut=1', 303);
+  });
+}

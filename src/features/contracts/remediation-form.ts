@@ -1,0 +1,47 @@
+import { isoFromParts } from '../../domain/dates.js';
+import { field, formErrors, type FormErrors } from '../../platform/forms.js';
+import { REASON_LIMIT } from './forms.js';
+
+export interface RemediationValues {
+  action: string;
+  owner: string;
+  day: string;
+  month: string;
+  year: string;
+}
+
+export interface NewRemediation {
+  action: string;
+  owner: string;
+  dueDate: string;
+}
+
+/** A remediation action: what will be done, who does it, and by when (today or later). */
+export function readRemediation(body: unknown, today: string): { ok: true; values: RemediationValues; remediation: NewRemediation } | ({ ok: false; values: RemediationValues } & FormErrors) {
+  const values = {
+    action: field(body, 'action').trim(),
+    owner: field(body, 'owner').trim(),
+    day: field(body, 'due-day').trim(),
+    month: field(body, 'due-month').trim(),
+    year: field(body, 'due-year').trim(),
+  };
+  const problems: [string, string][] = [];
+  if (values.action === '') problems.push(['action', 'Enter what will be done to bring delivery back on track']);
+  else if (values.action.length > REASON_LIMIT) problems.push(['action', `What will be done must be ${REASON_LIMIT} characters or fewer`]);
+  if (values.owner === '') problems.push(['owner', 'Enter who will do it']);
+  else if (values.owner.length > 200) problems.push(['owner', 'Who will do it must be 200 characters or fewer']);
+  const dueDate = isoFromParts(values.day, values.month, values.year);
+  if (!values.day && !values.month && !values.year) problems.push(['due', 'Enter the date it will be done by']);
+  else if (!dueDate) problems.push(['due', 'Date it will be done by must be a real date, like 27 3 2027']);
+  else if (dueDate < today) problems.push(['due', 'Date it will be done by must be today or in the future']);
+  if (problems.length) return { ok: false, values, ...formErrors(problems) };
+  return { ok: true, values, remediation: { action: values.action, owner: values.owner, dueDate: dueDate! } };
+}
+
+/** The note closing an action: what happened. */
+export function readClosure(body: unknown): { ok: true; note: string } | ({ ok: false; values: { note: string } } & FormErrors) {
+  const note = field(body, 'note').trim();
+  if (note === '') return { ok: false, values: { note }, ...formErrors([['note', 'Enter what was done, to close the action']]) };
+  if (note.length > REASON_LIMIT) return { ok: false, values: { note }, ...formErrors([['note', `Note must be ${REASON_LIMIT} characters or fewer`]]) };
+  return { ok: true, note };
+}

@@ -1,0 +1,74 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client.js';
+import type { Role } from '../../db/schema/index.js';
+import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
+import { field, isUuid } from '../../platform/forms.js';
+import { loadCommitments, loadContract, type CommitmentRecord, type ContractRecord } from './repository.js';
+
+/** Who may read a contract page: council staff, and a supplier user of the contract's own supplier. */
+export const contractReaders = [...staffRoles, 'supplier'] as const satisfies readonly Role[];
+/** Who may change a contract: its manager, set its rating, and open or close remediation actions. */
+export const contractChangers = ['admin', 'officer', 'contract_manager'] as const satisfies readonly Role[];
+/** Who may ask for a variation of a commitment. */
+export const variationRequesters = ['officer', 'contract_manager'] as const satisfies readonly Role[];
+/** Who may approve or reject a variation (never the person who asked for it). */
+export const variationApprovers = ['officer', 'admin'] as const satisfies readonly Role[];
+
+const FLASH = {
+  updated: 'Contract details saved.',
+  rating: 'Contract rating saved.',
+  'rating-cleared': 'Rating override removed. The contract now shows its computed rating.',
+  'variation-requested': 'Variation requested. An officer who did not ask for it must now approve or reject it.',
+  'variation-approved': 'Variation approved. The commitment now shows the new values beside the tender promise.',
+  'variation-rejected': 'Variation rejected. The commitment is unchanged.',
+  'remediation-opened': 'Remediation action opened.',
+  'remediation-closed': 'Remediation action closed.',
+} as const;
+
+export type FlashKey = keyof typeof FLASH;
+
+export function flashFor(request: FastifyRequest): string | undefined {
+  const key = field(request.query, 'done');
+  return key in FLASH ? FLASH[key as FlashKey] : undefined;
+}
+
+export const contractPath = (id: string, flash?: FlashKey) => `/contracts/${id}${flash ? `?done=${flash}` : ''}`;
+
+export function param(request: FastifyRequest, name: string): string {
+  return field(request.params, name);
+}
+
+export function isStaff(request: FastifyRequest): boolean {
+  return hasAnyRole(request.user, staffRoles);
+}
+
+/**
+ * The contract named in the path if this user may see it: staff see every contract, a supplier only its own.
+ * Otherwise null, after sending the 404 page (a supplier is not told that another supplier's contract exists).
+ */
+export async function contractInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<ContractRecord | null> {
+  const id = param(request, 'id');
+  const contract = isUuid(id) ? await loadContract(db, id) : null;
+  if (!contract || (!isStaff(request) && contract.supplierId !== request.user?.organisationId)) {
+    reply.callNotFound();
+    return null;
+  }
+  return contract;
+}
+
+/** The contract and one of its commitments named in the path (:id and :cid), or null after the 404 page. */
+export async function commitmentInPath(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<{ contract: ContractRecord; commitment: CommitmentRecord } | null> {
+  const contract = await contractInPath(db, request, reply);
+  if (!contract) return null;
+  const commitmentId = param(request, 'cid');
+  const commitment = isUuid(commitmentId) ? (await loadCommitments(db, contract.id)).find((c) => c.id === commitmentId) : undefined;
+  if (!commitment) {
+    reply.callNotFound();
+    return null;
+  }
+  return { contract, commitment };
+}

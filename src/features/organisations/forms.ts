@@ -1,0 +1,100 @@
+import { organisationKinds, organisationSizes, type OrganisationKind } from '../../db/schema/index.js';
+import { parsePostcode } from '../../domain/postcodes.js';
+import { field, fieldList } from '../../platform/forms.js';
+import type { OrganisationSize } from './labels.js';
+import { localityOf } from './postcode-districts.js';
+
+/** What was typed, kept as strings to show the form again. */
+export interface OrganisationValues {
+  name: string;
+  kind: string;
+  companiesHouseNumber: string;
+  charityNumber: string;
+  size: string;
+  flags: string[];
+  postcode: string;
+}
+
+/** A valid organisation, with its district and local flag worked out from the postcode. */
+export interface OrganisationInput {
+  name: string;
+  kind: OrganisationKind;
+  companiesHouseNumber: string | null;
+  charityNumber: string | null;
+  size: OrganisationSize | null;
+  isVcse: boolean;
+  isSocialEnterprise: boolean;
+  postcode: string | null;
+  district: string | null;
+  isLocal: boolean;
+}
+
+export type OrganisationForm = { ok: true; input: OrganisationInput } | { ok: false; problems: [string, string][] };
+
+export const NAME_MAX = 200;
+
+export function organisationValues(body: unknown): OrganisationValues {
+  return {
+    name: field(body, 'name').trim(),
+    kind: field(body, 'kind'),
+    companiesHouseNumber: field(body, 'companiesHouseNumber').trim(),
+    charityNumber: field(body, 'charityNumber').trim(),
+    size: field(body, 'size'),
+    flags: fieldList(body, 'flags'),
+    postcode: field(body, 'postcode').trim(),
+  };
+}
+
+/** Companies House numbers are 8 characters: digits (leading zeros may be left off), or a 1 or 2 letter prefix and digits. */
+export function normaliseCompanyNumber(input: string): string | null {
+  const compact = input.toUpperCase().replace(/\s+/g, '');
+  if (/^[0-9]{1,8}$/.test(compact)) return compact.padStart(8, '0');
+  return /^(?=.{8}$)[A-Z]{1,2}[0-9]{6,7}$/.test(compact) ? compact : null;
+}
+
+/** Charity numbers: England and Wales (6 or 7 digits, with an optional -N for a linked charity), Scotland (SC), Northern Ireland (NIC). */
+export function normaliseCharityNumber(input: string): string | null {
+  const compact = input.toUpperCase().replace(/\s+/g, '');
+  return /^([0-9]{6,7}(-[0-9]{1,3})?|SC[0-9]{6}|NIC[0-9]{6})$/.test(compact) ? compact : null;
+}
+
+export function readOrganisationForm(values: OrganisationValues): OrganisationForm {
+  const problems: [string, string][] = [];
+  if (!values.name) problems.push(['name', "Enter the organisation's name"]);
+  else if (values.name.length > NAME_MAX) problems.push(['name', `Enter a name of ${NAME_MAX} characters or fewer`]);
+
+  const kind = organisationKinds.find((k) => k === values.kind);
+  if (!kind) problems.push(['kind', 'Select the type of organisation']);
+
+  const companiesHouseNumber = values.companiesHouseNumber ? normaliseCompanyNumber(values.companiesHouseNumber) : null;
+  if (values.companiesHouseNumber && !companiesHouseNumber) {
+    problems.push(['companiesHouseNumber', 'Enter a Companies House number in the correct format, like 01234567 or SC123456']);
+  }
+  const charityNumber = values.charityNumber ? normaliseCharityNumber(values.charityNumber) : null;
+  if (values.charityNumber && !charityNumber) {
+    problems.push(['charityNumber', 'Enter a charity number in the correct format, like 1187654 or SC012345']);
+  }
+
+  const size = organisationSizes.find((s) => s === values.size) ?? null;
+  if (values.size && !size) problems.push(['size', 'Select the size of the organisation, or "Not known"']);
+
+  const postcode = values.postcode ? parsePostcode(values.postcode) : null;
+  if (values.postcode && !postcode) problems.push(['postcode', 'Enter a full UK postcode, like LE11 3AB']);
+
+  if (problems.length || !kind) return { ok: false, problems };
+  const locality = postcode ? localityOf(postcode) : { district: null, isLocal: false };
+  return {
+    ok: true,
+    input: {
+      name: values.name,
+      kind,
+      companiesHouseNumber,
+      charityNumber,
+      size,
+      isVcse: values.flags.includes('vcse'),
+      isSocialEnterprise: values.flags.includes('social_enterprise'),
+      postcode: postcode?.postcode ?? null,
+      ...locality,
+    },
+  };
+}

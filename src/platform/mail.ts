@@ -1,0 +1,107 @@
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Db, DbOrTx } from '../db/client.js';
+import { mailOutbox } from '../db/schema/index.js';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+interface Logger {
+  info(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** SMTP when a URL is configured; otherwise (development only) each message is written to the log instead. */
+export function createMailer(smtpUrl: string | undefined, from: string, log: Logger): Mailer {
+  if (!smtpUrl) {
+    return {
+      async send(message) {
+        log.info({ mail: message }, `Email not sent (no SMTP_URL set): "${message.subject}" to ${message.to}`);
+      },
+    };
+  }
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(message) {
+      await transport.sendMail({ from, ...message });
+    },
+  };
+}
+
+/** Queues an email in the same transaction as the change that causes it, so a rolled-back change sends nothing. */
+export async function queueMail(db: DbOrTx, message: MailMessage): Promise<void> {
+  await db.insert(mailOutbox).values(message);
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Sends what is waiting in the outbox. Each message is claimed with FOR UPDATE SKIP LOCKED and a lease,
+ * so several instances of the service never send the same message twice. Returns how many were sent.
+ */
+export async function deliverPendingMail(db: Db, mailer: Mailer, log: Logger): Promise<number> {
+  const claimed = await db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(
+        and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS), or(isNull(mailOutbox.lockedUntil), lt(mailOutbox.lockedUntil, sql`now()`))),
+      )
+      .orderBy(mailOutbox.id)
+      .limit(20)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(mailOutbox)
+      .set({ lockedUntil: sql`now() + interval '2 minutes'`, attempts: sql`${mailOutbox.attempts} + 1` })
+      .where(inArray(mailOutbox.id, due.map((d) => d.id)))
+      .returning();
+  });
+  let sent = 0;
+  for (const message of claimed) {
+    try {
+      await mailer.send({ to: message.to, subject: message.subject, text: message.text });
+      // The body may hold a sign-in link: once sent, it is not kept.
+      await db.update(mailOutbox).set({ sentAt: sql`now()`, lastError: null, text: '' }).where(eq(mailOutbox.id, message.id));
+      sent++;
+    } catch (error) {
+      log.error({ err: error, mailId: message.id }, 'email could not be sent; it will be retried');
+      await db.update(mailOutbox).set({ lastError: String(error), lockedUntil: sql`now() + interval '1 minute'` }).where(eq(mailOutbox.id, message.id));
+    }
+  }
+  return sent;
+}
+
+/** Polls the outbox every few seconds until stopped. */
+export function startMailWorker(db: Db, mailer: Mailer, log: Logger, intervalMs = 3000): { stop(): Promise<void>; kick(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    running = deliverPendingMail(db, mailer, log)
+      .catch((error) => log.error({ err: error }, 'mail worker failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    kick() {
+      if (stopped) return;
+      clearTimeout(timer);
+      timer = setTimeout(tick, 0);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

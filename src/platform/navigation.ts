@@ -1,0 +1,35 @@
+import type { Role } from '../db/schema/index.js';
+import { hasAnyRole, staffRoles, type CurrentUser } from './current-user.js';
+
+interface NavItem {
+  text: string;
+  href: string;
+  roles: readonly Role[] | 'all';
+}
+
+const items: NavItem[] = [
+  { text: 'Home', href: '/', roles: 'all' },
+  { text: 'Requirements', href: '/requirements', roles: staffRoles },
+  { text: 'Tenders', href: '/tenders', roles: staffRoles },
+  { text: 'Contracts', href: '/contracts', roles: staffRoles },
+  { text: 'Your tenders', href: '/supplier/tenders', roles: ['supplier'] },
+  { text: 'Framework', href: '/framework', roles: staffRoles },
+  { text: 'Thresholds', href: '/thresholds', roles: staffRoles },
+  { text: 'Users', href: '/admin/users', roles: ['admin'] },
+  { text: 'Organisations', href: '/admin/organisations', roles: ['admin'] },
+  { text: 'Audit trail', href: '/admin/audit', roles: ['admin'] },
+  { text: 'Settings', href: '/admin/settings', roles: ['admin'] },
+];
+
+/** The service navigation for a user: only the sections their roles can open, with the current one marked. */
+export function navigationFor(user: CurrentUser | null, url: string): { text: string; href: string; active?: boolean }[] {
+  if (!user) return [{ text: 'Sign in', href: '/sign-in', active: url.startsWith('/sign-in') }];
+  const path = url.split('?')[0] ?? '/';
+  return items
+    .filter((item) => item.roles === 'all' || hasAnyRole(user, item.roles))
+    .map((item) => ({
+      text: item.text,
+      href: item.href,
+      active: item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`),
+    }));
+}

@@ -1,0 +1,128 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp, type Services } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Mailer, MailMessage } from '../../src/platform/mail.js';
+import { DEMO_PASSWORD, seedIfEmpty } from '../../src/seed/demo.js';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  testDb: TestDatabase;
+  /** messages handed to the mailer, when no real mailer was given */
+  sent: MailMessage[];
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  mailer?: Mailer;
+  seed?: boolean;
+}
+
+/** The whole app on a fresh database of the given kind, seeded with the demo data. */
+export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase(kind);
+  if (options.seed !== false) await seedIfEmpty(testDb.database.db);
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const sent: MailMessage[] = [];
+  const mailer: Mailer = options.mailer ?? { send: async (message) => void sent.push(message) };
+  const services: Services = { config, database: testDb.database, mailer };
+  const app = await buildApp(services, { logger: false });
+  await app.ready();
+  return {
+    app,
+    services,
+    testDb,
+    sent,
+    close: async () => {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+/**
+ * A browser-like client for fastify.inject: keeps cookies, and the latest CSRF token seen on a page,
+ * and adds that token to every form it posts.
+ */
+export class Client {
+  private cookies = new Map<string, string>();
+  csrfToken = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const cookie of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      const expired = (cookie.expires && cookie.expires.getTime() < Date.now()) || cookie.maxAge === 0 || cookie.value === '';
+      if (expired) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const match = /name="_csrf" value="([^"]+)"/.exec(response.body);
+    if (match?.[1]) this.csrfToken = match[1];
+    return response;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
+  }
+
+  /** Posts a form. Fields may repeat (arrays). The CSRF token is added unless the form gives one. */
+  async post(url: string, form: Record<string, string | string[]> = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    if (!this.csrfToken) await this.get('/sign-in');
+    const params = new URLSearchParams();
+    if (!('_csrf' in form)) params.append('_csrf', this.csrfToken);
+    for (const [key, value] of Object.entries(form)) for (const v of ([] as string[]).concat(value)) params.append(key, v);
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: params.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...headers },
+      }),
+    );
+  }
+
+  /** Posts a multipart form with one file, as a browser's file upload does. */
+  async upload(url: string, fields: Record<string, string>, file: { field: string; name: string; type: string; content: string | Buffer }): Promise<LightMyRequestResponse> {
+    if (!this.csrfToken) await this.get('/sign-in');
+    const boundary = `----sv${Date.now()}`;
+    const parts: Buffer[] = [];
+    for (const [key, value] of Object.entries({ _csrf: this.csrfToken, ...fields })) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`));
+    }
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    );
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: Buffer.concat(parts),
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.cookieHeader() },
+      }),
+    );
+  }
+
+  async signIn(email: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
+    await this.get('/sign-in');
+    const response = await this.post('/sign-in', { email, password });
+    if (response.statusCode !== 303) throw new Error(`sign-in as ${email} failed with ${response.statusCode}`);
+    await this.get('/');
+    return response;
+  }
+}
+
+export async function signedInClient(app: FastifyInstance, email: string): Promise<Client> {
+  const client = new Client(app);
+  await client.signIn(email);
+  return client;
+}
+
+export { DEMO_PASSWORD };

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/client.js';
+import { projectRoot } from '../../src/platform/paths.js';
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Runs the built service (dist/main.js, built by npm test before the suite) as a real process. */
+function startService(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/main.js')], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout?.on('data', (d) => (text += d));
+  child.stderr?.on('data', (d) => (text += d));
+  return { child, output: () => text, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+}
+
+async function waitForAddress(service: Running): Promise<string> {
+  for (let i = 0; i < 600; i++) {
+    const match = /running at (http:\/\/localhost:\d+)/.exec(service.output());
+    if (match?.[1]) return match[1];
+    if (service.child.exitCode !== null) throw new Error(`the service exited: ${service.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the service did not start: ${service.output()}`);
+}
+
+describe('the service as a process', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'sv-lifecycle-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts with demo data, refuses a second process on the same data folder, and stops cleanly on SIGTERM', async () => {
+    const first = startService({ DATA_DIR: dataDir, PORT: '0' });
+    const address = await waitForAddress(first);
+    expect(first.output()).toContain('admin@council.example');
+    const health = await fetch(`${address}/health`);
+    expect(health.status).toBe(200);
+
+    const second = startService({ DATA_DIR: dataDir, PORT: '0' });
+    expect(await second.exited).toBe(75);
+    expect(second.output()).toContain('is already in use by another process');
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    // The folder is free again and the data survived the shutdown.
+    const third = startService({ DATA_DIR: dataDir, PORT: '0' });
+    const again = await waitForAddress(third);
+    const signIn = await fetch(`${again}/sign-in`);
+    expect(signIn.status).toBe(200);
+    expect(third.output()).not.toContain('Demo data was loaded');
+    third.child.kill('SIGINT');
+    expect(await third.exited).toBe(0);
+  });
+
+  it('stops at start-up with a message naming a bad setting', async () => {
+    const service = startService({ DATA_DIR: dataDir, PORT: 'eighty' });
+    expect(await service.exited).toBe(78);
+    expect(service.output()).toContain('PORT must be a whole number (got "eighty")');
+  });
+});
+
+describe('a database that is down', () => {
+  it('gives the 503 page and /health says so (PostgreSQL server unreachable)', async () => {
+    const database = await openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none', migrate: false, poolSize: 1 });
+    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, mailer: { send: async () => undefined } }, { logger: false });
+    try {
+      const health = await app.inject('/health');
+      expect(health.statusCode).toBe(503);
+      expect(health.json()).toMatchObject({ status: 'unavailable', database: { status: 'down' } });
+      // A validly signed session cookie makes the service look the session up in the database.
+      const page = await app.inject({ url: '/admin/audit', headers: { cookie: `sv_session=${encodeURIComponent(app.signCookie('token'))}` } });
+      expect(page.statusCode).toBe(503);
+      expect(page.body).toContain('Sorry, the service is unavailable');
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+
+  it('gives the 503 page when the embedded database has closed', async () => {
+    const database = await openDatabase({});
+    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, mailer: { send: async () => undefined } }, { logger: false });
+    await database.close();
+    try {
+      expect((await app.inject('/health')).statusCode).toBe(503);
+    } finally {
+      await app.close();
+    }
+  });
+});
