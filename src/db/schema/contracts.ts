@@ -108,7 +108,7 @@ export const commitmentVariations = pgTable(
   (t) => [index('commitment_variations_commitment_idx').on(t.commitmentId)],
 );
 
-export const reportStatuses = ['draft', 'submitted', 'queried', 'verified'] as const;
+export const reportStatuses = ['draft', 'submitted', 'queried', 'verified', 'rejected'] as const;
 
 /** A supplier's delivery report for one period of a contract. `revision` detects a concurrent edit. */
 export const deliveryReports = pgTable(

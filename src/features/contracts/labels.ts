@@ -10,5 +10,5 @@ export const frequencyLabels: Record<ReportingFrequency, string> = {
   annual: 'Yearly',
 };
 
-export const reportStatusLabels = { draft: 'Draft', submitted: 'Submitted', queried: 'Queried', verified: 'Verified' } as const;
+export const reportStatusLabels = { draft: 'Draft', submitted: 'Submitted', queried: 'Queried', verified: 'Verified', rejected: 'Rejected' } as const;
 export const variationStatusLabels = { pending: 'Waiting for approval', approved: 'Approved', rejected: 'Rejected' } as const;
