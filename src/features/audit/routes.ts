@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app.js';
-import { isoFromParts } from '../../domain/dates.js';
+import { dateParts, readDateInput } from '../../platform/date-input.js';
 import { field, formErrors } from '../../platform/forms.js';
 import { fieldChanges } from './changes.js';
 import { findAuditEvent, searchAudit, type AuditFilters } from './search-audit.js';
 
 const auditedTables = ['organisations', 'users', 'invitations', 'framework_versions', 'outcomes', 'measures', 'thresholds'];
 
+/** An optional date filter: none when all three boxes are empty. */
 function dateFilter(query: unknown, prefix: string, label: string, problems: [string, string][]): string | null {
-  const parts = ['day', 'month', 'year'].map((p) => field(query, `${prefix}-${p}`).trim());
-  if (parts.every((p) => p === '')) return null;
-  const iso = isoFromParts(parts[0]!, parts[1]!, parts[2]!);
-  if (!iso) problems.push([`${prefix}-day`, `${label} must be a real date, like 22 11 2026`]);
-  return iso;
+  const date = readDateInput(query, { id: prefix, label, missing: '' });
+  if (dateParts.every((part) => date.values[part] === '')) return null;
+  if (date.problem) problems.push([`${prefix}-${date.problem.parts[0] ?? 'day'}`, date.problem.message]);
+  return date.iso;
 }
 
 export async function auditRoutes(app: FastifyInstance, { database }: Services): Promise<void> {

@@ -1,7 +1,7 @@
 import { reportingFrequencies } from '../../db/schema/index.js';
-import { isoFromParts } from '../../domain/dates.js';
 import { parsePounds } from '../../domain/money.js';
-import { field, formErrors, type FormErrors } from '../../platform/forms.js';
+import { dateInputValues, dateParts, errorsWithDates, readDateInput, type DateInput, type DatePart, type FormErrorsWithDates } from '../../platform/date-input.js';
+import { field } from '../../platform/forms.js';
 import { contractEndDate } from './contract-term.js';
 
 export type ReportingFrequency = (typeof reportingFrequencies)[number];
@@ -16,9 +16,6 @@ export const frequencyLabels: Record<ReportingFrequency, string> = {
 export const REASON_MAX_LENGTH = 2000;
 export const REFERENCE_MAX_LENGTH = 50;
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9 ./-]*$/;
-
-const dateParts = ['day', 'month', 'year'] as const;
-type DatePart = (typeof dateParts)[number];
 
 /** What was typed on the award form, kept as typed so that the form can be shown again. */
 export interface AwardValues {
@@ -73,22 +70,15 @@ export interface AwardChoices {
   contractManagerIds: string[];
 }
 
-export type FormErrorsWithDates = FormErrors & { dateErrorParts: Record<string, DatePart[]> };
-
 export type AwardReading = { ok: true; values: AwardValues; decision: AwardDecision } | { ok: false; values: AwardValues; errors: FormErrorsWithDates };
-
-function dateValues(iso: string): { day: string; month: string; year: string } {
-  const [year = '', month = '', day = ''] = iso.split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year };
-}
 
 /**
  * The form as it first appears: dates from the requirement's expected start and duration, and the value left blank,
  * which means the winning bid's price.
  */
 export function defaultAwardValues(requirement: { expectedStart: string; durationMonths: number; valueIncludesVat: boolean }, tenderNumber: number): AwardValues {
-  const start = dateValues(requirement.expectedStart);
-  const end = dateValues(contractEndDate(requirement.expectedStart, requirement.durationMonths));
+  const start = dateInputValues(requirement.expectedStart);
+  const end = dateInputValues(contractEndDate(requirement.expectedStart, requirement.durationMonths));
   return {
     bidId: '',
     reason: '',
@@ -118,24 +108,8 @@ export function awardValuesQuery(values: AwardValues): string {
   return new URLSearchParams(awardFields.map((name): [string, string] => [name, values[name]])).toString();
 }
 
-interface DateSpec {
-  id: 'startDate' | 'endDate';
-  label: string;
-  missing: string;
-}
-
-function readDate(values: AwardValues, spec: DateSpec): { iso: string | null; problem?: { message: string; parts: DatePart[] } } {
-  const parts = { day: values[`${spec.id}-day`], month: values[`${spec.id}-month`], year: values[`${spec.id}-year`] };
-  const empty = dateParts.filter((part) => parts[part] === '');
-  if (empty.length === dateParts.length) return { iso: null, problem: { message: spec.missing, parts: [...dateParts] } };
-  if (empty.length) return { iso: null, problem: { message: `${spec.label} must include a ${empty.join(' and ')}`, parts: empty } };
-  const iso = isoFromParts(parts.day, parts.month, parts.year);
-  if (!iso) return { iso: null, problem: { message: `${spec.label} must be a real date`, parts: [...dateParts] } };
-  return { iso };
-}
-
-const startSpec: DateSpec = { id: 'startDate', label: 'Start date', missing: 'Enter the date the contract starts' };
-const endSpec: DateSpec = { id: 'endDate', label: 'End date', missing: 'Enter the date the contract ends' };
+const startSpec: DateInput = { id: 'startDate', label: 'Start date', missing: 'Enter the date the contract starts' };
+const endSpec: DateInput = { id: 'endDate', label: 'End date', missing: 'Enter the date the contract ends' };
 
 /** Reads and checks the award form against what can be chosen. */
 export function readAward(source: unknown, choices: AwardChoices): AwardReading {
@@ -157,8 +131,8 @@ export function readAward(source: unknown, choices: AwardChoices): AwardReading 
     problems.push(['reference', 'Contract reference must start with a letter or number and include only letters, numbers, spaces, hyphens, full stops and slashes']);
   }
 
-  const start = readDate(values, startSpec);
-  const end = readDate(values, endSpec);
+  const start = readDateInput(values, startSpec);
+  const end = readDateInput(values, endSpec);
   for (const [spec, date] of [[startSpec, start], [endSpec, end]] as const) {
     if (date.problem) {
       problems.push([spec.id, date.problem.message]);
@@ -180,7 +154,7 @@ export function readAward(source: unknown, choices: AwardChoices): AwardReading 
   if (!frequency) problems.push(['frequency', 'Select how often the supplier reports on its commitments']);
 
   if (problems.length || !chosen || !start.iso || !end.iso || valuePence === null || valuePence <= 0 || !frequency) {
-    return { ok: false, values, errors: withDateLinks(formErrors(problems), dateErrorParts) };
+    return { ok: false, values, errors: errorsWithDates(problems, dateErrorParts) };
   }
   return {
     ok: true,
@@ -199,17 +173,7 @@ export function readAward(source: unknown, choices: AwardChoices): AwardReading 
   };
 }
 
-/** The error summary links a date's message to its first input in error (GOV.UK's date input pattern). */
-function withDateLinks(result: FormErrors, dateErrorParts: Record<string, DatePart[]>): FormErrorsWithDates {
-  for (const item of result.errorList) {
-    const id = item.href.slice(1);
-    const first = dateErrorParts[id]?.[0];
-    if (first) item.href = `#${id}-${first}`;
-  }
-  return { ...result, dateErrorParts };
-}
-
 /** The form's errors when the contract reference is already used by another contract. */
 export function referenceTakenErrors(reference: string): FormErrorsWithDates {
-  return { ...formErrors([['reference', `Contract reference ${reference} is already used by another contract. Enter a different reference`]]), dateErrorParts: {} };
+  return errorsWithDates([['reference', `Contract reference ${reference} is already used by another contract. Enter a different reference`]], {});
 }

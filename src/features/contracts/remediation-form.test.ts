@@ -20,7 +20,8 @@ describe('readRemediation', () => {
     expect(readRemediation({ action: 'a', owner: 'b', 'due-day': '31', 'due-month': '2', 'due-year': '2027' }, today)).toMatchObject({
       ok: false,
       values: { day: '31', month: '2', year: '2027' },
-      errors: { due: 'Date it will be done by must be a real date, like 27 3 2027' },
+      errors: { due: 'Date it will be done by must be a real date' },
+      dateErrorParts: ['day', 'month', 'year'],
     });
     expect(readRemediation({ action: 'a', owner: 'b', 'due-day': '21', 'due-month': '11', 'due-year': '2026' }, today)).toMatchObject({
       ok: false,

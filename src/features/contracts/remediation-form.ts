@@ -1,4 +1,4 @@
-import { isoFromParts } from '../../domain/dates.js';
+import { errorsWithDate, readDateInput, wholeDateProblem, type DateInput, type FormErrorsWithDate } from '../../platform/date-input.js';
 import { field, formErrors, type FormErrors } from '../../platform/forms.js';
 import { REASON_LIMIT } from './forms.js';
 
@@ -16,26 +16,24 @@ export interface NewRemediation {
   dueDate: string;
 }
 
+const dueInput: DateInput = { id: 'due', label: 'Date it will be done by', missing: 'Enter the date it will be done by' };
+
 /** A remediation action: what will be done, who does it, and by when (today or later). */
-export function readRemediation(body: unknown, today: string): { ok: true; values: RemediationValues; remediation: NewRemediation } | ({ ok: false; values: RemediationValues } & FormErrors) {
-  const values = {
-    action: field(body, 'action').trim(),
-    owner: field(body, 'owner').trim(),
-    day: field(body, 'due-day').trim(),
-    month: field(body, 'due-month').trim(),
-    year: field(body, 'due-year').trim(),
-  };
+export function readRemediation(
+  body: unknown,
+  today: string,
+): { ok: true; values: RemediationValues; remediation: NewRemediation } | ({ ok: false; values: RemediationValues } & FormErrorsWithDate) {
+  let due = readDateInput(body, dueInput);
+  if (due.iso && due.iso < today) due = wholeDateProblem(due, 'Date it will be done by must be today or in the future');
+  const values = { action: field(body, 'action').trim(), owner: field(body, 'owner').trim(), ...due.values };
   const problems: [string, string][] = [];
   if (values.action === '') problems.push(['action', 'Enter what will be done to bring delivery back on track']);
   else if (values.action.length > REASON_LIMIT) problems.push(['action', `What will be done must be ${REASON_LIMIT} characters or fewer`]);
   if (values.owner === '') problems.push(['owner', 'Enter who will do it']);
   else if (values.owner.length > 200) problems.push(['owner', 'Who will do it must be 200 characters or fewer']);
-  const dueDate = isoFromParts(values.day, values.month, values.year);
-  if (!values.day && !values.month && !values.year) problems.push(['due', 'Enter the date it will be done by']);
-  else if (!dueDate) problems.push(['due', 'Date it will be done by must be a real date, like 27 3 2027']);
-  else if (dueDate < today) problems.push(['due', 'Date it will be done by must be today or in the future']);
-  if (problems.length) return { ok: false, values, ...formErrors(problems) };
-  return { ok: true, values, remediation: { action: values.action, owner: values.owner, dueDate: dueDate! } };
+  if (due.problem) problems.push([dueInput.id, due.problem.message]);
+  if (problems.length || !due.iso) return { ok: false, values, ...errorsWithDate(problems, dueInput, due.problem?.parts ?? []) };
+  return { ok: true, values, remediation: { action: values.action, owner: values.owner, dueDate: due.iso } };
 }
 
 /** The note closing an action: what happened. */

@@ -1,8 +1,7 @@
-import { isoFromParts } from '../../domain/dates.js';
 import { formatPounds, parsePounds } from '../../domain/money.js';
-import { field, fieldList, formErrors, type FormErrors } from '../../platform/forms.js';
+import { dateInputValues, errorsWithDate, readDateInput, type DateInput, type FormErrorsWithDate } from '../../platform/date-input.js';
+import { field, fieldList } from '../../platform/forms.js';
 import { districts } from '../organisations/postcode-districts.js';
-import { dateValues } from '../thresholds/forms.js';
 import { cpvLabel, isCommonCategory, readCpvCode } from './categories.js';
 
 const TITLE_MAX = 200;
@@ -15,8 +14,7 @@ const VALUE_LIMIT_PENCE = 1_000_000_000_000;
 export const COUNTYWIDE = 'Countywide';
 export const districtNames: readonly string[] = districts.map((d) => d.name);
 
-const dateParts = ['day', 'month', 'year'] as const;
-type DatePart = (typeof dateParts)[number];
+const expectedStartInput: DateInput = { id: 'expectedStart', label: 'Expected start date', missing: 'Enter the expected start date' };
 
 /** What the person typed or chose, kept as it was so that a form with errors shows it again. */
 export interface RequirementValues {
@@ -57,7 +55,7 @@ export interface RequirementChoices {
   ownerIds: readonly string[];
 }
 
-export type RequirementErrors = FormErrors & { dateErrorParts: DatePart[] };
+export type RequirementErrors = FormErrorsWithDate;
 
 export type RequirementReading =
   | { ok: true; values: RequirementValues; requirement: RequirementInput }
@@ -82,7 +80,7 @@ export function valuesOf(requirement: RequirementInput): RequirementValues {
     cpvCode: common ? '' : requirement.cpvCode,
     value: formatPounds(requirement.estimatedValuePence).slice(1),
     includesVat: requirement.valueIncludesVat ? 'yes' : 'no',
-    ...dateValues(requirement.expectedStart),
+    ...dateInputValues(requirement.expectedStart),
     duration: String(requirement.durationMonths),
     districts: everywhere ? [COUNTYWIDE] : requirement.districts,
     owner: requirement.ownerId,
@@ -94,20 +92,6 @@ export function districtsText(names: readonly string[]): string {
   if (names.length === 0) return 'None given';
   if (districtNames.every((name) => names.includes(name))) return COUNTYWIDE;
   return districtNames.filter((name) => names.includes(name)).join(', ');
-}
-
-function readDate(body: unknown): { values: Record<DatePart, string>; iso: string | null; problem?: { message: string; parts: DatePart[] } } {
-  const values = {
-    day: field(body, 'expectedStart-day').trim(),
-    month: field(body, 'expectedStart-month').trim(),
-    year: field(body, 'expectedStart-year').trim(),
-  };
-  const empty = dateParts.filter((part) => values[part] === '');
-  if (empty.length === dateParts.length) return { values, iso: null, problem: { message: 'Enter the expected start date', parts: [...dateParts] } };
-  if (empty.length) return { values, iso: null, problem: { message: `Expected start date must include a ${empty.join(' and ')}`, parts: empty } };
-  const iso = isoFromParts(values.day, values.month, values.year);
-  if (!iso) return { values, iso: null, problem: { message: 'Expected start date must be a real date', parts: [...dateParts] } };
-  return { values, iso };
 }
 
 function readValue(text: string): number | string {
@@ -149,7 +133,7 @@ function readDistricts(chosen: string[]): string[] | string {
 
 /** Reads and checks the requirement form. Problems are listed in the order of the form's fields. */
 export function readRequirement(body: unknown, choices: RequirementChoices): RequirementReading {
-  const date = readDate(body);
+  const date = readDateInput(body, expectedStartInput);
   const values: RequirementValues = {
     title: field(body, 'title').trim(),
     description: field(body, 'description').trim(),
@@ -174,7 +158,7 @@ export function readRequirement(body: unknown, choices: RequirementChoices): Req
   if (typeof value === 'string') problems.push(['value', value]);
   const includesVat = values.includesVat === 'yes' ? true : values.includesVat === 'no' ? false : null;
   if (includesVat === null) problems.push(['includesVat', 'Select whether the estimated value includes VAT']);
-  if (date.problem) problems.push(['expectedStart', date.problem.message]);
+  if (date.problem) problems.push([expectedStartInput.id, date.problem.message]);
   const duration = readDuration(values.duration);
   if (typeof duration === 'string') problems.push(['duration', duration]);
   const chosenDistricts = readDistricts(values.districts);
@@ -183,10 +167,7 @@ export function readRequirement(body: unknown, choices: RequirementChoices): Req
 
   if (problems.length || Array.isArray(category) || typeof value === 'string' || includesVat === null || !date.iso
     || typeof duration === 'string' || typeof chosenDistricts === 'string') {
-    const errors = formErrors(problems);
-    const dateLink = errors.errorList.find((item) => item.href === '#expectedStart');
-    if (dateLink && date.problem) dateLink.href = `#expectedStart-${date.problem.parts[0]}`;
-    return { ok: false, values, errors: { ...errors, dateErrorParts: date.problem?.parts ?? [] } };
+    return { ok: false, values, errors: errorsWithDate(problems, expectedStartInput, date.problem?.parts ?? []) };
   }
   return {
     ok: true,

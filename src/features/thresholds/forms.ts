@@ -1,60 +1,17 @@
 import { thresholdKinds, type ThresholdKind } from '../../db/schema/index.js';
 import { thresholdKindNames } from '../../domain/applicability.js';
-import { formatDate, isoFromParts } from '../../domain/dates.js';
+import { formatDate } from '../../domain/dates.js';
 import { parsePounds } from '../../domain/money.js';
-import { field, formErrors, type FormErrors } from '../../platform/forms.js';
+import { dateParts, errorsWithDate, readDateInput, type DateInput, type DateValues, type FormErrorsWithDate } from '../../platform/date-input.js';
+import { field } from '../../platform/forms.js';
 import type { NewThreshold } from './repository.js';
-
-const dateParts = ['day', 'month', 'year'] as const;
-type DatePart = (typeof dateParts)[number];
-export type DateValues = Record<DatePart, string>;
-
-/** A form's errors, and which inputs of its date are in error (for the date input's red borders). */
-export type FormErrorsWithDate = FormErrors & { dateErrorParts: DatePart[] };
-
-interface DateField {
-  /** the field's id, and the prefix of its inputs' ids ("date" -> "date-day") */
-  id: string;
-  /** the prefix of the inputs' names ("effectiveFrom" -> "effectiveFrom-day"), or "" for plain "day", "month", "year" */
-  namePrefix: string;
-  /** the date's name at the start of a sentence: "Date" */
-  label: string;
-  /** the message when nothing was typed: "Enter the date to check" */
-  missing: string;
-}
-
-interface DateReading {
-  values: DateValues;
-  iso: string | null;
-  problem?: { message: string; parts: DatePart[] };
-}
-
-/** Reads a GOV.UK date input: the typed values, kept as they were, and a real date or the GOV.UK message for what is wrong. */
-function readDate(source: unknown, spec: DateField): DateReading {
-  const name = (part: DatePart) => (spec.namePrefix ? `${spec.namePrefix}-${part}` : part);
-  const values = { day: field(source, name('day')).trim(), month: field(source, name('month')).trim(), year: field(source, name('year')).trim() };
-  const empty = dateParts.filter((part) => values[part] === '');
-  if (empty.length === dateParts.length) return { values, iso: null, problem: { message: spec.missing, parts: [...dateParts] } };
-  if (empty.length) return { values, iso: null, problem: { message: `${spec.label} must include a ${empty.join(' and ')}`, parts: empty } };
-  const iso = isoFromParts(values.day, values.month, values.year);
-  if (!iso) return { values, iso: null, problem: { message: `${spec.label} must be a real date`, parts: [...dateParts] } };
-  return { values, iso };
-}
-
-/** The form's errors, with a date's summary link pointing at its first input in error (GOV.UK's date input pattern). */
-function errorsWithDate(pairs: [string, string][], date: DateField, parts: DatePart[]): FormErrorsWithDate {
-  const result = formErrors(pairs);
-  const link = result.errorList.find((item) => item.href === `#${date.id}`);
-  if (link && parts[0]) link.href = `#${date.id}-${parts[0]}`;
-  return { ...result, dateErrorParts: parts };
-}
 
 function readYesNo(source: unknown, name: string): boolean | null {
   const value = field(source, name);
   return value === 'yes' ? true : value === 'no' ? false : null;
 }
 
-export const checkDateField: DateField = { id: 'date', namePrefix: '', label: 'Date', missing: 'Enter the date to check' };
+export const checkDateField: DateInput = { id: 'date', namePrefix: '', label: 'Date', missing: 'Enter the date to check' };
 
 export interface CheckValues extends DateValues {
   value: string;
@@ -69,7 +26,7 @@ export type CheckReading =
 export function readCheck(query: unknown): CheckReading {
   const value = field(query, 'value').trim();
   const vat = field(query, 'vat');
-  const date = readDate(query, checkDateField);
+  const date = readDateInput(query, checkDateField);
   const values: CheckValues = { value, vat, ...date.values };
   const valuePence = parsePounds(value);
   const includesVat = readYesNo(query, 'vat');
@@ -84,9 +41,8 @@ export function readCheck(query: unknown): CheckReading {
   return { ok: true, values, valuePence, includesVat, date: date.iso };
 }
 
-export const effectiveFromField: DateField = {
+export const effectiveFromField: DateInput = {
   id: 'effectiveFrom',
-  namePrefix: 'effectiveFrom',
   label: 'Effective date',
   missing: 'Enter the date the threshold takes effect',
 };
@@ -109,7 +65,7 @@ export function readThreshold(body: unknown): ThresholdReading {
   const kind = field(body, 'kind');
   const amount = field(body, 'amount').trim();
   const source = field(body, 'source').trim();
-  const date = readDate(body, effectiveFromField);
+  const date = readDateInput(body, effectiveFromField);
   const values: ThresholdValues = { kind, amount, includesVat: field(body, 'includesVat'), source, ...date.values };
   const amountPence = parsePounds(amount);
   const includesVat = readYesNo(body, 'includesVat');
@@ -135,10 +91,4 @@ export function duplicateErrors(threshold: NewThreshold): FormErrorsWithDate {
 
 function isThresholdKind(value: string): value is ThresholdKind {
   return (thresholdKinds as readonly string[]).includes(value);
-}
-
-/** A date's values for a date input, as a person would type them: "2026-03-07" -> 7, 3, 2026. */
-export function dateValues(iso: string): DateValues {
-  const [year = '', month = '', day = ''] = iso.split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year };
 }

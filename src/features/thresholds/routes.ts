@@ -5,10 +5,11 @@ import { thresholdInForce, thresholdKindNames, vatBasis } from '../../domain/app
 import { formatDate, todayIso } from '../../domain/dates.js';
 import { formatPounds } from '../../domain/money.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
+import { dateInputValues } from '../../platform/date-input.js';
 import { field, isUuid } from '../../platform/forms.js';
 import { addThreshold } from './add-threshold.js';
 import { applicabilityFor } from './applicability-for.js';
-import { dateValues, duplicateErrors, readCheck, readThreshold, type CheckValues, type ThresholdValues } from './forms.js';
+import { duplicateErrors, readCheck, readThreshold, type CheckValues, type ThresholdValues } from './forms.js';
 import { loadThresholds, type ThresholdRecord } from './repository.js';
 
 const CHECK_FIELDS = ['value', 'vat', 'day', 'month', 'year'];
@@ -17,7 +18,7 @@ const emptyThreshold: ThresholdValues = { kind: '', amount: '', includesVat: '',
 /** The thresholds in force and their history, a check of any contract value, and (for admins) new thresholds. */
 export async function thresholdRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const { db } = services.database;
-  const checkDefaults = (): CheckValues => ({ value: '', vat: '', ...dateValues(todayIso()) });
+  const checkDefaults = (): CheckValues => ({ value: '', vat: '', ...dateInputValues(todayIso()) });
 
   app.get('/thresholds', { config: { access: staffRoles } }, async (request, reply) => {
     const today = todayIso();
