@@ -49,3 +49,18 @@ export function safeLocalPath(value: string): string {
 }
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A file of a multipart form, as @fastify/multipart attaches it to the body (buffered, within its size limit). */
+export interface UploadedFile {
+  filename: string;
+  toBuffer(): Promise<Buffer>;
+}
+
+/** The file field `name` of a multipart form, or null when none was chosen (browsers send an empty part with no name). */
+export function uploadedFile(body: unknown, name = 'file'): UploadedFile | null {
+  const file = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  if (!file || typeof file !== 'object') return null;
+  const { filename, toBuffer } = file as Partial<UploadedFile>;
+  if (typeof filename !== 'string' || filename === '' || typeof toBuffer !== 'function') return null;
+  return file as UploadedFile;
+}

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Services } from '../../app.js';
 import type { Role } from '../../db/schema/index.js';
 import { hasAnyRole } from '../../platform/current-user.js';
-import { formErrors, isUuid } from '../../platform/forms.js';
+import { formErrors, isUuid, uploadedFile } from '../../platform/forms.js';
 import { importContracts } from './import-contracts.js';
 import { guessMapping, mappingFrom } from './mapping.js';
 import { mappingValues, readMappingForm, valuesOf } from './mapping-form.js';
@@ -16,20 +16,6 @@ import { checkPage, columnsPage, type MappingSource } from './view-models.js';
 /** Officers and admins import registers; each upload is seen only by the person who uploaded it. */
 const importers = ['officer', 'admin'] as const satisfies readonly Role[];
 const access = { access: importers };
-
-interface UploadedFile {
-  filename: string;
-  toBuffer(): Promise<Buffer>;
-}
-
-/** The file from a multipart form, or null when none was chosen (browsers send an empty part with no name). */
-function uploadedFile(body: unknown): UploadedFile | null {
-  const file = body && typeof body === 'object' ? (body as Record<string, unknown>).file : undefined;
-  if (!file || typeof file !== 'object') return null;
-  const { filename, toBuffer } = file as Partial<UploadedFile>;
-  if (typeof filename !== 'string' || filename === '' || typeof toBuffer !== 'function') return null;
-  return file as UploadedFile;
-}
 
 function uploadPage(reply: FastifyReply, problem?: string, status = 400): FastifyReply {
   return reply.code(problem ? status : 200).page('contract-import/views/upload.njk', {

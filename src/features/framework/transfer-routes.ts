@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { recordEvent } from '../../platform/audit.js';
 import { staffRoles } from '../../platform/current-user.js';
+import { uploadedFile } from '../../platform/forms.js';
 import { readContent } from './content.js';
 import { CSV_COLUMNS, CSV_COLUMN_HELP, frameworkToCsv } from './csv-format.js';
 import type { ImportProblem } from './import-problems.js';
@@ -15,19 +16,6 @@ import { adminOnly, versionOr404, withFlash } from './route-support.js';
 export function exportFileName(version: Pick<VersionRow, 'name' | 'number'>, extension: 'csv' | 'json'): string {
   const slug = version.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '') || 'framework';
   return `${slug}-version-${version.number}.${extension}`;
-}
-
-interface UploadedFile {
-  filename: string;
-  toBuffer(): Promise<Buffer>;
-}
-
-function uploadedFile(body: unknown): UploadedFile | null {
-  const file = body && typeof body === 'object' ? (body as Record<string, unknown>).file : undefined;
-  if (!file || typeof file !== 'object') return null;
-  const { filename, toBuffer } = file as Partial<UploadedFile>;
-  if (typeof filename !== 'string' || filename === '' || typeof toBuffer !== 'function') return null;
-  return file as UploadedFile;
 }
 
 /** Only so many problems go in the error summary; the table below the form lists them all. */
