@@ -14,6 +14,7 @@ import {
   tenders,
   users,
 } from '../../db/schema/index.js';
+import { requirementColumns } from '../requirements/repository.js';
 
 /** The queries of the award, the evaluation report and the feedback letters. */
 
@@ -41,20 +42,7 @@ export async function findTender(db: DbOrTx, tenderId: string) {
       frameworkVersionNumber: frameworkVersions.number,
       frameworkVersionName: frameworkVersions.name,
       requirement: {
-        id: requirements.id,
-        number: requirements.number,
-        title: requirements.title,
-        description: requirements.description,
-        directorate: requirements.directorate,
-        cpvCode: requirements.cpvCode,
-        categoryLabel: requirements.categoryLabel,
-        estimatedValuePence: requirements.estimatedValuePence,
-        valueIncludesVat: requirements.valueIncludesVat,
-        expectedStart: requirements.expectedStart,
-        durationMonths: requirements.durationMonths,
-        districts: requirements.districts,
-        applicability: requirements.applicability,
-        applicabilityExplanation: requirements.applicabilityExplanation,
+        ...requirementColumns,
         ownerName: owners.name,
         ownerEmail: owners.email,
       },

@@ -104,27 +104,32 @@ export async function countByStage(db: DbOrTx, filters: RequirementFilters): Pro
   return counts;
 }
 
+/** What a requirement says of itself, for any page that shows one. */
+export const requirementColumns = {
+  id: requirements.id,
+  number: requirements.number,
+  title: requirements.title,
+  description: requirements.description,
+  directorate: requirements.directorate,
+  cpvCode: requirements.cpvCode,
+  categoryLabel: requirements.categoryLabel,
+  estimatedValuePence: requirements.estimatedValuePence,
+  valueIncludesVat: requirements.valueIncludesVat,
+  expectedStart: requirements.expectedStart,
+  durationMonths: requirements.durationMonths,
+  districts: requirements.districts,
+  applicability: requirements.applicability,
+  applicabilityExplanation: requirements.applicabilityExplanation,
+};
+
 /** One requirement with its owner's name and its social value work, or null. */
 export async function findRequirement(db: DbOrTx, id: string) {
   const [row] = await db
     .select({
-      id: requirements.id,
-      number: requirements.number,
-      title: requirements.title,
-      description: requirements.description,
-      directorate: requirements.directorate,
-      cpvCode: requirements.cpvCode,
-      categoryLabel: requirements.categoryLabel,
-      estimatedValuePence: requirements.estimatedValuePence,
-      valueIncludesVat: requirements.valueIncludesVat,
-      expectedStart: requirements.expectedStart,
-      durationMonths: requirements.durationMonths,
-      districts: requirements.districts,
+      ...requirementColumns,
       ownerId: requirements.ownerId,
       ownerName: users.name,
       stage: requirements.stage,
-      applicability: requirements.applicability,
-      applicabilityExplanation: requirements.applicabilityExplanation,
       updatedAt: requirements.updatedAt,
       ...workColumns,
       tenderId: latestTender<string>(tenders.id),
