@@ -1,5 +1,6 @@
 import path from 'node:path';
 import nunjucks from 'nunjucks';
+import { bidderName } from '../domain/bidders.js';
 import { formatDate, formatDateTime } from '../domain/dates.js';
 import { formatBps, formatPounds } from '../domain/money.js';
 import { projectRoot, srcDir } from './paths.js';
@@ -17,6 +18,7 @@ export function createViewEnvironment(): nunjucks.Environment {
     { autoescape: true, throwOnUndefined: false },
   );
   env.addFilter('pounds', (pence: number | null | undefined) => (pence === null || pence === undefined ? '' : formatPounds(Number(pence))));
+  env.addFilter('bidder', bidderName);
   env.addFilter('date', formatDate);
   env.addFilter('datetime', formatDateTime);
   env.addFilter('percent', (bps: number | null | undefined) => (bps === null || bps === undefined ? '' : formatBps(bps)));

@@ -123,7 +123,7 @@ describe.each(databaseKinds)('evaluation results on %s', (kind) => {
       expect(page.body).toContain(formatPounds(bid.pricePence!));
     }
     expect(page.body).toContain('86.20%');
-    expect(page.body).toContain('Hinckley Youth Trust, youth employment partner');
+    expect(page.body).toContain('Hinckley Youth Trust (youth employment partner)');
     expect(page.body).toContain('30 sessions of “Community sessions” (TE03)');
   });
 

@@ -51,7 +51,7 @@ describe.each(databaseKinds)('evaluation and moderation on %s', (kind) => {
     const first = await evaluator.get(url(fixture, '/evaluation'));
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain('Do you have a conflict of interest with this tender?');
-    expect(first.body).toContain('Midlands Facilities Group plc (leading a consortium with Hinckley Youth Trust, youth employment partner)');
+    expect(first.body).toContain('Midlands Facilities Group plc, leading a consortium with Hinckley Youth Trust (youth employment partner)');
     expect(first.body).not.toContain('The answer of');
     const early = await evaluator.get(url(fixture, `/evaluation/bids/${fixture.bidIds.charnwood}`));
     expect(early.statusCode).toBe(303);

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { formatBps, formatPounds } from '../../domain/money.js';
 import { tenderResults, type BidResult, type TenderResults } from '../evaluation/tender-results.js';
 import { awardRefusal, type Refusal } from './award-readiness.js';
-import { bidderName } from './evaluation-report.js';
+import { bidderName } from '../../domain/bidders.js';
 import type { AwardChoices } from './forms.js';
 import { findAwardedContract, findTender, listContractManagers, type TenderRecord } from './repository.js';
 

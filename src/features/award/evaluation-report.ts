@@ -57,16 +57,6 @@ export interface EvaluationReport {
   award: { contract: AwardedContract; winner: ReportBid } | null;
 }
 
-/** The members of a consortium, with their roles: "Melton Larder (catering); Blaby Builders". Empty for a single supplier. */
-export function consortiumText(members: BidResult['consortiumMembers']): string {
-  return members.map((m) => (m.role ? `${m.name} (${m.role})` : m.name)).join('; ');
-}
-
-/** A bidder as a reader knows it: the lead supplier, and the members of a consortium. */
-export function bidderName(bid: Pick<BidResult, 'supplierName' | 'consortiumMembers'>): string {
-  return bid.consortiumMembers.length ? `${bid.supplierName}, leading a consortium with ${consortiumText(bid.consortiumMembers)}` : bid.supplierName;
-}
-
 /**
  * Everything the evaluation report shows, from the figures of evaluation (tenderResults, never a second scoring),
  * the tender's set-up, the evaluators' declarations and scores, the moderation reasons and the award.

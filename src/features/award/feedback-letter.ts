@@ -1,7 +1,8 @@
+import { bidderName } from '../../domain/bidders.js';
 import { quantityInUnit } from '../../domain/risk-flags.js';
 import type { CommitmentResult } from '../evaluation/tender-results.js';
 import { frequencyLabels } from './forms.js';
-import { bidderName, rankBasisNames, type EvaluationReport, type ReportBid } from './evaluation-report.js';
+import { rankBasisNames, type EvaluationReport, type ReportBid } from './evaluation-report.js';
 
 /**
  * A feedback letter to one bidder: its social value scores beside the winning bid's, part by part, what the winning

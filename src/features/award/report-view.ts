@@ -1,8 +1,9 @@
 import { applicabilityLabels, vatBasis } from '../../domain/applicability.js';
+import { bidderName } from '../../domain/bidders.js';
 import { formatDate, formatDateTime } from '../../domain/dates.js';
 import { formatBps, formatPounds } from '../../domain/money.js';
 import { quantityInUnit } from '../../domain/risk-flags.js';
-import { bidderName, rankBasisNames, type EvaluationReport, type ReportBid } from './evaluation-report.js';
+import { rankBasisNames, type EvaluationReport, type ReportBid } from './evaluation-report.js';
 import { frequencyLabels } from './forms.js';
 
 /**
