@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db, DbOrTx } from '../db/client.js';
-import { mailOutbox } from '../db/schema/index.js';
+import { mailOutbox, sentNotifications } from '../db/schema/index.js';
+import { startPolling, type Logger, type Poller } from './polling.js';
 
 export interface MailMessage {
   to: string;
@@ -11,11 +12,6 @@ export interface MailMessage {
 
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
-}
-
-interface Logger {
-  info(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
 }
 
 /** SMTP when a URL is configured; otherwise (development only) each message is written to the log instead. */
@@ -38,6 +34,18 @@ export function createMailer(smtpUrl: string | undefined, from: string, log: Log
 /** Queues an email in the same transaction as the change that causes it, so a rolled-back change sends nothing. */
 export async function queueMail(db: DbOrTx, message: MailMessage): Promise<void> {
   await db.insert(mailOutbox).values(message);
+}
+
+/**
+ * Queues an email that must go out exactly once, such as a reminder: claims `key` in sent_notifications and queues
+ * the email only if the key was free. Call it inside a transaction, so that a second instance doing the same work
+ * waits for this one to commit and then finds the key taken. Returns whether the email was queued.
+ */
+export async function queueMailOnce(tx: DbOrTx, key: string, message: MailMessage): Promise<boolean> {
+  const claimed = await tx.insert(sentNotifications).values({ key }).onConflictDoNothing().returning({ key: sentNotifications.key });
+  if (claimed.length === 0) return false;
+  await queueMail(tx, message);
+  return true;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -80,28 +88,6 @@ export async function deliverPendingMail(db: Db, mailer: Mailer, log: Logger): P
 }
 
 /** Polls the outbox every few seconds until stopped. */
-export function startMailWorker(db: Db, mailer: Mailer, log: Logger, intervalMs = 3000): { stop(): Promise<void>; kick(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    running = deliverPendingMail(db, mailer, log)
-      .catch((error) => log.error({ err: error }, 'mail worker failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    kick() {
-      if (stopped) return;
-      clearTimeout(timer);
-      timer = setTimeout(tick, 0);
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+export function startMailWorker(db: Db, mailer: Mailer, log: Logger, intervalMs = 3000): Poller {
+  return startPolling(() => deliverPendingMail(db, mailer, log), intervalMs, log, 'mail worker failed');
 }
