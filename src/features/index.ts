@@ -8,6 +8,7 @@ import { awardRoutes } from './award/routes.js';
 import { bidRoutes } from './bids/routes.js';
 import { contractImportRoutes } from './contract-import/routes.js';
 import { contractRoutes } from './contracts/routes.js';
+import { deliveryReportRoutes } from './delivery-reports/routes.js';
 import { engagementRoutes } from './engagement/routes.js';
 import { evaluationRoutes } from './evaluation/routes.js';
 import { frameworkRoutes } from './framework/routes.js';
@@ -21,6 +22,7 @@ import { settingsRoutes } from './settings/routes.js';
 import { tenderRoutes } from './tenders/routes.js';
 import { thresholdRoutes } from './thresholds/routes.js';
 import { userRoutes } from './users/routes.js';
+import { verificationRoutes } from './verification/routes.js';
 
 /** Every capability of the service, each in its own folder. */
 export async function registerFeatures(app: FastifyInstance, services: Services): Promise<void> {
@@ -45,4 +47,6 @@ export async function registerFeatures(app: FastifyInstance, services: Services)
   await bidRoutes(app, services);
   await contractImportRoutes(app, services);
   await contractRoutes(app, services);
+  await deliveryReportRoutes(app, services);
+  await verificationRoutes(app, services);
 }

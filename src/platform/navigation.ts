@@ -12,6 +12,8 @@ const items: NavItem[] = [
   { text: 'Requirements', href: '/requirements', roles: staffRoles },
   { text: 'Tenders', href: '/tenders', roles: staffRoles },
   { text: 'Contracts', href: '/contracts', roles: staffRoles },
+  { text: 'Verification', href: '/verification', roles: ['contract_manager', 'officer'] },
+  { text: 'Your contracts', href: '/supplier', roles: ['supplier'] },
   { text: 'Your tenders', href: '/supplier/tenders', roles: ['supplier'] },
   { text: 'Framework', href: '/framework', roles: staffRoles },
   { text: 'Thresholds', href: '/thresholds', roles: staffRoles },
@@ -25,11 +27,9 @@ const items: NavItem[] = [
 export function navigationFor(user: CurrentUser | null, url: string): { text: string; href: string; active?: boolean }[] {
   if (!user) return [{ text: 'Sign in', href: '/sign-in', active: url.startsWith('/sign-in') }];
   const path = url.split('?')[0] ?? '/';
-  return items
-    .filter((item) => item.roles === 'all' || hasAnyRole(user, item.roles))
-    .map((item) => ({
-      text: item.text,
-      href: item.href,
-      active: item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`),
-    }));
+  const visible = items.filter((item) => item.roles === 'all' || hasAnyRole(user, item.roles));
+  const contains = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
+  // The most specific section wins: /supplier/tenders is "Your tenders", not also "Your contracts" (/supplier).
+  const current = visible.filter((item) => contains(item.href)).sort((a, b) => b.href.length - a.href.length)[0];
+  return visible.map((item) => ({ text: item.text, href: item.href, active: item === current }));
 }

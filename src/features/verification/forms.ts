@@ -1,0 +1,73 @@
+import { formatQuantity, parseQuantity, quantityToDecimal } from '../../domain/quantity.js';
+import { field, formErrors, type FormErrors } from '../../platform/forms.js';
+import { NARRATIVE_MAX } from '../bids/commitment-form.js';
+import { normaliseText } from '../bids/long-text.js';
+import { REASON_LIMIT } from '../contracts/forms.js';
+
+export const decisions = ['verify', 'query', 'reject'] as const;
+export type Decision = (typeof decisions)[number];
+
+export interface DecisionValues {
+  decision: string;
+  note: string;
+}
+
+export interface LineDecision {
+  decision: Decision;
+  /** the question (query), the reason (reject) or an optional note (verify); kept in the line's thread */
+  note: string | null;
+}
+
+/** A decision on one report line: verify, query with a question, or reject with a reason. */
+export function readDecision(body: unknown): ({ ok: true; values: DecisionValues } & LineDecision) | ({ ok: false; values: DecisionValues } & FormErrors) {
+  const values = { decision: field(body, 'decision'), note: normaliseText(field(body, 'note')) };
+  const problems: [string, string][] = [];
+  const decision = decisions.find((d) => d === values.decision);
+  if (!decision) problems.push(['decision', 'Choose whether to verify, query or reject this line']);
+  if (decision === 'query' && values.note === '') problems.push(['note', 'Enter your question for the supplier']);
+  if (decision === 'reject' && values.note === '') problems.push(['note', 'Enter why you are rejecting this line']);
+  if (values.note.length > REASON_LIMIT) problems.push(['note', `Your question or reason must be ${REASON_LIMIT.toLocaleString('en-GB')} characters or fewer`]);
+  if (problems.length || !decision) return { ok: false, values, ...formErrors(problems) };
+  return { ok: true, values, decision, note: values.note || null };
+}
+
+export interface AnswerValues {
+  answer: string;
+  quantity: string;
+  narrative: string;
+}
+
+export interface Answer {
+  answer: string;
+  quantityHundredths: number;
+  narrative: string;
+}
+
+/** The form as it first shows: an empty answer, and the line's quantity and narrative to correct if need be. */
+export function answerValuesOf(line: { quantityHundredths: number; narrative: string }): AnswerValues {
+  return { answer: '', quantity: quantityToDecimal(line.quantityHundredths), narrative: line.narrative };
+}
+
+/** The supplier's answer to a query, with the line's quantity and narrative, corrected or as they were. */
+export function readAnswer(body: unknown): { ok: true; values: AnswerValues; answer: Answer } | ({ ok: false; values: AnswerValues } & FormErrors) {
+  const values = { answer: normaliseText(field(body, 'answer')), quantity: field(body, 'quantity').trim(), narrative: normaliseText(field(body, 'narrative')) };
+  const problems: [string, string][] = [];
+  if (values.answer === '') problems.push(['answer', 'Enter your answer to the council’s question']);
+  else if (values.answer.length > REASON_LIMIT) problems.push(['answer', `Your answer must be ${REASON_LIMIT.toLocaleString('en-GB')} characters or fewer`]);
+  const quantity = parseQuantity(values.quantity);
+  if (values.quantity === '') problems.push(['quantity', 'Enter the quantity delivered, like 12 or 12.5']);
+  else if (quantity === null) problems.push(['quantity', 'Quantity delivered must be a number of 0 or more, like 12 or 12.5, with at most 2 decimal places']);
+  if (values.narrative.length > NARRATIVE_MAX) problems.push(['narrative', `Describe what was delivered in ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer`]);
+  if (problems.length || quantity === null) return { ok: false, values, ...formErrors(problems) };
+  return { ok: true, values, answer: { answer: values.answer, quantityHundredths: quantity, narrative: values.narrative } };
+}
+
+/** What the answer changed on the line, in words for the thread ("" when nothing changed). */
+export function correctionText(before: { quantityHundredths: number; narrative: string }, after: { quantityHundredths: number; narrative: string }, unit: string): string {
+  const changes: string[] = [];
+  if (before.quantityHundredths !== after.quantityHundredths) {
+    changes.push(`Corrected the quantity from ${formatQuantity(before.quantityHundredths)} to ${formatQuantity(after.quantityHundredths)} ${unit}.`);
+  }
+  if (before.narrative !== after.narrative) changes.push('Changed the description of what was delivered.');
+  return changes.join(' ');
+}
