@@ -6,7 +6,7 @@ import { sendReportReminders } from '../../src/features/reminders/report-reminde
 import { sendWeeklyDigest } from '../../src/features/reminders/weekly-digest.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
-import { insertContract, organisationOf, userId } from './contracts-fixtures.js';
+import { userId } from './contracts-fixtures.js';
 import { contractFor, insertReport, insertUser, outbox } from './reminders-fixtures.js';
 
 const BASE = 'https://sv.example.gov.uk';
@@ -33,8 +33,6 @@ describe.each(databaseKinds)('report reminders on %s', (kind) => {
     b = await contractFor(db, 'supplier2@midlands.example');
     await insertReport(db, b, JULY, 'submitted', ['pending']); // handed in
     c = await contractFor(db, 'supplier3@soarvalley.example');
-    // A contract with no commitments has nothing to report.
-    await insertContract(db, { supplierId: await organisationOf(db, 'supplier@supplier.example') });
   });
   afterAll(async () => t?.close());
   afterEach(async () => {

@@ -1,15 +1,14 @@
-import { and, asc, count, eq, exists, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contractCommitments, contracts, deliveryReports, reportLines, users } from '../../db/schema/index.js';
+import { contracts, deliveryReports, reportLines, users } from '../../db/schema/index.js';
 import { earliestRemindedPeriodEnd } from './reminder-rules.js';
 
-/** Contracts that may have a period calling for a reminder on `today`: started, not long ended, with commitments to report. */
-function remindableContracts(db: Db, today: string) {
-  return and(
-    lt(contracts.startDate, today),
-    gte(contracts.endDate, earliestRemindedPeriodEnd(today)),
-    exists(db.select({ one: sql`1` }).from(contractCommitments).where(eq(contractCommitments.contractId, contracts.id))),
-  );
+/**
+ * Contracts that may have a period calling for a reminder on `today`: started, and not ended so long ago that their
+ * last report is past the overdue reminder. (Every contract's periods are due, as the supplier's home page shows.)
+ */
+function remindableContracts(today: string) {
+  return and(lt(contracts.startDate, today), gte(contracts.endDate, earliestRemindedPeriodEnd(today)));
 }
 
 export async function loadRemindableContracts(db: Db, today: string) {
@@ -24,7 +23,7 @@ export async function loadRemindableContracts(db: Db, today: string) {
       reportingFrequency: contracts.reportingFrequency,
     })
     .from(contracts)
-    .where(remindableContracts(db, today))
+    .where(remindableContracts(today))
     .orderBy(asc(contracts.reference));
 }
 
@@ -37,7 +36,7 @@ export async function loadHandedIn(db: Db, today: string): Promise<Set<string>> 
       and(
         ne(deliveryReports.status, 'draft'),
         gte(deliveryReports.periodEnd, earliestRemindedPeriodEnd(today)),
-        inArray(deliveryReports.contractId, db.select({ id: contracts.id }).from(contracts).where(remindableContracts(db, today))),
+        inArray(deliveryReports.contractId, db.select({ id: contracts.id }).from(contracts).where(remindableContracts(today))),
       ),
     );
   return new Set(rows.map((r) => `${r.contractId} ${r.periodStart}`));
@@ -58,7 +57,7 @@ export async function loadSupplierUsers(db: Db, today: string): Promise<Map<stri
       and(
         eq(users.active, true),
         sql`'supplier' = any(${users.roles})`,
-        inArray(users.organisationId, db.select({ id: contracts.supplierId }).from(contracts).where(remindableContracts(db, today))),
+        inArray(users.organisationId, db.select({ id: contracts.supplierId }).from(contracts).where(remindableContracts(today))),
       ),
     )
     .orderBy(asc(users.email));

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client.js';
-import { formatDate, todayIso } from '../../domain/dates.js';
+import { todayIso } from '../../domain/dates.js';
 import { isoWeek } from '../../domain/iso-week.js';
-import { reportingPeriods } from '../../domain/reporting-periods.js';
 import { queueMailOnce } from '../../platform/mail.js';
+import { periodLabel } from '../verification/period-label.js';
 import { weeklyDigestEmail, type DigestContract } from './emails.js';
 import { loadWaitingForVerification } from './repository.js';
 
@@ -14,17 +14,12 @@ export async function sendWeeklyDigest(db: Db, baseUrl: string, now: Date): Prom
   const week = isoWeek(todayIso(now));
   const rows = await loadWaitingForVerification(db);
   const managers = new Map<string, { to: { email: string; name: string }; contracts: Map<string, DigestContract> }>();
-  const labels = new Map<string, Map<string, string>>();
   for (const row of rows) {
     const manager = managers.get(row.managerId) ?? { to: { email: row.managerEmail, name: row.managerName }, contracts: new Map() };
     managers.set(row.managerId, manager);
     const contract = manager.contracts.get(row.contractId) ?? { id: row.contractId, reference: row.reference, title: row.title, reports: [] };
     manager.contracts.set(row.contractId, contract);
-    if (!labels.has(row.contractId)) {
-      labels.set(row.contractId, new Map(reportingPeriods(row.startDate, row.endDate, row.reportingFrequency).map((p) => [p.periodStart, p.label])));
-    }
-    const periodLabel = labels.get(row.contractId)!.get(row.periodStart) ?? `${formatDate(row.periodStart)} to ${formatDate(row.periodEnd)}`;
-    contract.reports.push({ id: row.reportId, periodLabel, linesWaiting: row.linesWaiting });
+    contract.reports.push({ id: row.reportId, periodLabel: periodLabel(row, row), linesWaiting: row.linesWaiting });
   }
   let queued = 0;
   for (const [managerId, manager] of managers) {
