@@ -299,6 +299,28 @@ describe.each(databaseKinds)('award, evaluation report and feedback letters on %
     expect(toFirstRanked.body).toContain(reason);
   });
 
+  it('moves the promised delivery profiles to the contract’s start date when it starts earlier than planned', async () => {
+    const early = await moderatedTender(db, who);
+    const form = awardForm(early.bidIds.charnwood, manager, { reference: `EARLY-${early.tenderNumber}`, 'startDate-year': '2026', 'endDate-year': '2028' });
+    expect((await officer.post(`/tenders/${early.tenderId}/award/confirm`, form)).statusCode).toBe(303);
+    const [contract] = await db.select().from(contracts).where(eq(contracts.tenderId, early.tenderId));
+    const promised = await db.select().from(bidCommitments).where(eq(bidCommitments.bidId, early.bidIds.charnwood));
+    const kpis = await db.select().from(contractCommitments).where(eq(contractCommitments.contractId, contract!.id));
+    const profiled = promised.filter((p) => p.profile.length > 0);
+    expect(profiled.length).toBeGreaterThan(0);
+    for (const p of profiled) {
+      const kpi = kpis.find((k) => k.measureId === p.measureId)!;
+      const moved = p.profile.map((period) => ({
+        ...period,
+        periodStart: period.periodStart.replace(/^2027/, '2026').replace(/^2028/, '2027'),
+        periodEnd: period.periodEnd.replace(/^2028/, '2027').replace(/^2029/, '2028'),
+      }));
+      expect(p.profile[0]?.periodStart).toBe('2027-04-01');
+      expect(kpi.profile).toEqual(moved);
+      expect(kpi.originalProfile).toEqual(moved);
+    }
+  });
+
   it('reports the evaluation in HTML with the figures of the results', async () => {
     const results = (await tenderResults(db, first.tenderId))!;
     const page = await officer.get(`/tenders/${first.tenderId}/report`);

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { bids, contractCommitments, contracts, organisations, requirements, tenders } from '../../db/schema/index.js';
 import { todayIso } from '../../domain/dates.js';
 import { withAudit, type Actor } from '../../platform/audit.js';
+import { moveProfile } from '../bids/delivery-periods.js';
 import { isUniqueViolation } from '../framework/database-errors.js';
 import { applicabilityFor } from '../thresholds/applicability-for.js';
 import type { AwardDecision } from './forms.js';
@@ -19,8 +20,8 @@ class AwardRefused extends Error {
 
 /**
  * Awards a tender in one audited transaction: the contract (its social value applicability worked out for the
- * contract value today), the winning bid's commitments copied as the contract's KPIs with the tender promise kept in
- * original_*, the tender marked awarded with the reason, and the requirement's stage moved on.
+ * contract value today), the winning bid's commitments copied as the contract's KPIs (their delivery profiles moved
+ * to the contract's start date) with the tender promise kept in original_*, the tender marked awarded with the reason, and the requirement's stage moved on.
  * The tender row is claimed first with a conditional update, so that two officers awarding at once make one contract;
  * the loser gets 'not-awardable' and nothing is written.
  */
@@ -55,7 +56,7 @@ export async function awardTender(db: Db, actor: Actor, tenderId: string, decisi
         .update(requirements)
         .set({ stage: 'awarded', updatedAt: new Date() })
         .where(eq(requirements.id, claimed.requirementId))
-        .returning({ description: requirements.description, directorate: requirements.directorate });
+        .returning({ description: requirements.description, directorate: requirements.directorate, expectedStart: requirements.expectedStart });
       const answer = await applicabilityFor(tx, decision.valuePence, decision.valueIncludesVat, todayIso());
       const [contract] = await tx
         .insert(contracts)
@@ -82,17 +83,20 @@ export async function awardTender(db: Db, actor: Actor, tenderId: string, decisi
       const promised = await listCommitmentsOfBid(tx, decision.bidId);
       if (promised.length) {
         await tx.insert(contractCommitments).values(
-          promised.map((c) => ({
-            contractId: contract!.id,
-            measureId: c.measureId,
-            quantityHundredths: c.quantityHundredths,
-            profile: c.profile,
-            districts: c.districts,
-            narrative: c.narrative,
-            originalMeasureId: c.measureId,
-            originalQuantityHundredths: c.quantityHundredths,
-            originalProfile: c.profile,
-          })),
+          promised.map((c) => {
+            const profile = requirement ? moveProfile(c.profile, requirement.expectedStart, decision.startDate) : c.profile;
+            return {
+              contractId: contract!.id,
+              measureId: c.measureId,
+              quantityHundredths: c.quantityHundredths,
+              profile,
+              districts: c.districts,
+              narrative: c.narrative,
+              originalMeasureId: c.measureId,
+              originalQuantityHundredths: c.quantityHundredths,
+              originalProfile: profile,
+            };
+          }),
         );
       }
       return contract!.id;

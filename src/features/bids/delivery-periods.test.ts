@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryPeriods, modeOfProfile, modesFor } from './delivery-periods.js';
+import { deliveryPeriods, modeOfProfile, modesFor, moveProfile } from './delivery-periods.js';
 
 describe('delivery periods', () => {
   it('counts contract years from the expected start, the last one shorter when the duration is not whole years', () => {
@@ -37,5 +37,18 @@ describe('delivery periods', () => {
     expect(modeOfProfile(byQuarter, '2027-04-01', 24)).toBe('quarter');
     expect(modeOfProfile(byYear, '2027-04-01', 24)).toBe('year');
     expect(modeOfProfile([], '2027-04-01', 24)).toBe('year');
+  });
+
+  it('moves a profile to the contract’s actual start, each period keeping its place in the contract', () => {
+    const planned = deliveryPeriods('2027-04-01', 18, 'year').map((p, i) => ({ periodStart: p.periodStart, periodEnd: p.periodEnd, quantityHundredths: (i + 1) * 100 }));
+    expect(moveProfile(planned, '2027-04-01', '2026-04-01')).toEqual([
+      { periodStart: '2026-04-01', periodEnd: '2027-03-31', quantityHundredths: 100 },
+      { periodStart: '2027-04-01', periodEnd: '2027-09-30', quantityHundredths: 200 },
+    ]);
+    expect(moveProfile(planned, '2027-04-01', '2027-06-15')).toEqual([
+      { periodStart: '2027-06-15', periodEnd: '2028-06-14', quantityHundredths: 100 },
+      { periodStart: '2028-06-15', periodEnd: '2028-12-14', quantityHundredths: 200 },
+    ]);
+    expect(moveProfile(planned, '2027-04-01', '2027-04-01')).toEqual(planned);
   });
 });

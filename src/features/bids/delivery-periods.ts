@@ -61,3 +61,25 @@ export function modeOfProfile(profile: readonly ProfilePeriod[], expectedStart: 
     profile.length === periods.length && profile.every((p, i) => p.periodStart === periods[i]?.periodStart);
   return quarters.length > years.length && matches(quarters) && !matches(years) ? 'quarter' : 'year';
 }
+
+/** Whole months from one ISO date to another, by calendar month ("2027-04-01" to "2028-04-01" is 12). */
+function monthsFrom(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm);
+}
+
+/**
+ * A profile given from the expected start, moved to the contract's actual start: each period keeps its place in the
+ * contract (year 1 stays the first year), so a contract that starts earlier or later than planned is measured
+ * against the right dates.
+ */
+export function moveProfile(profile: readonly ProfilePeriod[], expectedStart: string, actualStart: string): ProfilePeriod[] {
+  if (expectedStart === actualStart) return [...profile];
+  const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return profile.map((p) => ({
+    ...p,
+    periodStart: addMonths(actualStart, monthsFrom(expectedStart, p.periodStart)).toISOString().slice(0, 10),
+    periodEnd: dayBefore(addMonths(actualStart, monthsFrom(expectedStart, dayAfter(p.periodEnd)))),
+  }));
+}
