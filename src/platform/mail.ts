@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import type { Db, DbOrTx } from '../db/client.js';
+import type { Db, DbOrTx, Tx } from '../db/client.js';
 import { mailOutbox, sentNotifications } from '../db/schema/index.js';
 import { startPolling, type Logger, type Poller } from './polling.js';
 
@@ -38,10 +38,10 @@ export async function queueMail(db: DbOrTx, message: MailMessage): Promise<void>
 
 /**
  * Queues an email that must go out exactly once, such as a reminder: claims `key` in sent_notifications and queues
- * the email only if the key was free. Call it inside a transaction, so that a second instance doing the same work
+ * the email only if the key was free, in one transaction (`tx`): a second instance doing the same work
  * waits for this one to commit and then finds the key taken. Returns whether the email was queued.
  */
-export async function queueMailOnce(tx: DbOrTx, key: string, message: MailMessage): Promise<boolean> {
+export async function queueMailOnce(tx: Tx, key: string, message: MailMessage): Promise<boolean> {
   const claimed = await tx.insert(sentNotifications).values({ key }).onConflictDoNothing().returning({ key: sentNotifications.key });
   if (claimed.length === 0) return false;
   await queueMail(tx, message);
