@@ -5,7 +5,6 @@ import { normaliseText } from '../bids/long-text.js';
 import { REASON_LIMIT } from '../contracts/forms.js';
 
 export const decisions = ['verify', 'query', 'reject'] as const;
-export type Decision = (typeof decisions)[number];
 
 export interface DecisionValues {
   decision: string;
@@ -13,7 +12,7 @@ export interface DecisionValues {
 }
 
 export interface LineDecision {
-  decision: Decision;
+  decision: (typeof decisions)[number];
   /** the question (query), the reason (reject) or an optional note (verify); kept in the line's thread */
   note: string | null;
 }

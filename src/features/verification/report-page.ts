@@ -59,5 +59,3 @@ export async function loadReportPage(db: Db, contract: ContractRecord, report: R
     }),
   };
 }
-
-export type ReportPage = Awaited<ReturnType<typeof loadReportPage>>;

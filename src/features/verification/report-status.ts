@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { deliveryReports, reportLines, type lineStatuses, type reportStatuses } from '../../db/schema/index.js';
 
 type LineStatus = (typeof lineStatuses)[number];
-export type SubmittedReportStatus = Exclude<(typeof reportStatuses)[number], 'draft'>;
+type SubmittedReportStatus = Exclude<(typeof reportStatuses)[number], 'draft'>;
 
 /**
  * A submitted report's status from its lines: waiting for the supplier while any line is queried, waiting for the
@@ -32,8 +32,8 @@ export async function refreshReportStatus(tx: Tx, reportId: string): Promise<Sub
   return status;
 }
 
-/** Locks a report for a decision or an answer; null when it is missing or still a draft (never decided). */
-export async function lockSubmittedReport(tx: Tx, reportId: string): Promise<{ status: SubmittedReportStatus } | null> {
+/** Locks a report for a decision or an answer; false when it is missing or still a draft (never decided). */
+export async function lockSubmittedReport(tx: Tx, reportId: string): Promise<boolean> {
   const [report] = await tx.select({ status: deliveryReports.status }).from(deliveryReports).where(eq(deliveryReports.id, reportId)).for('update');
-  return report && report.status !== 'draft' ? { status: report.status } : null;
+  return !!report && report.status !== 'draft';
 }

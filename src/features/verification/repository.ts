@@ -77,8 +77,6 @@ export async function loadMessages(db: DbOrTx, lineIds: string[]) {
     .orderBy(asc(lineMessages.createdAt), asc(lineMessages.id));
 }
 
-export type MessageRecord = Awaited<ReturnType<typeof loadMessages>>[number];
-
 /** The evidence files of these lines (metadata only), oldest first. */
 export async function loadEvidence(db: DbOrTx, lineIds: string[]) {
   if (lineIds.length === 0) return [];
@@ -151,5 +149,3 @@ export async function listQueue(db: DbOrTx, me: string, mineOnly: boolean, page:
   ]);
   return { rows, total: total?.n ?? 0 };
 }
-
-export type QueueRow = Awaited<ReturnType<typeof listQueue>>['rows'][number];
