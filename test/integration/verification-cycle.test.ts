@@ -82,8 +82,16 @@ describe.each(databaseKinds)('verifying a delivery report on %s', (kind) => {
     expect(answerPage.statusCode).toBe(200);
     expect(answerPage.body).toContain('Your payroll shows 480 people. Which figure is right?');
     expect(answerPage.body).toContain('Leicestershire County Council');
-    expect(answerPage.body).toContain(`href="${answerUrl}/evidence"`);
+    expect(answerPage.body).toContain(`action="${answerUrl}/evidence"`);
     expect(answerPage.body).toMatch(/id="quantity" name="quantity"[^>]*value="500"/);
+
+    // evidence added through the reporting feature's upload comes back to this page
+    const uploaded = await supplier.upload(`${answerUrl}/evidence`, {}, { field: 'files', name: 'corrected-payroll.csv', type: 'text/csv', content: 'name,hours\nA,780\n' });
+    expect(uploaded.statusCode).toBe(303);
+    expect(uploaded.headers.location).toBe(`${answerUrl}?done=evidence#evidence`);
+    const withEvidence = await supplier.get(`${answerUrl}?done=evidence`);
+    expect(withEvidence.body).toContain('Evidence added.');
+    expect(withEvidence.body).toContain('corrected-payroll.csv');
 
     const missing = await supplier.post(answerUrl, { answer: '', quantity: 'lots', narrative: 'Kept text' });
     expect(missing.statusCode).toBe(400);

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../app.js';
 import { field } from '../../platform/forms.js';
 import type { ContractRecord } from '../contracts/repository.js';
+import { reportFlash } from '../delivery-reports/flash.js';
+import { MAX_FILES } from '../delivery-reports/streamed-files.js';
 import { answerQuery } from './answer-query.js';
 import { answerValuesOf, readAnswer, type AnswerValues } from './forms.js';
 import { periodLabel } from './period-label.js';
@@ -34,7 +36,8 @@ export async function answerRoutes(app: FastifyInstance, services: Services): Pr
       report: { ...report, label: periodLabel(contract, report) },
       line,
       queried,
-      evidenceHref: `${answerPath(contract.id, report.id, line!.id)}/evidence`,
+      // the reporting feature takes the files, and comes back here
+      upload: { action: `${answerPath(contract.id, report.id, line!.id)}/evidence`, maxFiles: MAX_FILES, maxMegabytes: Math.floor(services.config.evidenceMaxBytes / (1024 * 1024)) },
       values,
       ...extras,
     });
@@ -43,7 +46,8 @@ export async function answerRoutes(app: FastifyInstance, services: Services): Pr
   app.get(path, { config: access }, async (request, reply) => {
     const found = await lineInPath(db, request, reply);
     if (!found) return reply;
-    const flash = field(request.query, 'done') === 'answered' ? 'Answer sent. The council will look at the line again.' : undefined;
+    const done = field(request.query, 'done');
+    const flash = done === 'answered' ? 'Answer sent. The council will look at the line again.' : reportFlash(done);
     return answerPage(reply, found, answerValuesOf(found.line), { flash });
   });
 
