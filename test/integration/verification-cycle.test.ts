@@ -83,6 +83,7 @@ describe.each(databaseKinds)('verifying a delivery report on %s', (kind) => {
     expect(answerPage.body).toContain('Your payroll shows 480 people. Which figure is right?');
     expect(answerPage.body).toContain('Leicestershire County Council');
     expect(answerPage.body).toContain(`action="${answerUrl}/evidence"`);
+    expect(answerPage.body).toContain(`href="/supplier/contracts/${contract.id}/reports/${reportId}"`);
     expect(answerPage.body).toMatch(/id="quantity" name="quantity"[^>]*value="500"/);
 
     // evidence added through the reporting feature's upload comes back to this page

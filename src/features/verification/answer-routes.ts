@@ -31,7 +31,7 @@ export async function answerRoutes(app: FastifyInstance, services: Services): Pr
     const queried = line!.status === 'queried';
     return reply.page('verification/views/answer.njk', {
       pageTitle: queried ? `Answer the council’s question on ${line!.label}` : line!.label,
-      backLink: { href: `/supplier/contracts/${contract.id}/reports/${report.periodStart}` },
+      backLink: { href: `/supplier/contracts/${contract.id}/reports/${report.id}` },
       contract,
       report: { ...report, label: periodLabel(contract, report) },
       line,
