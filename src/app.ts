@@ -32,6 +32,10 @@ declare module 'fastify' {
   interface FastifyReply {
     page(template: string, context?: Record<string, unknown>): FastifyReply;
   }
+  interface FastifyContextConfig {
+    /** the route reads its multipart files as streams (request.parts()) instead of having them buffered into the body */
+    streamsFiles?: boolean;
+  }
 }
 
 // The one inline script in GOV.UK Frontend's template; allowed by its hash rather than 'unsafe-inline'.
@@ -82,7 +86,16 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
-  await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 } });
+  // Multipart forms are read whole into request.body (files as buffers, within the limits above), except on routes
+  // that stream their files (config.streamsFiles): those read the parts themselves after access and CSRF checks.
+  app.addHook('preValidation', async (request) => {
+    if (!request.isMultipart() || request.routeOptions.config.streamsFiles) return;
+    for await (const part of request.parts()) {
+      request.body = part.fields;
+      if (part.type === 'file') await part.toBuffer();
+    }
+  });
   await app.register(fastifyCsrf, {
     cookieKey: 'sv_csrf',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', secure, path: '/' },

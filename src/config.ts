@@ -27,6 +27,7 @@ const schema = z
     SEED_DEMO: bool.optional(),
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    EVIDENCE_MAX_MB: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1024, 'must be at most 1024').default(20),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production') {
@@ -60,6 +61,8 @@ export interface Config {
   seedDemo: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** the largest evidence file accepted, in bytes */
+  evidenceMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -98,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== 'production',
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
+    evidenceMaxBytes: c.EVIDENCE_MAX_MB * 1024 * 1024,
   };
 }

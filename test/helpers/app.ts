@@ -42,6 +42,13 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   };
 }
 
+export interface UploadFile {
+  field: string;
+  name: string;
+  type: string;
+  content: string | Buffer;
+}
+
 /**
  * A browser-like client for fastify.inject: keeps cookies, and the latest CSRF token seen on a page,
  * and adds that token to every form it posts.
@@ -87,19 +94,22 @@ export class Client {
     );
   }
 
-  /** Posts a multipart form with one file, as a browser's file upload does. */
-  async upload(url: string, fields: Record<string, string>, file: { field: string; name: string; type: string; content: string | Buffer }): Promise<LightMyRequestResponse> {
+  /** Posts a multipart form with one file or several, as a browser's file upload does (the CSRF token first). */
+  async upload(url: string, fields: Record<string, string>, file: UploadFile | UploadFile[]): Promise<LightMyRequestResponse> {
     if (!this.csrfToken) await this.get('/sign-in');
     const boundary = `----sv${Date.now()}`;
     const parts: Buffer[] = [];
     for (const [key, value] of Object.entries({ _csrf: this.csrfToken, ...fields })) {
       parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`));
     }
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
-      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    );
+    for (const f of ([] as UploadFile[]).concat(file)) {
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+        Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content),
+        Buffer.from('\r\n'),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
     return this.remember(
       await this.app.inject({
         method: 'POST',

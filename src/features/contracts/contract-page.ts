@@ -4,7 +4,8 @@ import { ragLabels, ratingLabels } from '../../domain/rag.js';
 import { formatQuantity } from '../../domain/quantity.js';
 import { reportingPeriods } from '../../domain/reporting-periods.js';
 import { deliveryStatus } from './delivery-status.js';
-import { frequencyLabels, reportStatusLabels, sourceLabels, variationStatusLabels } from './labels.js';
+import { periodSchedule } from '../delivery-reports/schedule.js';
+import { frequencyLabels, sourceLabels, variationStatusLabels } from './labels.js';
 import { loadCommitments, loadHistory, loadRemediation, loadReports, loadVariations, type ContractRecord } from './repository.js';
 
 const sameProfile = (a: readonly { quantityHundredths: number; periodStart: string }[], b: typeof a) =>
@@ -23,7 +24,8 @@ export async function loadContractPage(db: Db, contract: ContractRecord, today: 
   const status = statuses.get(contract.id)!;
   const byCommitment = new Map(status.commitments.map((c) => [c.commitmentId, c]));
   const labelOf = new Map(commitments.map((c) => [c.id, `${c.code} ${c.title}`]));
-  const periodLabels = new Map(reportingPeriods(contract.startDate, contract.endDate, contract.reportingFrequency).map((p) => [p.periodStart, p.label]));
+  const periods = reportingPeriods(contract.startDate, contract.endDate, contract.reportingFrequency);
+  const periodLabels = new Map(periods.map((p) => [p.periodStart, p.label]));
   return {
     summary: {
       ...contract,
@@ -62,7 +64,7 @@ export async function loadContractPage(db: Db, contract: ContractRecord, today: 
         })),
       };
     }),
-    reports: reports.map((r) => ({ ...r, label: periodLabels.get(r.periodStart) ?? null, statusLabel: reportStatusLabels[r.status] })),
+    schedule: periodSchedule(periods, reports, today),
     variations: variations.map((v) => ({
       ...v,
       commitmentLabel: labelOf.get(v.commitmentId) ?? '',

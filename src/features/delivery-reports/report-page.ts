@@ -1,0 +1,35 @@
+import type { Db } from '../../db/client.js';
+import { formatQuantity } from '../../domain/quantity.js';
+import { unitWords } from './line-form.js';
+import type { ReportContext } from './report-in-path.js';
+import { commitmentsToReport, loadEvidence, loadLines, type EvidenceRecord, type LineRecord } from './repository.js';
+import { missingCommitments } from './submit-report.js';
+
+export const lineStatusLabels = { pending: 'Waiting for verification', verified: 'Verified', queried: 'Queried', rejected: 'Rejected' } as const;
+export const lineStatusTags = { pending: 'govuk-tag--blue', verified: 'govuk-tag--green', queried: 'govuk-tag--orange', rejected: 'govuk-tag--red' } as const;
+
+export function lineView(line: LineRecord, evidence: readonly EvidenceRecord[]) {
+  return {
+    ...line,
+    quantity: formatQuantity(line.quantityHundredths),
+    unitText: unitWords(line.unit),
+    statusLabel: lineStatusLabels[line.status],
+    tagClass: lineStatusTags[line.status],
+    evidence: evidence.filter((e) => e.lineId === line.id),
+  };
+}
+
+export type LineView = ReturnType<typeof lineView>;
+
+/** A report with a row for each commitment (and its line once entered), its additional lines and their evidence. */
+export async function loadReportPage(db: Db, { contract, report }: ReportContext) {
+  const [commitments, lines] = await Promise.all([commitmentsToReport(db, contract.id), loadLines(db, report.id)]);
+  const evidence = await loadEvidence(db, lines.map((l) => l.id));
+  const byCommitment = new Map(lines.filter((l) => l.commitmentId).map((l) => [l.commitmentId!, lineView(l, evidence)]));
+  return {
+    commitments: commitments.map((c) => ({ ...c, unitText: unitWords(c.unit), line: byCommitment.get(c.id) ?? null })),
+    additional: lines.filter((l) => !l.commitmentId).map((l) => lineView(l, evidence)),
+    missing: missingCommitments(commitments, lines),
+    editable: report.status === 'draft',
+  };
+}

@@ -1,0 +1,47 @@
+import type { Multipart, MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+
+/** The most files one upload form may send. */
+export const MAX_FILES = 10;
+
+interface PendingParts {
+  first: MultipartFile | null;
+  rest: AsyncIterator<Multipart>;
+}
+
+const pending = new WeakMap<FastifyRequest, PendingParts>();
+
+/**
+ * preValidation of a route that streams its files (config.streamsFiles): reads the text fields that come before the
+ * first file into request.body, so that the CSRF check finds the token (forms put `_csrf` first), and leaves the files
+ * unread until the handler asks for them. A file bigger than `maxBytes` arrives cut off one byte past the limit.
+ */
+export function readFieldsBeforeFiles(maxBytes: number) {
+  return async (request: FastifyRequest): Promise<void> => {
+    if (!request.isMultipart()) return;
+    // Sizes are counted by the evidence store, so the parser only cuts a file off (instead of failing the whole form).
+    const options = { limits: { files: MAX_FILES, fileSize: maxBytes + 1, fields: 10 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0];
+    const rest = request.parts(options)[Symbol.asyncIterator]();
+    const body: Record<string, string> = {};
+    let first: MultipartFile | null = null;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      if (next.value.type === 'file') {
+        first = next.value;
+        break;
+      }
+      body[next.value.fieldname] = String(next.value.value);
+    }
+    request.body = body;
+    pending.set(request, { first, rest });
+  };
+}
+
+/** The files of the request, one at a time; each must be read to its end before the next arrives. */
+export async function* streamedFiles(request: FastifyRequest): AsyncGenerator<MultipartFile> {
+  const parts = pending.get(request);
+  if (!parts) return;
+  if (parts.first) yield parts.first;
+  for (let next = await parts.rest.next(); !next.done; next = await parts.rest.next()) {
+    if (next.value.type === 'file') yield next.value;
+  }
+}

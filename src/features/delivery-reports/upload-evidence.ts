@@ -1,0 +1,57 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { Db } from '../../db/client.js';
+import { withAudit, type Actor } from '../../platform/audit.js';
+import { EvidenceRefused, storeEvidence } from '../../platform/evidence-store.js';
+import { ACCEPTED_DESCRIPTION, evidenceContentType } from './evidence-types.js';
+
+export interface UploadResult {
+  stored: string[];
+  problems: string[];
+}
+
+/** A file name safe to keep and to send back: no folders, no control characters, not too long. */
+export function safeFilename(name: string): string {
+  const base = [...name.replace(/^.*[\\/]/, '')].filter((c) => c >= ' ' && c !== '\u007f' && c !== '"').join('').trim();
+  return (base || 'evidence').slice(0, 200);
+}
+
+const megabytes = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))}MB`;
+
+function refusal(filename: string, reason: EvidenceRefused['reason'], maxBytes: number): string {
+  if (reason === 'too-large') return `${filename} is larger than ${megabytes(maxBytes)}: upload a smaller file, or split it`;
+  if (reason === 'empty') return `${filename} is empty: choose the file again`;
+  return `${filename} is not a file type that can be accepted: upload ${ACCEPTED_DESCRIPTION}`;
+}
+
+/**
+ * Stores each uploaded file as evidence for a line, each in its own transaction: a refused file (too large, empty, or
+ * whose content is not an accepted type, whatever its name) leaves nothing behind and is named in the problems.
+ */
+export async function uploadEvidence(
+  db: Db,
+  actor: Actor,
+  files: AsyncIterable<MultipartFile>,
+  target: { lineId: string; uploadedBy: string; describe: (filename: string) => string; maxBytes: number },
+): Promise<UploadResult> {
+  const result: UploadResult = { stored: [], problems: [] };
+  for await (const part of files) {
+    if (!part.filename) {
+      part.file.resume(); // the empty part a browser sends when no file was chosen
+      continue;
+    }
+    const filename = safeFilename(part.filename);
+    try {
+      await withAudit(db, actor, target.describe(filename), (tx) =>
+        storeEvidence(tx, { lineId: target.lineId, filename, uploadedBy: target.uploadedBy }, part.file, {
+          maxBytes: target.maxBytes,
+          contentTypeOf: evidenceContentType,
+        }),
+      );
+      result.stored.push(filename);
+    } catch (error) {
+      if (!(error instanceof EvidenceRefused)) throw error;
+      result.problems.push(refusal(filename, error.reason, target.maxBytes));
+    }
+  }
+  return result;
+}

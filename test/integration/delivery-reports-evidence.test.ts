@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, reportLines } from '../../src/db/schema/index.js';
+import { Client, createTestApp, signedInClient, type TestApp } from '../helpers/app.js';
+import { databaseKinds } from '../helpers/databases.js';
+import { ELF, PDF, PNG, evidenceCounts, file, pdfOfSize, reportIdIn, reportingContract } from './delivery-reports-fixtures.js';
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** A draft report with one commitment line entered, ready for evidence. */
+async function draftLine(t: TestApp, supplier: Client, c: Awaited<ReturnType<typeof reportingContract>>, periodIndex: number) {
+  await supplier.get(`/contracts/${c.id}`);
+  const started = await supplier.post(`/supplier/contracts/${c.id}/periods/${c.ended[periodIndex]!.periodStart}`);
+  const reportId = reportIdIn(started.headers.location);
+  const base = `/supplier/contracts/${c.id}/reports/${reportId}`;
+  await supplier.get(`${base}/commitments/${c.commitmentIds[0]}`);
+  const saved = await supplier.post(`${base}/commitments/${c.commitmentIds[0]}`, { revision: '1', quantity: '1', narrative: 'One start', districts: ['Blaby'] });
+  expect(saved.statusCode).toBe(303);
+  const [line] = await t.services.database.db.select().from(reportLines).where(eq(reportLines.reportId, reportId));
+  await supplier.get(`${base}/commitments/${c.commitmentIds[0]}`);
+  return { reportId, base, lineId: line!.id, upload: `${base}/lines/${line!.id}/evidence` };
+}
+
+describe.each(databaseKinds)('evidence files on %s', (kind) => {
+  let t: TestApp;
+  let supplier: Client;
+  let c: Awaited<ReturnType<typeof reportingContract>>;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    c = await reportingContract(t.services.database.db);
+    supplier = await signedInClient(t.app, 'supplier@supplier.example');
+  });
+  afterAll(async () => t?.close());
+
+  it('stores several files from one form in chunks with their checksums, and gives them back unchanged', async () => {
+    const db = t.services.database.db;
+    const { upload, lineId, base } = await draftLine(t, supplier, c, 0);
+    const big = pdfOfSize(600 * 1024);
+    const before = await evidenceCounts(db, [lineId]);
+    const response = await supplier.upload(upload, {}, [file('attendance.pdf', big), file('photo.png', PNG, 'image/png'), file('', Buffer.alloc(0), 'application/octet-stream')]);
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`${base}/commitments/${c.commitmentIds[0]}?done=evidence#evidence`);
+    const after = await evidenceCounts(db, [lineId]);
+    expect(after.files.map((f) => [f.filename, f.contentType, f.sizeBytes, f.sha256])).toEqual([
+      ['attendance.pdf', 'application/pdf', big.length, sha256(big)],
+      ['photo.png', 'image/png', PNG.length, sha256(PNG)],
+    ]);
+    expect(after.chunks - before.chunks).toBe(3 + 1); // 600 KB in 256 KB chunks, and one small file
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, after.files[0]!.id), eq(auditEvents.operation, 'insert')));
+    expect(audit!.action).toBe(`Added evidence attendance.pdf to ${c.m.valued.code} in the ${c.ended[0]!.label} report on contract ${c.reference}`);
+
+    const download = await supplier.get(`/evidence/${after.files[0]!.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="attendance.pdf"; filename*=UTF-8''attendance.pdf`);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(sha256(download.rawPayload)).toBe(sha256(big));
+
+    const manager = await signedInClient(t.app, 'manager@council.example');
+    const staffDownload = await manager.get(`/evidence/${after.files[1]!.id}`);
+    expect(staffDownload.statusCode).toBe(200);
+    expect(staffDownload.rawPayload.equals(PNG)).toBe(true);
+
+    const stranger = await signedInClient(t.app, 'supplier2@midlands.example');
+    expect((await stranger.get(`/evidence/${after.files[0]!.id}`)).statusCode).toBe(404);
+    expect((await new Client(t.app).get(`/evidence/${after.files[0]!.id}`)).statusCode).toBe(302);
+    expect((await supplier.get('/evidence/not-an-id')).statusCode).toBe(404);
+  });
+
+  it('refuses an executable named .pdf, naming it, and keeps nothing of it', async () => {
+    const db = t.services.database.db;
+    const { upload, lineId } = await draftLine(t, supplier, c, 1);
+    const before = await evidenceCounts(db, [lineId]);
+    const response = await supplier.upload(upload, {}, [file('invoice.pdf', ELF), file('report.pdf', PDF)]);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('invoice.pdf is not a file type that can be accepted');
+    const after = await evidenceCounts(db, [lineId]);
+    expect(after.files.map((f) => f.filename)).toEqual(['report.pdf']);
+    expect(after.chunks - before.chunks).toBe(1);
+  });
+
+  it('refuses an upload without a file or without the CSRF token', async () => {
+    const { upload, lineId } = await draftLine(t, supplier, c, 2);
+    const empty = await supplier.upload(upload, {}, [file('', Buffer.alloc(0), 'application/octet-stream')]);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Select one or more files to upload');
+    const forged = await supplier.upload(upload, { _csrf: 'forged' }, [file('report.pdf', PDF)]);
+    expect(forged.statusCode).toBe(403);
+    expect((await evidenceCounts(t.services.database.db, [lineId])).files).toHaveLength(0);
+  });
+
+  it('lets only the supplier add or remove evidence while the report is a draft', async () => {
+    const db = t.services.database.db;
+    const { upload, lineId, base } = await draftLine(t, supplier, c, 3);
+    const stranger = await signedInClient(t.app, 'supplier2@midlands.example');
+    await stranger.get('/supplier');
+    expect((await stranger.upload(upload, {}, [file('report.pdf', PDF)])).statusCode).toBe(404);
+    expect((await supplier.upload(upload, {}, [file('report.pdf', PDF)])).statusCode).toBe(303);
+    const [stored] = (await evidenceCounts(db, [lineId])).files;
+    await supplier.get(`${base}/commitments/${c.commitmentIds[0]}`);
+    const removed = await supplier.post(`${base}/evidence/${stored!.id}/remove`);
+    expect(removed.statusCode).toBe(303);
+    expect((await evidenceCounts(db, [lineId])).files).toHaveLength(0);
+  });
+});
+
+describe.each(databaseKinds)('the evidence size limit on %s', (kind) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { env: { EVIDENCE_MAX_MB: '1' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses a file over EVIDENCE_MAX_MB, naming it, and keeps nothing of it', async () => {
+    const db = t.services.database.db;
+    const c = await reportingContract(db);
+    const supplier = await signedInClient(t.app, 'supplier@supplier.example');
+    const { upload, lineId } = await draftLine(t, supplier, c, 0);
+    const before = await evidenceCounts(db, [lineId]);
+    const response = await supplier.upload(upload, {}, [file('huge.pdf', pdfOfSize(1024 * 1024 + 1)), file('fits.pdf', pdfOfSize(1024 * 1024))]);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('huge.pdf is larger than 1MB');
+    expect(response.body).toContain('each smaller than 1MB');
+    const after = await evidenceCounts(db, [lineId]);
+    expect(after.files.map((f) => [f.filename, f.sizeBytes])).toEqual([['fits.pdf', 1024 * 1024]]);
+    expect(after.chunks - before.chunks).toBe(4);
+  });
+});
