@@ -37,6 +37,10 @@ describe.each(databaseKinds)('verification access and refusals on %s', (kind) =>
     }
     const supplier = await signedInClient(t.app, 'supplier@supplier.example');
     expect((await supplier.get(reportUrl())).statusCode).toBe(403);
+    // the council's page is closed to every supplier by role, the same for a report that does not exist
+    const other = await signedInClient(t.app, 'supplier2@midlands.example');
+    expect((await other.get(reportUrl())).statusCode).toBe(403);
+    expect((await other.get(`/contracts/${contract.id}/reports/${crypto.randomUUID()}`)).statusCode).toBe(403);
     expect((await supplier.post(decide(lineIds[0]!), { decision: 'verify' })).statusCode).toBe(403);
     expect((await lineRow(db, lineIds[0]!)).status).toBe('pending');
     const manager = await signedInClient(t.app, 'manager@council.example');
