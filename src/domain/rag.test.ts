@@ -12,15 +12,23 @@ describe('rag', () => {
     expect(rag(500, 0)).toBe('not_yet_due');
   });
 
-  it('counts only profile periods that have ended', () => {
+  it('counts the profile up to the date delivery is measured until, nothing without one', () => {
     const profile = [
       { periodStart: '2026-04-01', periodEnd: '2026-06-30', quantityHundredths: 1000 },
       { periodStart: '2026-07-01', periodEnd: '2026-09-30', quantityHundredths: 2000 },
       { periodStart: '2026-10-01', periodEnd: '2026-12-31', quantityHundredths: 4000 },
     ];
-    expect(profiledToDate(profile, '2026-06-30')).toBe(0);
-    expect(profiledToDate(profile, '2026-07-01')).toBe(1000);
-    expect(profiledToDate(profile, '2026-11-22')).toBe(3000);
+    expect(profiledToDate(profile, null)).toBe(0);
+    expect(profiledToDate(profile, '2026-06-30')).toBe(1000);
+    expect(profiledToDate(profile, '2026-09-30')).toBe(3000);
+    expect(profiledToDate(profile, '2027-03-31')).toBe(7000);
+  });
+
+  it('takes the share by days of a period that runs past that date', () => {
+    const year = [{ periodStart: '2026-04-01', periodEnd: '2027-03-31', quantityHundredths: 36_500 }];
+    // 1 April to 30 September is 183 of the year's 365 days
+    expect(profiledToDate(year, '2026-09-30')).toBe(18_300);
+    expect(profiledToDate(year, '2026-03-31')).toBe(0);
   });
 
   it('shows delivered as a whole percentage', () => {

@@ -2,7 +2,9 @@
  * Delivery status (DESIGN.md section 3). Only verified delivery counts as delivered.
  *   RAG of a commitment = verified delivered to date / profiled to date:
  *   green at 95% or more, amber at 75% or more, red below; "not yet due" while nothing is profiled yet.
- *   A profile period counts as due once it has ended.
+ *   Profiled to date runs to the end of the latest reporting period whose report is due (reporting-periods.ts
+ *   measuredUntil): whole profile periods that end by then, and the share by days of one that runs past it, so that a
+ *   yearly profile is measured quarter by quarter and a report still within its 30 days does not count against.
  * A contract's rating uses the Procurement Act 2023 performance scale, from its commitments' RAG:
  *   good: every due commitment green; approaching target: none red; requires improvement: some red but no more than
  *   half of the due commitments; inadequate: more than half red. No rating while nothing is due.
@@ -20,9 +22,17 @@ export const ratingLabels: Record<ContractRating, string> = {
   inadequate: 'Inadequate',
 };
 
-/** The quantity profiled in periods that have ended by `today` (YYYY-MM-DD). */
-export function profiledToDate(profile: readonly ProfilePeriod[], today: string): number {
-  return profile.filter((p) => p.periodEnd < today).reduce((sum, p) => sum + p.quantityHundredths, 0);
+const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+
+/** The quantity profiled up to `until` (YYYY-MM-DD, inclusive), pro rata by days within a period; 0 without a date. */
+export function profiledToDate(profile: readonly ProfilePeriod[], until: string | null): number {
+  if (!until) return 0;
+  let total = 0;
+  for (const p of profile) {
+    if (p.periodEnd <= until) total += p.quantityHundredths;
+    else if (p.periodStart <= until) total += Math.floor((p.quantityHundredths * days(p.periodStart, until)) / days(p.periodStart, p.periodEnd));
+  }
+  return total;
 }
 
 export function rag(deliveredHundredths: number, profiledHundredths: number): Rag {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportingPeriods } from './reporting-periods.js';
+import { measuredUntil, reportingPeriods } from './reporting-periods.js';
 
 describe('reportingPeriods', () => {
   it('splits a contract into financial-year quarters, clipped to its dates, each due 30 days after it ends', () => {
@@ -20,5 +20,19 @@ describe('reportingPeriods', () => {
 
   it('handles a contract of a single day', () => {
     expect(reportingPeriods('2027-02-28', '2027-02-28', 'quarterly')).toHaveLength(1);
+  });
+});
+
+describe('measuredUntil', () => {
+  const periods = reportingPeriods('2026-04-01', '2028-03-31', 'quarterly');
+
+  it('is the end of the latest period whose report is due, 30 days after it ends', () => {
+    expect(measuredUntil(periods, '2026-11-22')).toBe('2026-09-30');
+    expect(measuredUntil(periods, '2026-10-30')).toBe('2026-06-30');
+    expect(measuredUntil(periods, '2026-10-31')).toBe('2026-09-30');
+  });
+
+  it('is none before the first report is due', () => {
+    expect(measuredUntil(periods, '2026-07-30')).toBeNull();
   });
 });

@@ -51,3 +51,13 @@ export function reportingPeriods(contractStart: string, contractEnd: string, fre
   }
   return periods;
 }
+
+/**
+ * The end of the latest period whose report is due (its due date is before `today`), or null while none is:
+ * delivery is measured against the profile up to that date.
+ */
+export function measuredUntil(periods: readonly ReportingPeriod[], today: string): string | null {
+  let until: string | null = null;
+  for (const p of periods) if (p.dueDate < today && (until === null || p.periodEnd > until)) until = p.periodEnd;
+  return until;
+}

@@ -1,5 +1,5 @@
 /**
- * Where each contract's commitments stand today (DESIGN.md section 3): profiled to date, verified delivered to date,
+ * Where each contract's commitments stand today (DESIGN.md section 3, src/domain/rag.ts): profiled to date, verified delivered to date,
  * RAG and the value of what was delivered, and the contract's rating on the Procurement Act 2023 scale, computed
  * from its commitments and overridden by an officer's rating when one is set. Only verified lines count.
  * Four queries whatever the number of contracts.
@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { contractCommitments, contracts, deliveryReports, measures, reportLines, type ContractRating } from '../../db/schema/index.js';
 import type { ProfilePeriod } from '../../db/schema/procurement.js';
 import { contractRating, deliveredPercent, profiledToDate, rag, type Rag } from '../../domain/rag.js';
+import { measuredUntil, reportingPeriods } from '../../domain/reporting-periods.js';
 import { socialValuePence, type Valuation } from '../../domain/social-value.js';
 
 export interface CommitmentStatus {
@@ -24,6 +25,8 @@ export interface CommitmentStatus {
 
 export interface ContractStatus {
   contractId: string;
+  /** delivery is measured against the profile up to this date: the end of the latest period whose report is due */
+  measuredUntil: string | null;
   commitments: CommitmentStatus[];
   computedRating: ContractRating | null;
   effectiveRating: ContractRating | null;
@@ -40,9 +43,9 @@ export function commitmentStatus(
   profile: readonly ProfilePeriod[],
   deliveredHundredths: number,
   valuation: Valuation,
-  today: string,
+  measuredUntil: string | null,
 ): CommitmentStatus {
-  const profiled = profiledToDate(profile, today);
+  const profiled = profiledToDate(profile, measuredUntil);
   return {
     commitmentId,
     profiledToDate: profiled,
@@ -56,6 +59,7 @@ export function commitmentStatus(
 /** A contract's status from its commitments' statuses, its override and its additional value. */
 export function contractStatus(
   contractId: string,
+  measuredUntil: string | null,
   commitments: CommitmentStatus[],
   override: ContractRating | null,
   additionalValuePence: number,
@@ -63,6 +67,7 @@ export function contractStatus(
   const computedRating = contractRating(commitments.map((c) => c.rag));
   return {
     contractId,
+    measuredUntil,
     commitments,
     computedRating,
     effectiveRating: override ?? computedRating,
@@ -85,7 +90,10 @@ export async function deliveryStatus(db: DbOrTx, contractIds: readonly string[],
   const ids = [...new Set(contractIds)];
   const verifiedQuantity = sql<string>`sum(${reportLines.quantityHundredths})`;
   const [contractRows, commitmentRows, deliveredRows, additionalRows] = await Promise.all([
-    db.select({ id: contracts.id, override: contracts.ratingOverride }).from(contracts).where(inArray(contracts.id, ids)),
+    db
+      .select({ id: contracts.id, override: contracts.ratingOverride, startDate: contracts.startDate, endDate: contracts.endDate, frequency: contracts.reportingFrequency })
+      .from(contracts)
+      .where(inArray(contracts.id, ids)),
     db
       .select({ id: contractCommitments.id, contractId: contractCommitments.contractId, profile: contractCommitments.profile, ...valuationColumns })
       .from(contractCommitments)
@@ -111,14 +119,15 @@ export async function deliveryStatus(db: DbOrTx, contractIds: readonly string[],
   for (const row of additionalRows) {
     additional.set(row.contractId, (additional.get(row.contractId) ?? 0) + (socialValuePence(Number(row.quantity), row) ?? 0));
   }
+  const until = new Map(contractRows.map((c) => [c.id, measuredUntil(reportingPeriods(c.startDate, c.endDate, c.frequency), today)]));
   const byContract = new Map<string, CommitmentStatus[]>();
   for (const row of commitmentRows) {
     const list = byContract.get(row.contractId) ?? [];
-    list.push(commitmentStatus(row.id, row.profile, delivered.get(row.id) ?? 0, row, today));
+    list.push(commitmentStatus(row.id, row.profile, delivered.get(row.id) ?? 0, row, until.get(row.contractId) ?? null));
     byContract.set(row.contractId, list);
   }
   for (const row of contractRows) {
-    result.set(row.id, contractStatus(row.id, byContract.get(row.id) ?? [], row.override, additional.get(row.id) ?? 0));
+    result.set(row.id, contractStatus(row.id, until.get(row.id) ?? null, byContract.get(row.id) ?? [], row.override, additional.get(row.id) ?? 0));
   }
   return result;
 }
