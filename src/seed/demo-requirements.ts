@@ -16,8 +16,20 @@ function firstOfMonthAfter(iso: string, months: number): string {
 }
 
 /**
+ * The first day of the financial-year quarter (April, July, October, January) `quarters` before the one that holds
+ * a date: two quarters before 22 November 2026 is 1 April 2026.
+ */
+function quarterStartBefore(iso: string, quarters: number): string {
+  const [year, month] = iso.split('-').map(Number) as [number, number];
+  const quarterMonth = month - 1 - ((month - 1 - 3 + 12) % 3);
+  return new Date(Date.UTC(year, quarterMonth - 3 * quarters, 1)).toISOString().slice(0, 10);
+}
+
+/**
  * Two requirements in the pipeline, owned by the demo officer: home care worth £75,000, which the policy brings into
- * scope, and stationery worth £40,000, which is out of scope. Their applicability is worked out with the seeded
+ * scope, and stationery worth £40,000, which is out of scope. Home care is planned to have started two quarters ago
+ * (its service is being bought late), so that a contract awarded with the planned dates has two quarterly reports
+ * due at once: the demo of delivery reporting needs no waiting. Their applicability is worked out with the seeded
  * thresholds, as saving them in the service would. Call it after the demo users and thresholds are loaded.
  */
 export async function seedRequirementsDemo(tx: Tx, today: string = todayIso()): Promise<void> {
@@ -34,7 +46,7 @@ export async function seedRequirementsDemo(tx: Tx, today: string = todayIso()): 
       categoryLabel: cpvLabel('85000000'),
       estimatedValuePence: 7_500_000,
       valueIncludesVat: false,
-      expectedStart: firstOfMonthAfter(today, 5),
+      expectedStart: quarterStartBefore(today, 2),
       durationMonths: 24,
       districts: ['Charnwood', 'Melton'],
       ownerId: owner.id,
