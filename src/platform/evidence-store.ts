@@ -1,10 +1,12 @@
 /**
  * Evidence files kept in the database: a row in evidence_files and the content in evidence_chunks, written and read
  * a chunk at a time so that no file is ever held whole in memory. The checksum and size are counted as the bytes go by.
+ * Chunks travel as hex text (decode/encode in SQL): Node converts hex natively, where PGlite's own bytea conversion
+ * builds an array entry and a string per byte, which for large files costs hundreds of megabytes of garbage.
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.js';
 import { evidenceChunks, evidenceFiles } from '../db/schema/index.js';
 
@@ -71,7 +73,7 @@ export async function storeEvidence(tx: Tx, file: NewEvidence, source: AsyncIter
       }
     }
     hash.update(data);
-    await tx.insert(evidenceChunks).values({ fileId: id, seq, data });
+    await tx.insert(evidenceChunks).values({ fileId: id, seq, data: sql`decode(${data.toString('hex')}, 'hex')` });
     seq += 1;
   };
 
@@ -100,11 +102,11 @@ export function readEvidence(db: DbOrTx, fileId: string): Readable {
   async function* chunks() {
     for (let seq = 0; ; seq += 1) {
       const [chunk] = await db
-        .select({ data: evidenceChunks.data })
+        .select({ hex: sql<string>`encode(${evidenceChunks.data}, 'hex')` })
         .from(evidenceChunks)
         .where(and(eq(evidenceChunks.fileId, fileId), eq(evidenceChunks.seq, seq)));
       if (!chunk) return;
-      yield chunk.data;
+      yield Buffer.from(chunk.hex, 'hex');
     }
   }
   return Readable.from(chunks(), { objectMode: false });

@@ -11,7 +11,7 @@ import { lineValuesOf } from './line-form.js';
 import { linePagePath, showLinePage } from './line-page.js';
 import { reportInPath } from './report-in-path.js';
 import { commitmentsToReport, loadEvidenceFile, loadLines } from './repository.js';
-import { MAX_FILES, readFieldsBeforeFiles, streamedFiles } from './streamed-files.js';
+import { MAX_FILES, discardUnreadFiles, readFieldsBeforeFiles, streamedFiles } from './streamed-files.js';
 import { uploadEvidence } from './upload-evidence.js';
 
 /** "attachment" with the file's name, in plain ASCII and (for other characters) RFC 5987 encoding. */
@@ -42,7 +42,11 @@ export async function evidenceRoutes(app: FastifyInstance, services: Services): 
 
   app.post(
     `${P}/lines/:lineId/evidence`,
-    { config: { access: suppliers, streamsFiles: true }, preValidation: readFieldsBeforeFiles(maxBytes) },
+    {
+      config: { access: suppliers, streamsFiles: true },
+      preValidation: readFieldsBeforeFiles(maxBytes),
+      onResponse: async (request) => discardUnreadFiles(request),
+    },
     async (request, reply) => {
       const found = await lineInPath(request, reply);
       if (!found) return reply;

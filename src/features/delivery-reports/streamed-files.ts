@@ -40,8 +40,19 @@ export function readFieldsBeforeFiles(maxBytes: number) {
 export async function* streamedFiles(request: FastifyRequest): AsyncGenerator<MultipartFile> {
   const parts = pending.get(request);
   if (!parts) return;
-  if (parts.first) yield parts.first;
+  const first = parts.first;
+  parts.first = null;
+  if (first) yield first;
   for (let next = await parts.rest.next(); !next.done; next = await parts.rest.next()) {
     if (next.value.type === 'file') yield next.value;
+  }
+}
+
+/** Reads and throws away whatever files the handler left unread (it answered early), so the request ends cleanly. */
+export async function discardUnreadFiles(request: FastifyRequest): Promise<void> {
+  try {
+    for await (const part of streamedFiles(request)) part.file.resume();
+  } catch {
+    // the request was cut off or broke the limits: there is nothing more to read
   }
 }
