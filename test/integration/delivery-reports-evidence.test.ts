@@ -91,6 +91,15 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
     expect((await evidenceCounts(t.services.database.db, [lineId])).files).toHaveLength(0);
   });
 
+  it('takes at most ten files from one form, and says so', async () => {
+    const { upload, lineId } = await draftLine(t, supplier, c, 4);
+    const eleven = Array.from({ length: 11 }, (_, i) => file(`page-${i + 1}.pdf`, PDF));
+    const response = await supplier.upload(upload, {}, eleven);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Upload 10 files or fewer at a time: the first 10 were added');
+    expect((await evidenceCounts(t.services.database.db, [lineId])).files).toHaveLength(10);
+  });
+
   it('lets only the supplier add or remove evidence while the report is a draft', async () => {
     const db = t.services.database.db;
     const { upload, lineId, base } = await draftLine(t, supplier, c, 3);

@@ -19,13 +19,13 @@ export const pdfOfSize = (bytes: number) => Buffer.concat([PDF, Buffer.alloc(byt
 export const file = (name: string, content: Buffer, type = 'application/pdf') => ({ field: 'files', name, type, content });
 
 /**
- * A quarterly contract of the demo supplier with two commitments, running from the April before last to two years
- * ahead, so that whatever today is, some of its periods have ended and one has not.
+ * A quarterly contract of the demo supplier with two commitments, running from April two years ago for five years, so
+ * that whatever today is, at least eight of its periods have ended and one has not.
  */
 export async function reportingContract(db: Db) {
   const m = await demoMeasures(db);
   const today = todayIso();
-  const year = Number(today.slice(0, 4)) - 1;
+  const year = Number(today.slice(0, 4)) - 2;
   const contract = await insertContract(db, {
     supplierId: await organisationOf(db, 'supplier@supplier.example'),
     managerId: await userId(db, 'manager@council.example'),
@@ -36,7 +36,7 @@ export async function reportingContract(db: Db) {
     ],
   });
   const startDate = `${year}-04-01`;
-  const endDate = `${year + 3}-03-31`;
+  const endDate = `${year + 5}-03-31`;
   await db.update(contracts).set({ startDate, endDate }).where(eq(contracts.id, contract.id));
   const periods = reportingPeriods(startDate, endDate, 'quarterly');
   const ended = periods.filter((p) => p.periodEnd < today);
