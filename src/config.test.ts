@@ -20,6 +20,13 @@ describe('loadConfig', () => {
     expect(message).toContain('SESSION_IDLE_MINUTES must be at least 5');
   });
 
+  it('reads the evidence size limit in megabytes, 20 by default', () => {
+    expect(loadConfig({}).evidenceMaxBytes).toBe(20 * 1024 * 1024);
+    expect(loadConfig({ EVIDENCE_MAX_MB: '5' }).evidenceMaxBytes).toBe(5 * 1024 * 1024);
+    expect(() => loadConfig({ EVIDENCE_MAX_MB: '2.5' })).toThrow(/EVIDENCE_MAX_MB must be a whole number \(got "2.5"\)/);
+    expect(() => loadConfig({ EVIDENCE_MAX_MB: '0' })).toThrow(/EVIDENCE_MAX_MB must be at least 1/);
+  });
+
   it('requires the production secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET must be set in production/);
     const config = loadConfig({

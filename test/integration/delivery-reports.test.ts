@@ -38,6 +38,7 @@ describe.each(databaseKinds)('supplier delivery reports on %s', (kind) => {
     expect(home.body).toContain('Your contracts');
     expect(home.body).toContain(c.reference);
     expect(home.body).toContain(c.lastEnded.label);
+    expect(home.body).toContain(`action="${contractPath()}/periods/${c.lastEnded.periodStart}"`);
     const page = await supplier.get(`/contracts/${c.id}`);
     expect(page.body).toContain(c.notEnded.label);
     expect(page.body).toContain('Not due yet');

@@ -1,12 +1,13 @@
 import type { Db } from '../../db/client.js';
 import { formatQuantity } from '../../domain/quantity.js';
+import { lineStatusTags } from '../verification/labels.js';
 import { unitWords } from './line-form.js';
 import type { ReportContext } from './report-in-path.js';
 import { commitmentsToReport, loadEvidence, loadLines, type EvidenceRecord, type LineRecord } from './repository.js';
 import { missingCommitments } from './submit-report.js';
 
+/** Line statuses as the supplier reads them (the council's pages word them for the verifier). */
 export const lineStatusLabels = { pending: 'Waiting for verification', verified: 'Verified', queried: 'Queried', rejected: 'Rejected' } as const;
-export const lineStatusTags = { pending: 'govuk-tag--blue', verified: 'govuk-tag--green', queried: 'govuk-tag--orange', rejected: 'govuk-tag--red' } as const;
 
 export function lineView(line: LineRecord, evidence: readonly EvidenceRecord[]) {
   return {

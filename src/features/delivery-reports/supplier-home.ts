@@ -3,8 +3,8 @@ import { ratingLabels } from '../../domain/rag.js';
 import { formatQuantity } from '../../domain/quantity.js';
 import { reportingPeriods } from '../../domain/reporting-periods.js';
 import { deliveryStatus } from '../contracts/delivery-status.js';
+import { periodLabel } from '../verification/period-label.js';
 import { unitWords } from './line-form.js';
-import { periodLabel } from './report-in-path.js';
 import { queriedLines, reportsOfContracts, supplierContracts, verifiedByMeasure } from './repository.js';
 import { periodSchedule } from './schedule.js';
 
@@ -35,7 +35,7 @@ export async function loadSupplierHome(db: Db, organisationId: string, today: st
       return { ...c, ratingLabel: status?.effectiveRating ? ratingLabels[status.effectiveRating] : 'Not yet rated' };
     }),
     waiting,
-    queried: queried.map((q) => ({ ...q, label: periodLabel(contracts.find((c) => c.id === q.contractId)!, q.periodStart, q.periodEnd) })),
+    queried: queried.map((q) => ({ ...q, label: periodLabel(contracts.find((c) => c.id === q.contractId)!, q) })),
     delivered: delivered.map((d) => ({ ...d, quantity: formatQuantity(Number(d.quantity)), unitText: unitWords(d.unit) })),
     deliveredValuePence: [...statuses.values()].reduce((sum, s) => sum + s.deliveredValuePence, 0),
     additionalValuePence: [...statuses.values()].reduce((sum, s) => sum + s.additionalValuePence, 0),
