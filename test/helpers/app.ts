@@ -59,7 +59,8 @@ export class Client {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  private cookieHeader(): string {
+  /** The Cookie header this client sends, for requests made another way (over a real connection). */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import http from 'node:http';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, reportLines } from '../../src/db/schema/index.js';
@@ -98,6 +99,32 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Upload 10 files or fewer at a time: the first 10 were added');
     expect((await evidenceCounts(t.services.database.db, [lineId])).files).toHaveLength(10);
+  });
+
+  it('reads refused uploads to their end, so that a kept-alive connection carries the next request', async () => {
+    const { upload, reportId } = await draftLine(t, supplier, c, 5);
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (csrf: string, url: string) =>
+      new Promise<number>((resolve, reject) => {
+        const boundary = '----keepalive';
+        const headers = { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: supplier.cookieHeader() };
+        const request = http.request(`${address}${url}`, { agent, method: 'POST', headers }, (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode!));
+        });
+        request.on('error', reject);
+        request.write(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`);
+        request.write(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+        request.end(Buffer.concat([pdfOfSize(3 * 1024 * 1024), Buffer.from(`\r\n--${boundary}--\r\n`)]));
+      });
+    try {
+      expect(await send('forged', upload)).toBe(403);
+      expect(await send(supplier.csrfToken, `/supplier/contracts/${c.id}/reports/${reportId}/lines/00000000-0000-4000-8000-000000000000/evidence`)).toBe(404);
+      expect(await send(supplier.csrfToken, upload)).toBe(303);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('lets only the supplier add or remove evidence while the report is a draft', async () => {

@@ -40,34 +40,45 @@ export async function evidenceRoutes(app: FastifyInstance, services: Services): 
     return { context, line, commitment };
   }
 
+  /** Stores the files sent for a line, or shows the line again naming each file refused. */
+  async function receiveEvidence(request: FastifyRequest, reply: FastifyReply) {
+    const found = await lineInPath(request, reply);
+    if (!found) return reply;
+    const { context, line } = found;
+    if (context.report.status !== 'draft' && line.status !== 'queried') return reply.redirect(`${context.path}?done=already-submitted`, 303);
+    const describe = (filename: string) => `Added evidence ${filename} to ${line.code} in the ${context.label} report on contract ${context.contract.reference}`;
+    let problems: string[];
+    try {
+      const result = await uploadEvidence(db, request.actor, streamedFiles(request), { lineId: line.id, uploadedBy: request.user!.id, describe, maxBytes });
+      problems = result.stored.length === 0 && result.problems.length === 0 ? ['Select one or more files to upload'] : result.problems;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'FST_FILES_LIMIT') throw error;
+      problems = [`Upload ${MAX_FILES} files or fewer at a time: the first ${MAX_FILES} were added`];
+    }
+    const back = context.report.status === 'draft' ? linePagePath(context, line) : `${context.path}/lines/${line.id}`;
+    if (problems.length === 0) return reply.redirect(`${back}?done=evidence#evidence`, 303);
+    return showLinePage(services, reply.code(400), request, {
+      ...found,
+      values: lineValuesOf(line, context.report.revision),
+      errors: { errors: { files: problems.join('. ') }, errorList: problems.map((text) => ({ text, href: '#files' })) },
+    });
+  }
+
   app.post(
     `${P}/lines/:lineId/evidence`,
     {
       config: { access: suppliers, streamsFiles: true },
       preValidation: readFieldsBeforeFiles(maxBytes),
+      // Files left unread are read to their end, so that the connection can carry the next request: after the answer
+      // for a request refused before the handler (sign-in, CSRF), when the handler returns for one it answered early.
       onResponse: async (request) => discardUnreadFiles(request),
     },
     async (request, reply) => {
-      const found = await lineInPath(request, reply);
-      if (!found) return reply;
-      const { context, line } = found;
-      if (context.report.status !== 'draft' && line.status !== 'queried') return reply.redirect(`${context.path}?done=already-submitted`, 303);
-      const describe = (filename: string) => `Added evidence ${filename} to ${line.code} in the ${context.label} report on contract ${context.contract.reference}`;
-      let problems: string[];
       try {
-        const result = await uploadEvidence(db, request.actor, streamedFiles(request), { lineId: line.id, uploadedBy: request.user!.id, describe, maxBytes });
-        problems = result.stored.length === 0 && result.problems.length === 0 ? ['Select one or more files to upload'] : result.problems;
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'FST_FILES_LIMIT') throw error;
-        problems = [`Upload ${MAX_FILES} files or fewer at a time: the first ${MAX_FILES} were added`];
+        return await receiveEvidence(request, reply);
+      } finally {
+        await discardUnreadFiles(request);
       }
-      const back = context.report.status === 'draft' ? linePagePath(context, line) : `${context.path}/lines/${line.id}`;
-      if (problems.length === 0) return reply.redirect(`${back}?done=evidence#evidence`, 303);
-      return showLinePage(services, reply.code(400), request, {
-        ...found,
-        values: lineValuesOf(line, context.report.revision),
-        errors: { errors: { files: problems.join('. ') }, errorList: problems.map((text) => ({ text, href: '#files' })) },
-      });
     },
   );
 
