@@ -1,6 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, deliveryReports, reportLines } from '../../src/db/schema/index.js';
+import { todayIso } from '../../src/domain/dates.js';
+import { formatPounds } from '../../src/domain/money.js';
+import { deliveryStatus } from '../../src/features/contracts/delivery-status.js';
 import { createTestApp, signedInClient, type Client, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
 import { mailTo, reportIdIn, reportingContract } from './delivery-reports-fixtures.js';
@@ -184,9 +187,23 @@ describe.each(databaseKinds)('supplier delivery reports on %s', (kind) => {
     expect(contractPage.body).toContain(`href="/contracts/${c.id}/reports/${reportId}"`);
   });
 
+  it('shows on the supplier home only verified delivery, in pounds and in quantities', async () => {
+    const [report] = await db().select().from(deliveryReports).where(and(eq(deliveryReports.contractId, c.id), eq(deliveryReports.status, 'submitted')));
+    const before = await supplier.get('/supplier');
+    expect(before.body).not.toContain('Verified quantities by measure');
+    const line = (await linesOf(report!.id)).find((l) => l.commitmentId === c.commitmentIds[0])!;
+    await db().update(reportLines).set({ status: 'verified' }).where(eq(reportLines.id, line.id));
+    const value = (await deliveryStatus(db(), [c.id], todayIso())).get(c.id)!.deliveredValuePence;
+    expect(value).toBeGreaterThan(0);
+    const after = await supplier.get('/supplier');
+    expect(after.body).toContain(formatPounds(value));
+    expect(after.body).toContain('Verified quantities by measure');
+    expect(after.body).toMatch(new RegExp(`${c.m.valued.code}[^<]*</td>\\s*<td[^>]*>Commitment</td>\\s*<td[^>]*>2 `));
+  });
+
   it('lists queried lines on the supplier home with a link to answer them', async () => {
     const [report] = await db().select().from(deliveryReports).where(and(eq(deliveryReports.contractId, c.id), eq(deliveryReports.status, 'submitted')));
-    const [line] = await linesOf(report!.id);
+    const line = (await linesOf(report!.id)).find((l) => l.status === 'pending')!;
     await db().update(reportLines).set({ status: 'queried' }).where(eq(reportLines.id, line!.id));
     const home = await supplier.get('/supplier');
     expect(home.body).toContain(`/supplier/contracts/${c.id}/reports/${report!.id}/lines/${line!.id}`);
