@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import { Readable } from 'node:stream';
+import type { MultipartFile } from '@fastify/multipart';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, reportLines } from '../../src/db/schema/index.js';
+import { auditEvents, deliveryReports, reportLines } from '../../src/db/schema/index.js';
+import { uploadEvidence } from '../../src/features/delivery-reports/upload-evidence.js';
 import { Client, createTestApp, signedInClient, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
+import { userId } from './contracts-fixtures.js';
 import { ELF, PDF, PNG, evidenceCounts, file, pdfOfSize, reportIdIn, reportingContract } from './delivery-reports-fixtures.js';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -125,6 +129,19 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
     } finally {
       agent.destroy();
     }
+  });
+
+  it('adds nothing to a report submitted while its files were on their way', async () => {
+    const db = t.services.database.db;
+    const { lineId, reportId } = await draftLine(t, supplier, c, 6);
+    await db.update(deliveryReports).set({ status: 'submitted' }).where(eq(deliveryReports.id, reportId));
+    const parts = (async function* () {
+      for (const name of ['late.pdf', 'later.pdf']) yield { filename: name, file: Readable.from([PDF]) } as unknown as MultipartFile;
+    })();
+    const target = { lineId, uploadedBy: await userId(db, 'supplier@supplier.example'), describe: (name: string) => `Added ${name}`, maxBytes: 1024 * 1024 };
+    const result = await uploadEvidence(db, { id: null, label: 'test' }, parts, target);
+    expect(result).toEqual({ stored: [], problems: ['late.pdf was not added: the report was submitted while it was uploading'] });
+    expect((await evidenceCounts(db, [lineId])).files).toHaveLength(0);
   });
 
   it('lets only the supplier add or remove evidence while the report is a draft', async () => {

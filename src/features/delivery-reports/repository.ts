@@ -190,3 +190,17 @@ export async function managerOf(db: DbOrTx, contractId: string) {
     .where(and(eq(contracts.id, contractId), eq(users.active, true)));
   return row ?? null;
 }
+
+/**
+ * Whether evidence may still be added to a line (its report a draft, or the line queried), locking both rows until
+ * the transaction ends: a report submitted while a file is uploading waits for it, and one submitted before is refused.
+ */
+export async function evidenceStillAccepted(tx: DbOrTx, lineId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ report: deliveryReports.status, line: reportLines.status })
+    .from(reportLines)
+    .innerJoin(deliveryReports, eq(deliveryReports.id, reportLines.reportId))
+    .where(eq(reportLines.id, lineId))
+    .for('share');
+  return !!row && (row.report === 'draft' || row.line === 'queried');
+}

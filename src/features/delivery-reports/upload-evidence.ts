@@ -3,6 +3,9 @@ import type { Db } from '../../db/client.js';
 import { withAudit, type Actor } from '../../platform/audit.js';
 import { EvidenceRefused, storeEvidence } from '../../platform/evidence-store.js';
 import { ACCEPTED_DESCRIPTION, evidenceContentType } from './evidence-types.js';
+import { evidenceStillAccepted } from './repository.js';
+
+class ReportClosed extends Error {}
 
 export interface UploadResult {
   stored: string[];
@@ -25,7 +28,8 @@ function refusal(filename: string, reason: EvidenceRefused['reason'], maxBytes: 
 
 /**
  * Stores each uploaded file as evidence for a line, each in its own transaction: a refused file (too large, empty, or
- * whose content is not an accepted type, whatever its name) leaves nothing behind and is named in the problems.
+ * whose content is not an accepted type, whatever its name) leaves nothing behind and is named in the problems. Files
+ * stop being taken if the report is submitted meanwhile.
  */
 export async function uploadEvidence(
   db: Db,
@@ -41,14 +45,20 @@ export async function uploadEvidence(
     }
     const filename = safeFilename(part.filename);
     try {
-      await withAudit(db, actor, target.describe(filename), (tx) =>
-        storeEvidence(tx, { lineId: target.lineId, filename, uploadedBy: target.uploadedBy }, part.file, {
+      await withAudit(db, actor, target.describe(filename), async (tx) => {
+        if (!(await evidenceStillAccepted(tx, target.lineId))) throw new ReportClosed();
+        return storeEvidence(tx, { lineId: target.lineId, filename, uploadedBy: target.uploadedBy }, part.file, {
           maxBytes: target.maxBytes,
           contentTypeOf: evidenceContentType,
-        }),
-      );
+        });
+      });
       result.stored.push(filename);
     } catch (error) {
+      if (error instanceof ReportClosed) {
+        part.file.resume();
+        result.problems.push(`${filename} was not added: the report was submitted while it was uploading`);
+        break; // the files still to come are read and thrown away by the route
+      }
       if (!(error instanceof EvidenceRefused)) throw error;
       result.problems.push(refusal(filename, error.reason, target.maxBytes));
     }
