@@ -161,6 +161,9 @@ describe.each(databaseKinds)('supplier delivery reports on %s', (kind) => {
     expect(check.statusCode).toBe(200);
     expect(check.body).toContain('Course moved to next quarter');
     const revision = /name="revision" value="(\d+)"/.exec(check.body)![1]!;
+    const stale = await supplier.post(`${base}/submit`, { revision: String(Number(revision) - 1) });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('The report was changed since you opened this page');
     const [first, second] = await Promise.all([supplier.post(`${base}/submit`, { revision }), supplier.post(`${base}/submit`, { revision })]);
     expect(first.statusCode).toBe(303);
     expect(second.statusCode).toBe(303);

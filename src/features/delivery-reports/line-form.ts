@@ -33,6 +33,9 @@ export function lineValues(body: unknown): LineValues {
   };
 }
 
+/** The report revision a form was opened at; one without a readable revision counts as opened before every change. */
+export const revisionOf = (typed: string): number => (/^\d+$/.test(typed) ? Number(typed) : 0);
+
 /** The form as last saved. */
 export function lineValuesOf(line: { quantityHundredths: number; narrative: string; districts: string[]; measureId: string } | null, revision: number): LineValues {
   return {
@@ -90,11 +93,9 @@ export function readLineForm(values: LineValues, rules: LineRules): LineReading 
   }
 
   if (problems.length || quantity === null) return { ok: false, problems };
-  // A form without a readable revision is treated as opened before every change, so it cannot overwrite one.
-  const revision = /^\d+$/.test(values.revision) ? Number(values.revision) : 0;
   return {
     ok: true,
-    revision,
+    revision: revisionOf(values.revision),
     input: { measureId: additional ? values.measure : null, quantityHundredths: quantity, narrative, districts: districtChoices.filter((d) => chosen.includes(d)) },
   };
 }

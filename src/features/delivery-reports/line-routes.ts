@@ -4,7 +4,7 @@ import { field, formErrors, isUuid } from '../../platform/forms.js';
 import { param } from '../contracts/route-support.js';
 import { changeDraft, removeAdditionalLine, saveAdditionalLine, saveCommitmentLine, type DraftChange } from './change-draft.js';
 import { suppliers } from './flash.js';
-import { describeLine, lineValues, lineValuesOf, readLineForm } from './line-form.js';
+import { describeLine, lineValues, lineValuesOf, readLineForm, revisionOf } from './line-form.js';
 import { showLinePage, type LinePage } from './line-page.js';
 import { reportInPath, type ReportContext } from './report-in-path.js';
 import { commitmentsToReport, loadLines, reportableMeasures, type LineRecord } from './repository.js';
@@ -134,7 +134,7 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
     const found = await additionalInPath(request, reply);
     if (!found) return reply;
     const { context, line } = found;
-    const revision = /^\d+$/.test(field(request.body, 'revision')) ? Number(field(request.body, 'revision')) : 0;
+    const revision = revisionOf(field(request.body, 'revision'));
     const action = `Removed additional social value (${line.code}) from the ${context.label} report on contract ${context.contract.reference}`;
     const result = await changeDraft(db, request.actor, action, context.report.id, revision, async (tx) => {
       await removeAdditionalLine(tx, context.report.id, line.id);

@@ -6,6 +6,7 @@ import { contractInPath, param } from '../contracts/route-support.js';
 import { evidenceRoutes } from './evidence-routes.js';
 import { lineRoutes } from './line-routes.js';
 import { reportFlash, suppliers } from './flash.js';
+import { revisionOf } from './line-form.js';
 import { reportInPath, reportPath, type ReportContext } from './report-in-path.js';
 import { loadReportPage } from './report-page.js';
 import { startReport } from './start-report.js';
@@ -77,7 +78,7 @@ export async function deliveryReportRoutes(app: FastifyInstance, services: Servi
       const problems = page.missing.map((c) => ({ text: `Enter what was delivered for ${c.code} ${c.title}, even if it was 0`, href: `#commitment-${c.id}` }));
       return checkPage(reply.code(400), context, { errorList: problems });
     }
-    const revision = /^\d+$/.test(field(request.body, 'revision')) ? Number(field(request.body, 'revision')) : 0;
+    const revision = revisionOf(field(request.body, 'revision'));
     const user = request.user!;
     const outcome = await submitReport(db, request.actor, {
       contract,
