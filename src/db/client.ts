@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -10,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
+import { PreparingPGlite } from './pglite-client.js';
 import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -22,6 +22,19 @@ export interface Database {
   /** true when a trivial query answers within the time limit */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/**
+ * A query built once for each database (or transaction) it runs on, for the hottest paths: drizzle's prepared
+ * statements skip building the SQL on every call, and PostgreSQL plans them once per connection.
+ */
+export function preparedPer<T>(build: (db: DbOrTx) => T): (db: DbOrTx) => T {
+  const built = new WeakMap<DbOrTx, T>();
+  return (db) => {
+    let query = built.get(db);
+    if (!query) built.set(db, (query = build(db)));
+    return query;
+  };
 }
 
 export class DataFolderInUseError extends Error {}
@@ -72,7 +85,7 @@ function openPostgres(url: string, max: number): PostgresDatabase {
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
-  let client: PGlite;
+  let client: PreparingPGlite;
   if (dataDir) {
     const folder = path.resolve(dataDir);
     mkdirSync(folder, { recursive: true });
@@ -84,9 +97,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
           'Stop that process first (or wait 15 seconds if it has just crashed), or set DATABASE_URL to a PostgreSQL server, which several processes can share.',
       );
     }
-    client = new PGlite(path.join(folder, 'pglite'));
+    client = new PreparingPGlite(path.join(folder, 'pglite'));
   } else {
-    client = new PGlite();
+    client = new PreparingPGlite();
   }
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;

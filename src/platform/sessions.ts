@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { preparedPer, type Db } from '../db/client.js';
 import { organisations, sessions, users } from '../db/schema/index.js';
 import type { CurrentUser } from './current-user.js';
 
@@ -26,11 +26,9 @@ export async function createSession(db: Db, userId: string, settings: SessionSet
   return token;
 }
 
-/** The signed-in user for a token, or null when the session is unknown, expired, idle too long or the user is inactive. */
-export async function findSessionUser(db: Db, token: string, settings: SessionSettings): Promise<CurrentUser | null> {
-  const tokenHash = hashToken(token);
-  const idleSince = new Date(Date.now() - settings.idleMinutes * 60_000);
-  const [row] = await db
+/** The session's user, with everything the pages show about them, in one query. */
+const sessionUserQuery = preparedPer((db) =>
+  db
     .select({
       id: users.id,
       email: users.email,
@@ -45,12 +43,25 @@ export async function findSessionUser(db: Db, token: string, settings: SessionSe
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(
-      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), gt(sessions.lastSeenAt, idleSince), eq(users.active, true)),
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
+        eq(users.active, true),
+      ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('sv_session_user'),
+);
+
+/** The signed-in user for a token, or null when the session is unknown, expired, idle too long or the user is inactive. */
+export async function findSessionUser(db: Db, token: string, settings: SessionSettings): Promise<CurrentUser | null> {
+  const tokenHash = hashToken(token);
+  const now = Date.now();
+  const [row] = await sessionUserQuery(db).execute({ tokenHash, now: new Date(now), idleSince: new Date(now - settings.idleMinutes * 60_000) });
   if (!row) return null;
   // Keep the idle clock running without a write on every request.
-  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+  if (now - row.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
   }
   const { lastSeenAt: _seen, ...user } = row;

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, max, ne, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { preparedPer, type DbOrTx } from '../../db/client.js';
 import { frameworkVersions, measures, outcomes, type FrameworkStatus } from '../../db/schema/index.js';
 
 /** The framework's queries. Every read of one outcome or measure is scoped to its version. */
@@ -39,8 +39,12 @@ export async function listVersions(db: DbOrTx): Promise<VersionListItem[]> {
   return rows;
 }
 
+const versionById = preparedPer((db) =>
+  db.select().from(frameworkVersions).where(eq(frameworkVersions.id, sql.placeholder('id'))).limit(1).prepare('sv_framework_version'),
+);
+
 export async function findVersion(db: DbOrTx, versionId: string): Promise<VersionRow | null> {
-  const [row] = await db.select().from(frameworkVersions).where(eq(frameworkVersions.id, versionId)).limit(1);
+  const [row] = await versionById(db).execute({ id: versionId });
   return row ?? null;
 }
 
