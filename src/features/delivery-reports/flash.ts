@@ -1,8 +1,4 @@
-import type { Role } from '../../db/schema/index.js';
-
-/** Who works on delivery reports here: supplier users, on their own organisation's contracts only. */
-export const suppliers = ['supplier'] as const satisfies readonly Role[];
-
+/** The banners shown after a change to a report, by the `done` key of the address it leads to. */
 const FLASH: Record<string, string> = {
   saved: 'Saved. You can add evidence files below.',
   evidence: 'Evidence added.',
@@ -12,4 +8,4 @@ const FLASH: Record<string, string> = {
   'already-submitted': 'This report has already been submitted, so it can no longer be changed.',
 };
 
-export const reportFlash = (key: string): string | undefined => FLASH[key];
+export const reportFlash = (key: string): string | undefined => (Object.hasOwn(FLASH, key) ? FLASH[key] : undefined);

@@ -3,10 +3,9 @@ import type { Services } from '../../app.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
 import { param } from '../contracts/route-support.js';
 import { changeDraft, removeAdditionalLine, saveAdditionalLine, saveCommitmentLine, type DraftChange } from './change-draft.js';
-import { suppliers } from './flash.js';
 import { describeLine, lineValues, lineValuesOf, readLineForm, revisionOf } from './line-form.js';
 import { showLinePage, type LinePage } from './line-page.js';
-import { reportInPath, type ReportContext } from './report-in-path.js';
+import { reportInPath, suppliers, type ReportContext } from './report-in-path.js';
 import { commitmentsToReport, loadLines, reportableMeasures, type LineRecord } from './repository.js';
 
 const CHANGED = 'The report was changed by someone else since you opened this page. Check what is saved now, shown above the form, then save again';

@@ -1,10 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
+import type { Role } from '../../db/schema/index.js';
 import { isUuid } from '../../platform/forms.js';
 import type { ContractRecord } from '../contracts/repository.js';
 import { contractInPath, param } from '../contracts/route-support.js';
 import { periodLabel } from '../verification/period-label.js';
 import { loadReport, type ReportRecord } from './repository.js';
+
+/** Who works on delivery reports here: supplier users, on their own organisation's contracts only. */
+export const suppliers = ['supplier'] as const satisfies readonly Role[];
 
 export interface ReportContext {
   contract: ContractRecord;
