@@ -3,14 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import type pg from 'pg';
 import lockfile from 'proper-lockfile';
 import { PreparingPGlite } from './pglite-client.js';
-import * as schema from './schema/index.js';
+import type * as schema from './schema/index.js';
+
+// The drivers, the migrators and the schema are imported when a database is opened, not with this module: the
+// embedded database starts (its WebAssembly compiles) while they load, and the driver that is not used never loads.
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -51,9 +50,7 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const database: Database = options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
-    : await openPglite(options.dataDir);
+  const database: Database = options.databaseUrl ? await openPostgres(options.databaseUrl, options.poolSize ?? 10) : await openPglite(options.dataDir);
   if (options.migrate !== false) {
     try {
       await runMigrations(database);
@@ -69,7 +66,8 @@ interface PostgresDatabase extends Database {
   pool: pg.Pool;
 }
 
-function openPostgres(url: string, max: number): PostgresDatabase {
+async function openPostgres(url: string, max: number): Promise<PostgresDatabase> {
+  const [{ default: pg }, { drizzle: drizzlePg }, schema] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres'), import('./schema/index.js')]);
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
@@ -101,7 +99,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   } else {
     client = new PreparingPGlite();
   }
-  await client.waitReady;
+  const [{ drizzle: drizzlePglite }, schema] = await Promise.all([import('drizzle-orm/pglite'), import('./schema/index.js'), client.waitReady]);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
   return {
@@ -135,9 +133,11 @@ async function pingWith(db: Db, timeoutMs: number): Promise<boolean> {
 
 async function runMigrations(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(database.db as never, { migrationsFolder });
     return;
   }
+  const { migrate: migratePg } = await import('drizzle-orm/node-postgres/migrator');
   // Several instances may start together against one server: one migrates, the others wait.
   const lockClient = await (database as PostgresDatabase).pool.connect();
   try {

@@ -23,7 +23,7 @@ describe.each(databaseKinds)('sessions on %s', (kind) => {
     const [user] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
     const rows = await db().select().from(sessions).where(eq(sessions.userId, user!.id));
     expect(rows).toHaveLength(1);
-    return { userId: user!.id, ...rows[0]! };
+    return rows[0]!;
   }
 
   const signedIn = async () => (await browser.get('/framework')).statusCode === 200;
