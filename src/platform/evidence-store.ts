@@ -51,20 +51,17 @@ export async function storeEvidence(tx: Tx, file: NewEvidence, source: AsyncIter
     .returning({ id: evidenceFiles.id });
   const id = row!.id;
   const hash = createHash('sha256');
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  // One buffer per file, filled and written again and again: nothing is copied or kept beyond one chunk.
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let filled = 0;
   let size = 0;
   let seq = 0;
   let contentType: string | null = null;
   let refused: EvidenceRefused | null = null;
 
-  /** Writes one chunk of at most CHUNK_BYTES from what is pending, keeping the rest pending. */
-  const flush = async () => {
-    const all = Buffer.concat(pending, pendingBytes);
-    const data = all.subarray(0, CHUNK_BYTES);
-    const rest = all.subarray(data.length);
-    pending = rest.length ? [rest] : [];
-    pendingBytes = rest.length;
+  /** Writes what the chunk holds; the first chunk decides the type, or refuses the file. */
+  const write = async (data: Buffer) => {
+    filled = 0;
     if (seq === 0) {
       contentType = await options.contentTypeOf(data, file.filename);
       if (!contentType) {
@@ -84,12 +81,15 @@ export async function storeEvidence(tx: Tx, file: NewEvidence, source: AsyncIter
       refused = new EvidenceRefused('too-large');
       continue;
     }
-    pending.push(piece);
-    pendingBytes += piece.length;
-    while (!refused && pendingBytes >= CHUNK_BYTES) await flush();
+    for (let offset = 0; offset < piece.length && !refused; ) {
+      const copied = piece.copy(chunk, filled, offset);
+      filled += copied;
+      offset += copied;
+      if (filled === CHUNK_BYTES) await write(chunk);
+    }
   }
   if (!refused && size === 0) refused = new EvidenceRefused('empty');
-  while (!refused && pendingBytes > 0) await flush();
+  if (!refused && filled > 0) await write(chunk.subarray(0, filled));
   if (refused) throw refused;
 
   const sha256 = hash.digest('hex');
