@@ -67,6 +67,8 @@ describe('PreparingPGlite', () => {
     const [row] = (await fast.query<Record<string, unknown>>(query, ['First'])).rows;
     expect(row).toHaveProperty('extra', null);
     await fast.exec('alter table things drop column extra');
+    await fast.exec('deallocate all');
+    expect((await fast.query(query, ['First'])).rows).toHaveLength(1);
   });
 
   it('keeps a bounded number of statements prepared', async () => {

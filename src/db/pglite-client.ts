@@ -9,7 +9,7 @@ interface Statement {
   name: string;
   /** the parameter types Postgres inferred, used to turn each value into text as PGlite does */
   paramTypes: number[];
-  /** the result's columns; Postgres refuses to run the statement if they change (see RESULT_TYPE_CHANGED) */
+  /** the result's columns; Postgres refuses to run the statement if they change (see mustPrepareAgain) */
   fields: Field[];
 }
 
@@ -30,8 +30,14 @@ interface DatabaseErrorLike extends Error {
   queryOptions?: QueryOptions;
 }
 
-/** Postgres refuses a prepared statement whose result columns changed since it was planned (a table was altered). */
-const RESULT_TYPE_CHANGED = /cached plan must not change result type/;
+/**
+ * Errors after which the statement is prepared again and run once more: Postgres refuses a prepared statement whose
+ * result columns changed since it was planned (a table was altered), or one that was deallocated (DEALLOCATE ALL).
+ */
+function mustPrepareAgain(error: unknown): boolean {
+  const { code, message } = error as DatabaseErrorLike;
+  return code === '26000' || (code === '0A000' && /cached plan must not change result type/.test(message));
+}
 
 function join(messages: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(messages.reduce((n, m) => n + m.length, 0));
@@ -61,7 +67,7 @@ export class PreparingPGlite extends PGlite {
         try {
           return await this.#run<T>(text, params, options);
         } catch (error) {
-          if (!RESULT_TYPE_CHANGED.test((error as Error).message)) throw error;
+          if (!mustPrepareAgain(error)) throw error;
           await this.#forget(text);
           return await this.#run<T>(text, params, options);
         }
