@@ -8,7 +8,8 @@ import {
   bidAnswers, bidCommitments, bids, evaluatorScores, frameworkVersions, measures, moderatedScores, organisations,
   requirements, tenderEvaluators, tenderMeasures, tenderQuestions, tenders, users,
 } from '../dist/db/schema/index.js';
-import { DEMO_PASSWORD, seedIfEmpty } from '../dist/seed/demo.js';
+import { seedIfEmpty } from '../dist/seed/demo.js';
+import { signedInCookie, timeInTurn } from './in-process.js';
 
 const BIDS = 50;
 const MEASURES = 30;
@@ -76,33 +77,17 @@ export function baselineQuery(tenderId) {
     'moderated', (select json_agg(s) from moderated_scores s join bids b on b.id = s.bid_id where b.tender_id = ${tenderId}))`;
 }
 
-async function timeEach(n, fn) {
-  for (let i = 0; i < 5; i++) await fn();
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    const started = performance.now();
-    await fn();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(n / 2)];
-}
-
 export async function scoringBenchmark() {
   const database = await openDatabase({});
   await seedIfEmpty(database.db);
   const tenderId = await buildTender(database.db);
   const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, mailer: { send: async () => undefined } }, { logger: false });
   try {
-    const page = await app.inject('/sign-in');
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)[1];
-    const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const signIn = await app.inject({ method: 'POST', url: '/sign-in', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, email: 'officer@council.example', password: DEMO_PASSWORD }).toString() });
-    const session = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const check = await app.inject({ url: `/tenders/${tenderId}/results`, headers: { cookie: session } });
+    const cookie = await signedInCookie(app, 'officer@council.example');
+    const request = () => app.inject({ url: `/tenders/${tenderId}/results`, headers: { cookie } });
+    const check = await request();
     if (check.statusCode !== 200) throw new Error(`results page answered ${check.statusCode}`);
-    const pageMs = await timeEach(30, () => app.inject({ url: `/tenders/${tenderId}/results`, headers: { cookie: session } }));
-    const baselineMs = await timeEach(30, () => database.db.execute(baselineQuery(tenderId)));
+    const { a: pageMs, b: baselineMs } = await timeInTurn(30, request, () => database.db.execute(baselineQuery(tenderId)));
     return { pageMs, baselineMs, ratio: pageMs / baselineMs };
   } finally {
     await app.close();

@@ -3,7 +3,7 @@ import { applicabilityLabels } from '../../domain/applicability.js';
 import { ragLabels, ratingLabels } from '../../domain/rag.js';
 import { formatQuantity } from '../../domain/quantity.js';
 import { reportingPeriods } from '../../domain/reporting-periods.js';
-import { deliveryStatus } from './delivery-status.js';
+import { contractDeliveryStatus } from './delivery-status.js';
 import { periodSchedule } from '../delivery-reports/schedule.js';
 import { frequencyLabels, sourceLabels, variationStatusLabels } from './labels.js';
 import { loadCommitments, loadHistory, loadRemediation, loadReports, loadVariations, type ContractRecord } from './repository.js';
@@ -13,15 +13,14 @@ const sameProfile = (a: readonly { quantityHundredths: number; periodStart: stri
 
 /** Everything the contract page shows, in a constant number of queries whatever the size of the contract. */
 export async function loadContractPage(db: Db, contract: ContractRecord, today: string, options: { withHistory: boolean }) {
-  const [commitments, statuses, reports, variations, remediation, history] = await Promise.all([
+  const [commitments, reports, variations, remediation, history] = await Promise.all([
     loadCommitments(db, contract.id),
-    deliveryStatus(db, [contract.id], today),
     loadReports(db, contract.id),
     loadVariations(db, contract.id),
     loadRemediation(db, contract.id),
     options.withHistory ? loadHistory(db, contract.id) : Promise.resolve([]),
   ]);
-  const status = statuses.get(contract.id)!;
+  const status = await contractDeliveryStatus(db, contract, commitments, today);
   const byCommitment = new Map(status.commitments.map((c) => [c.commitmentId, c]));
   const labelOf = new Map(commitments.map((c) => [c.id, `${c.code} ${c.title}`]));
   const periods = reportingPeriods(contract.startDate, contract.endDate, contract.reportingFrequency);
@@ -40,6 +39,7 @@ export async function loadContractPage(db: Db, contract: ContractRecord, today: 
       effectiveLabel: status.effectiveRating ? ratingLabels[status.effectiveRating] : null,
       overridden: status.overridden,
     },
+    measuredUntil: status.measuredUntil,
     deliveredValuePence: status.deliveredValuePence,
     additionalValuePence: status.additionalValuePence,
     commitments: commitments.map((c) => {
@@ -55,13 +55,17 @@ export async function loadContractPage(db: Db, contract: ContractRecord, today: 
         ragLabel: ragLabels[s.rag],
         hasOpenAction: remediation.some((r) => r.commitmentId === c.id && r.status === 'open'),
         hasPendingVariation: variations.some((v) => v.commitmentId === c.id && v.status === 'pending'),
-        periods: c.profile.map((p, i) => ({
-          ...p,
-          label: periodLabels.get(p.periodStart) ?? null,
-          quantity: formatQuantity(p.quantityHundredths),
-          original: c.originalProfile[i] && c.originalProfile[i].periodStart === p.periodStart ? formatQuantity(c.originalProfile[i].quantityHundredths) : null,
-          due: p.periodEnd < today,
-        })),
+        periods: c.profile.map((p, i) => {
+          const original = c.originalProfile[i];
+          return {
+            periodStart: p.periodStart,
+            periodEnd: p.periodEnd,
+            label: periodLabels.get(p.periodStart) ?? null,
+            quantity: formatQuantity(p.quantityHundredths),
+            original: original?.periodStart === p.periodStart ? formatQuantity(original.quantityHundredths) : null,
+            due: p.periodEnd < today,
+          };
+        }),
       };
     }),
     schedule: periodSchedule(periods, reports, today),

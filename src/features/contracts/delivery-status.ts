@@ -2,14 +2,14 @@
  * Where each contract's commitments stand today (DESIGN.md section 3, src/domain/rag.ts): profiled to date, verified delivered to date,
  * RAG and the value of what was delivered, and the contract's rating on the Procurement Act 2023 scale, computed
  * from its commitments and overridden by an officer's rating when one is set. Only verified lines count.
- * Four queries whatever the number of contracts.
+ * A constant number of queries whatever the number of contracts.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { contractCommitments, contracts, deliveryReports, measures, reportLines, type ContractRating } from '../../db/schema/index.js';
 import type { ProfilePeriod } from '../../db/schema/procurement.js';
 import { contractRating, deliveredPercent, profiledToDate, rag, type Rag } from '../../domain/rag.js';
-import { measuredUntil, reportingPeriods } from '../../domain/reporting-periods.js';
+import { measuredUntil, reportingPeriods, type ReportingFrequency } from '../../domain/reporting-periods.js';
 import { socialValuePence, type Valuation } from '../../domain/social-value.js';
 
 export interface CommitmentStatus {
@@ -83,15 +83,71 @@ const valuationColumns = {
   attributionBps: measures.attributionBps,
 };
 
-/** The status of every contract asked for, keyed by contract id; unknown ids are left out. */
+/** What a contract's status needs of the contract. */
+export interface ContractTerms {
+  id: string;
+  ratingOverride: ContractRating | null;
+  startDate: string;
+  endDate: string;
+  reportingFrequency: ReportingFrequency;
+}
+
+/** What a contract's status needs of each commitment: its current profile and its measure's valuation. */
+export interface ValuedCommitment extends Valuation {
+  id: string;
+  profile: readonly ProfilePeriod[];
+}
+
+interface VerifiedDelivery {
+  /** hundredths verified per commitment */
+  delivered: Map<string, number>;
+  /** pence of verified additional social value per contract */
+  additional: Map<string, number>;
+}
+
+/** Verified delivery of the contracts, in one query. */
+async function verifiedDelivery(db: DbOrTx, contractIds: readonly string[]): Promise<VerifiedDelivery> {
+  const rows = await db
+    .select({ contractId: deliveryReports.contractId, commitmentId: reportLines.commitmentId, quantity: sql<string>`sum(${reportLines.quantityHundredths})`, ...valuationColumns })
+    .from(reportLines)
+    .innerJoin(deliveryReports, eq(deliveryReports.id, reportLines.reportId))
+    .innerJoin(measures, eq(measures.id, reportLines.measureId))
+    .where(and(inArray(deliveryReports.contractId, [...contractIds]), eq(reportLines.status, 'verified')))
+    .groupBy(deliveryReports.contractId, reportLines.commitmentId, measures.id);
+  const delivered = new Map<string, number>();
+  const additional = new Map<string, number>();
+  for (const row of rows) {
+    const quantity = Number(row.quantity);
+    if (row.commitmentId) delivered.set(row.commitmentId, (delivered.get(row.commitmentId) ?? 0) + quantity);
+    else additional.set(row.contractId, (additional.get(row.contractId) ?? 0) + (socialValuePence(quantity, row) ?? 0));
+  }
+  return { delivered, additional };
+}
+
+function statusOf(contract: ContractTerms, commitments: readonly ValuedCommitment[], delivery: VerifiedDelivery, today: string): ContractStatus {
+  const until = measuredUntil(reportingPeriods(contract.startDate, contract.endDate, contract.reportingFrequency), today);
+  return contractStatus(
+    contract.id,
+    until,
+    commitments.map((c) => commitmentStatus(c.id, c.profile, delivery.delivered.get(c.id) ?? 0, c, until)),
+    contract.ratingOverride,
+    delivery.additional.get(contract.id) ?? 0,
+  );
+}
+
+/** The status of one contract whose terms and commitments are already loaded (the contract page): one query. */
+export async function contractDeliveryStatus(db: DbOrTx, contract: ContractTerms, commitments: readonly ValuedCommitment[], today: string): Promise<ContractStatus> {
+  return statusOf(contract, commitments, await verifiedDelivery(db, [contract.id]), today);
+}
+
+/** The status of every contract asked for, keyed by contract id; unknown ids are left out. Three queries. */
 export async function deliveryStatus(db: DbOrTx, contractIds: readonly string[], today: string): Promise<Map<string, ContractStatus>> {
   const result = new Map<string, ContractStatus>();
   if (contractIds.length === 0) return result;
   const ids = [...new Set(contractIds)];
-  const verifiedQuantity = sql<string>`sum(${reportLines.quantityHundredths})`;
-  const [contractRows, commitmentRows, deliveredRows, additionalRows] = await Promise.all([
+  const [contractRows, commitmentRows, delivery] = await Promise.all([
     db
-      .select({ id: contracts.id, override: contracts.ratingOverride, startDate: contracts.startDate, endDate: contracts.endDate, frequency: contracts.reportingFrequency })
+      .select({ id: contracts.id, ratingOverride: contracts.ratingOverride, startDate: contracts.startDate, endDate: contracts.endDate, reportingFrequency: contracts.reportingFrequency })
       .from(contracts)
       .where(inArray(contracts.id, ids)),
     db
@@ -100,34 +156,10 @@ export async function deliveryStatus(db: DbOrTx, contractIds: readonly string[],
       .innerJoin(measures, eq(measures.id, contractCommitments.measureId))
       .where(inArray(contractCommitments.contractId, ids))
       .orderBy(contractCommitments.createdAt, contractCommitments.id),
-    db
-      .select({ commitmentId: reportLines.commitmentId, quantity: verifiedQuantity })
-      .from(reportLines)
-      .innerJoin(deliveryReports, eq(deliveryReports.id, reportLines.reportId))
-      .where(and(inArray(deliveryReports.contractId, ids), eq(reportLines.status, 'verified')))
-      .groupBy(reportLines.commitmentId),
-    db
-      .select({ contractId: deliveryReports.contractId, quantity: verifiedQuantity, ...valuationColumns })
-      .from(reportLines)
-      .innerJoin(deliveryReports, eq(deliveryReports.id, reportLines.reportId))
-      .innerJoin(measures, eq(measures.id, reportLines.measureId))
-      .where(and(inArray(deliveryReports.contractId, ids), eq(reportLines.status, 'verified'), isNull(reportLines.commitmentId)))
-      .groupBy(deliveryReports.contractId, measures.id),
+    verifiedDelivery(db, ids),
   ]);
-  const delivered = new Map(deliveredRows.filter((r) => r.commitmentId !== null).map((r) => [r.commitmentId!, Number(r.quantity)]));
-  const additional = new Map<string, number>();
-  for (const row of additionalRows) {
-    additional.set(row.contractId, (additional.get(row.contractId) ?? 0) + (socialValuePence(Number(row.quantity), row) ?? 0));
-  }
-  const until = new Map(contractRows.map((c) => [c.id, measuredUntil(reportingPeriods(c.startDate, c.endDate, c.frequency), today)]));
-  const byContract = new Map<string, CommitmentStatus[]>();
-  for (const row of commitmentRows) {
-    const list = byContract.get(row.contractId) ?? [];
-    list.push(commitmentStatus(row.id, row.profile, delivered.get(row.id) ?? 0, row, until.get(row.contractId) ?? null));
-    byContract.set(row.contractId, list);
-  }
-  for (const row of contractRows) {
-    result.set(row.id, contractStatus(row.id, until.get(row.id) ?? null, byContract.get(row.id) ?? [], row.override, additional.get(row.id) ?? 0));
-  }
+  const byContract = new Map<string, ValuedCommitment[]>();
+  for (const row of commitmentRows) byContract.set(row.contractId, [...(byContract.get(row.contractId) ?? []), row]);
+  for (const contract of contractRows) result.set(contract.id, statusOf(contract, byContract.get(contract.id) ?? [], delivery, today));
   return result;
 }

@@ -137,6 +137,9 @@ export async function loadCommitments(db: DbOrTx, contractId: string) {
       unit: measures.unit,
       quantityHundredths: contractCommitments.quantityHundredths,
       profile: contractCommitments.profile,
+      proxyPencePerUnit: measures.proxyPencePerUnit,
+      deadweightBps: measures.deadweightBps,
+      attributionBps: measures.attributionBps,
       originalMeasureId: contractCommitments.originalMeasureId,
       originalCode: originalMeasure.code,
       originalTitle: originalMeasure.title,
@@ -239,8 +242,9 @@ export async function variationMeasures(db: DbOrTx, frameworkVersionId: string |
 export const HISTORY_LIMIT = 50;
 
 /**
- * The latest audit events of a contract and of its commitments, variations, reports, lines and remediation
- * actions, newest first, in one query that finds each row's events through the audit trail's (table, id) index.
+ * The latest audit events of a contract and of its commitments, variations, reports and remediation actions, newest
+ * first, in one query that finds each row's events through the audit trail's (table, id) index. Decisions on single
+ * lines of a report are on that report's page (and in the audit trail), not here: a contract has hundreds of lines.
  */
 export async function loadHistory(db: DbOrTx, contractId: string) {
   const id = sql`${contractId}::uuid`;
@@ -250,7 +254,6 @@ export async function loadHistory(db: DbOrTx, contractId: string) {
     union all select 'commitment_variations', v.id::text from commitment_variations v
       join contract_commitments c on c.id = v.commitment_id where c.contract_id = ${id}
     union all select 'delivery_reports', id::text from delivery_reports where contract_id = ${id}
-    union all select 'report_lines', l.id::text from report_lines l join delivery_reports r on r.id = l.report_id where r.contract_id = ${id}
     union all select 'remediation_actions', id::text from remediation_actions where contract_id = ${id}`;
   return db
     .select({ id: auditEvents.id, at: auditEvents.at, actorLabel: auditEvents.actorLabel, action: auditEvents.action, operation: auditEvents.operation, entityTable: auditEvents.entityTable })

@@ -1,0 +1,121 @@
+// Ten 5 MB evidence files uploaded in one request to the service running in its own process (PGlite): the growth of
+// that process's resident memory during the upload, sampled from /proc, against its memory just before it.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { eq } from 'drizzle-orm';
+import { openDatabase } from '../dist/db/client.js';
+import { contractCommitments, contracts, deliveryReports, frameworkVersions, measures, reportLines, users } from '../dist/db/schema/index.js';
+import { todayIso } from '../dist/domain/dates.js';
+import { reportingPeriods } from '../dist/domain/reporting-periods.js';
+import { seedIfEmpty } from '../dist/seed/demo.js';
+import { signInCookie } from './pages.js';
+
+const FILES = 10;
+const FILE_BYTES = 5 * 1024 * 1024;
+const SUPPLIER = 'supplier@supplier.example';
+
+/** A contract of the demo supplier with a draft report of its first period and one line to upload evidence to. */
+async function prepare(dataDir) {
+  const database = await openDatabase({ dataDir });
+  try {
+    const { db } = database;
+    await seedIfEmpty(db);
+    const [version] = await db.select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.status, 'active'));
+    const [measure] = await db.select({ id: measures.id }).from(measures).where(eq(measures.versionId, version.id)).orderBy(measures.code).limit(1);
+    const [supplier] = await db.select({ id: users.organisationId }).from(users).where(eq(users.email, SUPPLIER));
+    const [manager] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'manager@council.example'));
+    const start = `${Number(todayIso().slice(0, 4)) - 2}-04-01`;
+    const end = `${Number(todayIso().slice(0, 4)) + 1}-03-31`;
+    const [contract] = await db
+      .insert(contracts)
+      .values({ reference: 'BENCH-UPLOAD', title: 'Upload benchmark', supplierId: supplier.id, valuePence: 10_000_000, startDate: start, endDate: end, contractManagerId: manager.id, applicability: 'policy', source: 'manual', frameworkVersionId: version.id })
+      .returning({ id: contracts.id });
+    const [commitment] = await db
+      .insert(contractCommitments)
+      .values({ contractId: contract.id, measureId: measure.id, quantityHundredths: 1000, originalMeasureId: measure.id, originalQuantityHundredths: 1000 })
+      .returning({ id: contractCommitments.id });
+    const [period] = reportingPeriods(start, end, 'quarterly');
+    const [report] = await db
+      .insert(deliveryReports)
+      .values({ contractId: contract.id, periodStart: period.periodStart, periodEnd: period.periodEnd, dueDate: period.dueDate })
+      .returning({ id: deliveryReports.id });
+    const [line] = await db
+      .insert(reportLines)
+      .values({ reportId: report.id, commitmentId: commitment.id, measureId: measure.id, quantityHundredths: 500, narrative: 'Benchmark' })
+      .returning({ id: reportLines.id });
+    return `/supplier/contracts/${contract.id}/reports/${report.id}/lines/${line.id}/evidence`;
+  } finally {
+    await database.close();
+  }
+}
+
+function residentBytes(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024;
+}
+
+/** Posts `count` files of `bytes` each as one multipart form, writing them as they are made (never whole in memory). */
+function upload(base, uploadPath, cookie, csrf, count, bytes) {
+  const boundary = `----bench${randomBytes(8).toString('hex')}`;
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${base}${uploadPath}`, { method: 'POST', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode));
+    });
+    request.on('error', reject);
+    const write = (chunk) => new Promise((done) => (request.write(chunk) ? done() : request.once('drain', done)));
+    (async () => {
+      await write(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`);
+      for (let i = 0; i < count; i++) {
+        await write(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="evidence-${i + 1}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+        await write('%PDF-1.7\n');
+        for (let sent = 9; sent < bytes; sent += 64 * 1024) await write(randomBytes(Math.min(64 * 1024, bytes - sent)));
+        await write('\r\n');
+      }
+      request.end(`--${boundary}--\r\n`);
+    })().catch(reject);
+  });
+}
+
+export async function evidenceUploadBenchmark() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sv-bench-upload-'));
+  const uploadPath = await prepare(dataDir);
+  const child = spawn(process.execPath, ['bench/servers.js', 'app', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, EVIDENCE_MAX_MB: '6' },
+  });
+  try {
+    const line = await new Promise((resolve, reject) => {
+      readline.createInterface({ input: child.stdout }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`the service exited with ${code}`)));
+    });
+    const base = `http://127.0.0.1:${JSON.parse(line).port}`;
+    const session = await signInCookie(base, SUPPLIER);
+    const page = await fetch(`${base}${uploadPath.replace(/\/lines\/.*$/, '')}`, { headers: { cookie: session } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+    if (!csrf) throw new Error(`the report page answered ${page.status} with no form`);
+    // the page may set a new CSRF secret cookie, which must go with its token
+    const cookies = new Map([...session.split('; '), ...page.headers.getSetCookie().map((c) => c.split(';')[0])].map((c) => [c.split('=')[0], c]));
+    const cookie = [...cookies.values()].join('; ');
+    // A small upload first, so that the code on the upload's path is loaded before measuring.
+    const warm = await upload(base, uploadPath, cookie, csrf, 1, 100 * 1024);
+    if (warm !== 303) throw new Error(`a small upload answered ${warm}`);
+    const before = residentBytes(child.pid);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, residentBytes(child.pid))), 10);
+    const status = await upload(base, uploadPath, cookie, csrf, FILES, FILE_BYTES);
+    clearInterval(sampler);
+    peak = Math.max(peak, residentBytes(child.pid));
+    if (status !== 303) throw new Error(`the upload answered ${status}`);
+    return { files: FILES, fileMb: FILE_BYTES / 1024 / 1024, beforeMb: before / 1024 / 1024, growthMb: (peak - before) / 1024 / 1024 };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
