@@ -5,7 +5,9 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import lockfile from 'proper-lockfile';
+import { PGlite } from '@electric-sql/pglite';
 import { PreparingPGlite } from './pglite-client.js';
+import { attachReadCache, ReadCache } from './read-cache.js';
 import type * as schema from './schema/index.js';
 
 // The drivers, the migrators and the schema are imported when a database is opened, not with this module: the
@@ -81,6 +83,17 @@ async function openPostgres(url: string, max: number): Promise<PostgresDatabase>
   };
 }
 
+/**
+ * PostgreSQL's default 128MB of shared buffers lives in PGlite's WebAssembly memory, which never shrinks: writing
+ * large evidence files would grow the process by that much. A smaller cache keeps it lean; the operating system
+ * still caches the data files. Binary values (bytea, type 17) are sent as they are, where PGlite's own conversion
+ * would make hex text of them a byte at a time.
+ */
+const pgliteOptions = {
+  startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+  serializers: { 17: (value: unknown) => value as string },
+};
+
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   let client: PreparingPGlite;
@@ -95,12 +108,13 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
           'Stop that process first (or wait 15 seconds if it has just crashed), or set DATABASE_URL to a PostgreSQL server, which several processes can share.',
       );
     }
-    client = new PreparingPGlite(path.join(folder, 'pglite'));
+    client = new PreparingPGlite(path.join(folder, 'pglite'), pgliteOptions);
   } else {
-    client = new PreparingPGlite();
+    client = new PreparingPGlite(pgliteOptions);
   }
   const [{ drizzle: drizzlePglite }, schema] = await Promise.all([import('drizzle-orm/pglite'), import('./schema/index.js'), client.waitReady]);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  attachReadCache(db, new ReadCache(() => client.writes));
   let closed = false;
   return {
     db,

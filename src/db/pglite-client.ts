@@ -1,4 +1,4 @@
-import { PGlite, parse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite';
+import { PGlite, parse, protocol, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 
 const { serialize } = protocol;
 
@@ -58,8 +58,37 @@ function join(messages: Uint8Array[]): Uint8Array {
 export class PreparingPGlite extends PGlite {
   readonly #statements = new Map<string, Statement>();
   #nextName = 0;
+  #writes = 0;
+
+  /**
+   * How many statements that may write have been started: anything but a plain SELECT outside a transaction, and every
+   * transaction and exec (counted when they start and when they end). A read cache keyed to it never serves a result
+   * read before a write. (A SELECT that calls a function that writes must run in a transaction.)
+   */
+  get writes(): number {
+    return this.#writes;
+  }
+
+  override async exec(query: string, options?: QueryOptions) {
+    this.#writes += 1;
+    try {
+      return await super.exec(query, options);
+    } finally {
+      this.#writes += 1;
+    }
+  }
+
+  override async transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
+    this.#writes += 1;
+    try {
+      return await super.transaction<T>(callback);
+    } finally {
+      this.#writes += 1;
+    }
+  }
 
   override async query<T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
+    if (!/^\s*select\b/i.test(text)) this.#writes += 1;
     if (options?.blob || options?.paramTypes) return super.query<T>(text, params, options);
     await this._checkReady();
     return this._runExclusiveTransaction(() =>

@@ -1,10 +1,9 @@
 /**
  * Evidence files kept in the database: a row in evidence_files and the content in evidence_chunks, written and read
  * a chunk at a time so that no file is ever held whole in memory. The checksum and size are counted as the bytes go by.
- * Chunks travel as base64 text (decode/encode in SQL): Node converts it natively, where PGlite's own bytea conversion
- * builds an array entry and a string per byte. Chunks are 64 KB so that each one's text (87 KB) stays below V8's
- * large-object size and is collected young: with 256 KB chunks, a 50 MB upload left as much text waiting for a full
- * garbage collection and the service's memory grew by that much.
+ * Chunks are written as binary parameters (the embedded database is opened with bytea sent as it is, see
+ * db/client.ts), so an upload makes no text per chunk for the garbage collector to catch up with; they are read back
+ * as base64 text, which Node decodes natively.
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -12,7 +11,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.js';
 import { evidenceChunks, evidenceFiles } from '../db/schema/index.js';
 
-export const CHUNK_BYTES = 64 * 1024;
+export const CHUNK_BYTES = 256 * 1024;
 
 export interface NewEvidence {
   lineId: string;
@@ -72,7 +71,7 @@ export async function storeEvidence(tx: Tx, file: NewEvidence, source: AsyncIter
       }
     }
     hash.update(data);
-    await tx.insert(evidenceChunks).values({ fileId: id, seq, data: sql`decode(${data.toString('base64')}, 'base64')` });
+    await tx.insert(evidenceChunks).values({ fileId: id, seq, data });
     seq += 1;
   };
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { preparedPer, type Db } from '../db/client.js';
+import { cachedRead } from '../db/read-cache.js';
 import { organisations, sessions, users } from '../db/schema/index.js';
 import type { CurrentUser } from './current-user.js';
 
@@ -26,7 +27,10 @@ export async function createSession(db: Db, userId: string, settings: SessionSet
   return token;
 }
 
-/** The session's user, with everything the pages show about them, in one query. */
+/**
+ * The session's user, with everything the pages show about them, and the session's times, in one query. The times
+ * are checked in findSessionUser, so that a result kept by the read cache is checked against the clock every time.
+ */
 const sessionUserQuery = preparedPer((db) =>
   db
     .select({
@@ -37,19 +41,13 @@ const sessionUserQuery = preparedPer((db) =>
       organisationId: users.organisationId,
       organisationName: organisations.name,
       organisationKind: organisations.kind,
+      expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(
-      and(
-        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
-        gt(sessions.expiresAt, sql.placeholder('now')),
-        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
-        eq(users.active, true),
-      ),
-    )
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), eq(users.active, true)))
     .limit(1)
     .prepare('sv_session_user'),
 );
@@ -57,14 +55,14 @@ const sessionUserQuery = preparedPer((db) =>
 /** The signed-in user for a token, or null when the session is unknown, expired, idle too long or the user is inactive. */
 export async function findSessionUser(db: Db, token: string, settings: SessionSettings): Promise<CurrentUser | null> {
   const tokenHash = hashToken(token);
+  const row = await cachedRead(db, `session:${tokenHash}`, async () => (await sessionUserQuery(db).execute({ tokenHash }))[0] ?? null);
   const now = Date.now();
-  const [row] = await sessionUserQuery(db).execute({ tokenHash, now: new Date(now), idleSince: new Date(now - settings.idleMinutes * 60_000) });
-  if (!row) return null;
+  if (!row || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() <= now - settings.idleMinutes * 60_000) return null;
   // Keep the idle clock running without a write on every request.
   if (now - row.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
   }
-  const { lastSeenAt: _seen, ...user } = row;
+  const { expiresAt: _expires, lastSeenAt: _seen, ...user } = row;
   return user;
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, max, ne, sql } from 'drizzle-orm';
 import { preparedPer, type DbOrTx } from '../../db/client.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { frameworkVersions, measures, outcomes, type FrameworkStatus } from '../../db/schema/index.js';
 
 /** The framework's queries. Every read of one outcome or measure is scoped to its version. */
@@ -44,8 +45,7 @@ const versionById = preparedPer((db) =>
 );
 
 export async function findVersion(db: DbOrTx, versionId: string): Promise<VersionRow | null> {
-  const [row] = await versionById(db).execute({ id: versionId });
-  return row ?? null;
+  return cachedRead(db, `framework-version:${versionId}`, async () => (await versionById(db).execute({ id: versionId }))[0] ?? null);
 }
 
 export async function findVersionByStatus(db: DbOrTx, status: 'draft' | 'active'): Promise<VersionRow | null> {
