@@ -4,26 +4,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { contractCommitments, contracts, deliveryReports, evidenceFiles, lineMessages, measures, organisations, reportLines, users } from '../../db/schema/index.js';
 import type { Page } from '../../domain/pagination.js';
 
-const submitter = alias(users, 'submitter');
 
-/** One report of a contract, with who submitted it. */
-export async function loadReport(db: DbOrTx, contractId: string, reportId: string) {
-  const [row] = await db
-    .select({
-      id: deliveryReports.id,
-      periodStart: deliveryReports.periodStart,
-      periodEnd: deliveryReports.periodEnd,
-      status: deliveryReports.status,
-      submittedAt: deliveryReports.submittedAt,
-      submittedByName: submitter.name,
-    })
-    .from(deliveryReports)
-    .leftJoin(submitter, eq(submitter.id, deliveryReports.submittedBy))
-    .where(and(eq(deliveryReports.id, reportId), eq(deliveryReports.contractId, contractId)));
-  return row ?? null;
-}
-
-export type ReportRecord = NonNullable<Awaited<ReturnType<typeof loadReport>>>;
+export { loadReport, type ReportRecord } from '../delivery-reports/repository.js';
 
 const decider = alias(users, 'decider');
 const commitmentMeasure = alias(measures, 'commitment_measure');

@@ -2,24 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { isUuid } from '../../platform/forms.js';
 import type { ContractRecord } from '../contracts/repository.js';
-import { contractInPath, param } from '../contracts/route-support.js';
+import { param } from '../contracts/route-support.js';
 import type { LineContext } from './emails.js';
 import { lineLabel } from './line-label.js';
 import { periodLabel } from './period-label.js';
-import { loadLines, loadReport, type LineRecord, type ReportRecord } from './repository.js';
+import { reportInPath } from '../delivery-reports/report-in-path.js';
+import { loadLines, type LineRecord, type ReportRecord } from './repository.js';
 
-/** The contract and its report named in the path (:id, :reportId) if this user may see them, else null after the 404 page. */
-export async function reportInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<{ contract: ContractRecord; report: ReportRecord } | null> {
-  const contract = await contractInPath(db, request, reply);
-  if (!contract) return null;
-  const reportId = param(request, 'reportId');
-  const report = isUuid(reportId) ? await loadReport(db, contract.id, reportId) : null;
-  if (!report) {
-    reply.callNotFound();
-    return null;
-  }
-  return { contract, report };
-}
+export { reportInPath };
 
 /** As reportInPath, with one line of that report (:lineId); a line of another report is not found. */
 export async function lineInPath(
