@@ -1,11 +1,15 @@
 /**
  * Evidence files kept in the database: a row in evidence_files and the content in evidence_chunks, written and read
- * a chunk at a time so that no file is ever held whole in memory. The checksum and size are counted as the bytes go by.
+ * a chunk at a time so that no file is ever held whole in memory. An upload is first spooled to a temporary file (its
+ * checksum, size and type worked out as the bytes go by), then written to the database in a short transaction.
  * Chunks are written as binary parameters (the embedded database is opened with bytea sent as it is, see
  * db/client.ts), so an upload makes no text per chunk for the garbage collector to catch up with; they are read back
  * as base64 text, which Node decodes natively.
  */
 import { createHash } from 'node:crypto';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.js';
@@ -40,62 +44,85 @@ export class EvidenceRefused extends Error {
   }
 }
 
+/** A file read to its end into a temporary file, checked and counted on the way. */
+export interface SpooledEvidence {
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** the temporary file */
+  path: string;
+  /** deletes the temporary file; call it once the file is stored, or not */
+  discard(): Promise<void>;
+}
+
 /**
- * Streams `source` into a new evidence file inside `tx`: chunks are inserted as they fill, the type is decided from the
- * first chunk. Throws EvidenceRefused (after reading the source to its end) when the file is empty, too large or of a
- * type not accepted; the caller's transaction then rolls back, so nothing of the file stays.
+ * Reads `source` to its end into a temporary file, counting its size and checksum, and deciding its type from its
+ * first chunk. Throws EvidenceRefused (having read the source to its end and kept nothing) when the file is empty,
+ * too large or of a type not accepted. The upload's time on the network is spent here, with no database transaction
+ * open: on the embedded database a transaction holds every other request.
  */
-export async function storeEvidence(tx: Tx, file: NewEvidence, source: AsyncIterable<Buffer>, options: StoreOptions): Promise<StoredEvidence> {
-  const [row] = await tx
-    .insert(evidenceFiles)
-    .values({ ...file, contentType: 'application/octet-stream', sizeBytes: 0, sha256: '' })
-    .returning({ id: evidenceFiles.id });
-  const id = row!.id;
+export async function spoolEvidence(source: AsyncIterable<Buffer>, filename: string, options: StoreOptions): Promise<SpooledEvidence> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'sv-evidence-'));
+  const file = path.join(folder, 'upload');
+  const discard = () => rm(folder, { recursive: true, force: true });
+  const handle = await open(file, 'w');
   const hash = createHash('sha256');
-  // One buffer per file, filled and written again and again: nothing is copied or kept beyond one chunk.
-  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let filled = 0;
+  const head = Buffer.allocUnsafe(CHUNK_BYTES);
+  let headBytes = 0;
   let size = 0;
-  let seq = 0;
   let contentType: string | null = null;
   let refused: EvidenceRefused | null = null;
-
-  /** Writes what the chunk holds; the first chunk decides the type, or refuses the file. */
-  const write = async (data: Buffer) => {
-    filled = 0;
-    if (seq === 0) {
-      contentType = await options.contentTypeOf(data, file.filename);
-      if (!contentType) {
-        refused = new EvidenceRefused('type');
-        return;
+  try {
+    for await (const piece of source) {
+      if (refused) continue; // read to the end without keeping anything
+      size += piece.length;
+      if (size > options.maxBytes) {
+        refused = new EvidenceRefused('too-large');
+        continue;
       }
+      if (headBytes < CHUNK_BYTES) {
+        headBytes += piece.copy(head, headBytes);
+        if (headBytes === CHUNK_BYTES && !(contentType = await options.contentTypeOf(head, filename))) {
+          refused = new EvidenceRefused('type');
+          continue;
+        }
+      }
+      hash.update(piece);
+      await handle.write(piece);
     }
-    hash.update(data);
-    await tx.insert(evidenceChunks).values({ fileId: id, seq, data });
-    seq += 1;
-  };
-
-  for await (const piece of source) {
-    if (refused) continue; // read to the end without keeping anything
-    size += piece.length;
-    if (size > options.maxBytes) {
-      refused = new EvidenceRefused('too-large');
-      continue;
+    if (!refused && size === 0) refused = new EvidenceRefused('empty');
+    if (!refused && !contentType && !(contentType = await options.contentTypeOf(head.subarray(0, headBytes), filename))) {
+      refused = new EvidenceRefused('type');
     }
-    for (let offset = 0; offset < piece.length && !refused; ) {
-      const copied = piece.copy(chunk, filled, offset);
-      filled += copied;
-      offset += copied;
-      if (filled === CHUNK_BYTES) await write(chunk);
-    }
+  } finally {
+    await handle.close();
   }
-  if (!refused && size === 0) refused = new EvidenceRefused('empty');
-  if (!refused && filled > 0) await write(chunk.subarray(0, filled));
-  if (refused) throw refused;
+  if (refused) {
+    await discard();
+    throw refused;
+  }
+  return { contentType: contentType!, sizeBytes: size, sha256: hash.digest('hex'), path: file, discard };
+}
 
-  const sha256 = hash.digest('hex');
-  await tx.update(evidenceFiles).set({ contentType: contentType!, sizeBytes: size, sha256 }).where(eq(evidenceFiles.id, id));
-  return { id, filename: file.filename, contentType: contentType!, sizeBytes: size, sha256 };
+/** Writes a spooled file into a new evidence file inside `tx`, a chunk at a time from the temporary file. */
+export async function storeEvidence(tx: Tx, file: NewEvidence, spooled: SpooledEvidence): Promise<StoredEvidence> {
+  const { contentType, sizeBytes, sha256 } = spooled;
+  const [row] = await tx.insert(evidenceFiles).values({ ...file, contentType, sizeBytes, sha256 }).returning({ id: evidenceFiles.id });
+  const id = row!.id;
+  // One buffer, filled from the file and written again and again: nothing is copied or kept beyond one chunk.
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  const handle = await open(spooled.path, 'r');
+  try {
+    for (let seq = 0, position = 0; position < sizeBytes; seq += 1) {
+      const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, position);
+      if (bytesRead === 0) throw new Error(`the spooled evidence ${spooled.path} ended early`);
+      await tx.insert(evidenceChunks).values({ fileId: id, seq, data: chunk.subarray(0, bytesRead) });
+      position += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+  return { id, filename: file.filename, contentType, sizeBytes, sha256 };
 }
 
 /** The content of an evidence file, one chunk at a time in order (one query per chunk). */

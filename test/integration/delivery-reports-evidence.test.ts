@@ -145,6 +145,36 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
     expect((await evidenceCounts(db, [lineId])).files).toHaveLength(0);
   });
 
+  it('answers other requests while an upload is still on its way (no transaction waits on the network)', async () => {
+    const db = t.services.database.db;
+    const { lineId } = await draftLine(t, supplier, c, 7);
+    let arrive!: () => void;
+    let waiting!: () => void;
+    const rest = new Promise<void>((resolve) => (arrive = resolve));
+    const halfway = new Promise<void>((resolve) => (waiting = resolve));
+    const slowFile = (async function* () {
+      yield PDF;
+      waiting();
+      await rest; // the rest of the file is still on the network
+      yield Buffer.alloc(64 * 1024, 1);
+    })();
+    const parts = (async function* () {
+      yield { filename: 'slow.pdf', file: slowFile } as unknown as MultipartFile;
+    })();
+    const target = { lineId, uploadedBy: await userId(db, 'supplier@supplier.example'), describe: (name: string) => `Added ${name}`, maxBytes: 1024 * 1024 };
+    const uploading = uploadEvidence(db, { id: null, label: 'test' }, parts, target);
+    await halfway;
+    // Any other request's query (on the embedded database, a query waits for an open transaction to end).
+    const answered = await Promise.race([
+      db.select({ id: reportLines.id }).from(reportLines).where(eq(reportLines.id, lineId)).then((rows) => rows.length),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
+    ]);
+    arrive();
+    expect(answered).toBe(1);
+    expect(await uploading).toEqual({ stored: ['slow.pdf'], problems: [] });
+    expect((await evidenceCounts(db, [lineId])).files.map((f) => f.sizeBytes)).toEqual([PDF.length + 64 * 1024]);
+  });
+
   it('lets only the supplier add or remove evidence while the report is a draft', async () => {
     const db = t.services.database.db;
     const { upload, lineId, base } = await draftLine(t, supplier, c, 3);

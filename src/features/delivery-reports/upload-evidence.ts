@@ -1,7 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { Db } from '../../db/client.js';
 import { withAudit, type Actor } from '../../platform/audit.js';
-import { EvidenceRefused, storeEvidence } from '../../platform/evidence-store.js';
+import { EvidenceRefused, spoolEvidence, storeEvidence } from '../../platform/evidence-store.js';
 import { ACCEPTED_DESCRIPTION, evidenceContentType } from './evidence-types.js';
 import { evidenceStillAccepted } from './repository.js';
 
@@ -27,7 +27,8 @@ function refusal(filename: string, reason: EvidenceRefused['reason'], maxBytes: 
 }
 
 /**
- * Stores each uploaded file as evidence for a line, each in its own transaction: a refused file (too large, empty, or
+ * Stores each uploaded file as evidence for a line: read to the end into a temporary file first, then written in its
+ * own short transaction. A refused file (too large, empty, or
  * whose content is not an accepted type, whatever its name) leaves nothing behind and is named in the problems. Files
  * stop being taken if the report is submitted meanwhile.
  */
@@ -45,13 +46,15 @@ export async function uploadEvidence(
     }
     const filename = safeFilename(part.filename);
     try {
-      await withAudit(db, actor, target.describe(filename), async (tx) => {
-        if (!(await evidenceStillAccepted(tx, target.lineId))) throw new ReportClosed();
-        return storeEvidence(tx, { lineId: target.lineId, filename, uploadedBy: target.uploadedBy }, part.file, {
-          maxBytes: target.maxBytes,
-          contentTypeOf: evidenceContentType,
+      const spooled = await spoolEvidence(part.file, filename, { maxBytes: target.maxBytes, contentTypeOf: evidenceContentType });
+      try {
+        await withAudit(db, actor, target.describe(filename), async (tx) => {
+          if (!(await evidenceStillAccepted(tx, target.lineId))) throw new ReportClosed();
+          return storeEvidence(tx, { lineId: target.lineId, filename, uploadedBy: target.uploadedBy }, spooled);
         });
-      });
+      } finally {
+        await spooled.discard();
+      }
       result.stored.push(filename);
     } catch (error) {
       if (error instanceof ReportClosed) {
