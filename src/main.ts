@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { DataFolderInUseError, openDatabase } from './db/client.js';
-import { reminderJobs } from './features/reminders/jobs.js';
+import { serviceJobs } from './features/background-jobs/service-jobs.js';
 import { startJobs } from './platform/jobs.js';
 import { createMailer, startMailWorker } from './platform/mail.js';
 import { DEMO_PASSWORD, demoUsers, seedIfEmpty } from './seed/demo.js';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const app = await buildApp(services, { logger: bootLog });
   services.mailer = createMailer(config.smtpUrl, config.mailFrom, app.log);
   const mailWorker = startMailWorker(database.db, services.mailer, app.log);
-  const jobRunner = startJobs(database.db, reminderJobs(config.baseUrl), app.log);
+  const jobRunner = startJobs(database.db, serviceJobs(config.baseUrl), app.log);
 
   let stopping = false;
   const stop = async (signal: string) => {

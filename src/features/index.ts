@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
 import { authRoutes } from './auth/routes.js';
 import { awardRoutes } from './award/routes.js';
+import { backgroundJobRoutes } from './background-jobs/routes.js';
 import { bidRoutes } from './bids/routes.js';
 import { contractImportRoutes } from './contract-import/routes.js';
 import { contractRoutes } from './contracts/routes.js';
@@ -38,6 +39,7 @@ export async function registerFeatures(app: FastifyInstance, services: Services)
   await invitationRoutes(app, services);
   await requirementRoutes(app, services);
   await settingsRoutes(app, services);
+  await backgroundJobRoutes(app, services);
   await tenderRoutes(app, services);
   await assessmentRoutes(app, services);
   await engagementRoutes(app, services);

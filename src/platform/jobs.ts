@@ -8,6 +8,8 @@ import { nextRun, type Schedule } from './schedule.js';
 export interface Job {
   /** unique and stable: the job's state in the database is kept under it */
   name: string;
+  /** what it does, for the administrators' page of jobs: "Report reminders to suppliers" */
+  title: string;
   schedule: Schedule;
   /**
    * Must be safe to run again (a run that fails is retried), for example by claiming keys with queueMailOnce.

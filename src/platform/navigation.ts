@@ -21,6 +21,7 @@ const items: NavItem[] = [
   { text: 'Organisations', href: '/admin/organisations', roles: ['admin'] },
   { text: 'Audit trail', href: '/admin/audit', roles: ['admin'] },
   { text: 'Settings', href: '/admin/settings', roles: ['admin'] },
+  { text: 'Jobs', href: '/admin/jobs', roles: ['admin'] },
 ];
 
 /** The service navigation for a user: only the sections their roles can open, with the current one marked. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daily, nextRun, weekly } from './schedule.js';
+import { daily, describeSchedule, nextRun, weekly } from './schedule.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -52,5 +52,13 @@ describe('daily schedules', () => {
 
   it('refuses a time that is not HH:MM', () => {
     expect(() => nextRun(daily('7am'), at('2026-01-10T15:00:00Z'))).toThrow(/HH:MM/);
+  });
+});
+
+describe('describeSchedule', () => {
+  it('says when a job runs, in words', () => {
+    expect(describeSchedule(daily('08:00'))).toBe('Every day at 08:00, UK time');
+    expect(describeSchedule(weekly('Monday', '07:00'))).toBe('Every Monday at 07:00, UK time');
+    expect(describeSchedule(daily('09:30', 'Europe/Paris'))).toBe('Every day at 09:30, Europe/Paris');
   });
 });

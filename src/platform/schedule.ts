@@ -68,3 +68,9 @@ export function nextRun(schedule: Schedule, after: Date): Date {
   }
   throw new Error('unreachable: a daily or weekly schedule comes round within eight days');
 }
+
+/** A schedule in words: "Every day at 08:00, UK time", "Every Monday at 07:00, UK time". */
+export function describeSchedule(schedule: Schedule): string {
+  const zone = schedule.timeZone === UK ? 'UK time' : schedule.timeZone;
+  return `${schedule.day ? `Every ${schedule.day}` : 'Every day'} at ${schedule.at}, ${zone}`;
+}

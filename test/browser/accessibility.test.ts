@@ -272,6 +272,7 @@ const pages: PageCheck[] = [
   { as: OFFICER, path: '/contracts/import', heading: 'Import contracts from a register' },
   { as: OFFICER, path: '/contracts/import', heading: 'Import contracts from a register', act: submitted, status: 400 },
   { as: ADMIN, path: '/admin/settings', heading: 'Settings' },
+  { as: ADMIN, path: '/admin/jobs', heading: 'Background jobs' },
   { as: ADMIN, path: '/admin/audit', heading: 'Audit trail' },
   { as: ADMIN, path: '/admin/audit?from-day=31&from-month=2&from-year=2026', heading: 'Audit trail', status: 400 },
   { as: ADMIN, path: '/admin/audit/:firstAuditEvent', heading: 'Loaded demo data' },

@@ -25,6 +25,7 @@ async function restartableDatabase(kind: DatabaseKind): Promise<{ open(): Promis
 function countingJob(name: string, runs: Date[], work: () => Promise<void> = async () => undefined): Job {
   return {
     name,
+    title: `Test job ${name}`,
     schedule: weekly('Monday', '07:00'),
     run: async (_db, now) => {
       runs.push(now);
