@@ -128,7 +128,11 @@ export const deliveryReports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('delivery_reports_period_key').on(t.contractId, t.periodStart)],
+  (t) => [
+    uniqueIndex('delivery_reports_period_key').on(t.contractId, t.periodStart),
+    // the verification queue and the weekly digest: the few reports waiting for a decision, among years of others
+    index('delivery_reports_waiting_idx').on(t.submittedAt).where(sql`${t.status} in ('submitted', 'queried')`),
+  ],
 );
 
 export const lineStatuses = ['pending', 'verified', 'queried', 'rejected'] as const;

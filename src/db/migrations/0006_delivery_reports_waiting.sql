@@ -1,0 +1,1 @@
+CREATE INDEX "delivery_reports_waiting_idx" ON "delivery_reports" USING btree ("submitted_at") WHERE "delivery_reports"."status" in ('submitted', 'queried');
