@@ -10,7 +10,7 @@ import type { Database } from './db/client.js';
 import { assertAccessDeclared, enforceAccess } from './platform/access.js';
 import type { Actor } from './platform/audit.js';
 import type { CurrentUser } from './platform/current-user.js';
-import { classifyError, wantsJson } from './platform/errors.js';
+import { asBadForm, classifyError, wantsJson } from './platform/errors.js';
 import type { Mailer } from './platform/mail.js';
 import { navigationFor } from './platform/navigation.js';
 import { publicDir } from './platform/paths.js';
@@ -91,9 +91,13 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
   // that stream their files (config.streamsFiles): those read the parts themselves after access and CSRF checks.
   app.addHook('preValidation', async (request) => {
     if (!request.isMultipart() || request.routeOptions.config.streamsFiles) return;
-    for await (const part of request.parts()) {
-      request.body = part.fields;
-      if (part.type === 'file') await part.toBuffer();
+    try {
+      for await (const part of request.parts()) {
+        request.body = part.fields;
+        if (part.type === 'file') await part.toBuffer();
+      }
+    } catch (error) {
+      throw asBadForm(error);
     }
   });
   await app.register(fastifyCsrf, {

@@ -2,9 +2,10 @@
  * Delivery status (DESIGN.md section 3). Only verified delivery counts as delivered.
  *   RAG of a commitment = verified delivered to date / profiled to date:
  *   green at 95% or more, amber at 75% or more, red below; "not yet due" while nothing is profiled yet.
- *   Profiled to date runs to the end of the latest reporting period whose report is due (reporting-periods.ts
- *   measuredUntil): whole profile periods that end by then, and the share by days of one that runs past it, so that a
- *   yearly profile is measured quarter by quarter and a report still within its 30 days does not count against.
+ *   Profiled to date runs to the end of the latest reporting period whose report is due or handed in
+ *   (reporting-periods.ts measuredUntil): whole profile periods that end by then, and the share by days of one that
+ *   runs past it, so that a yearly profile is measured quarter by quarter, a report still within its 30 days does not
+ *   count against the supplier, and one handed in early is measured against its own period.
  * A contract's rating uses the Procurement Act 2023 performance scale, from its commitments' RAG:
  *   good: every due commitment green; approaching target: none red; requires improvement: some red but no more than
  *   half of the due commitments; inadequate: more than half red. No rating while nothing is due.

@@ -35,4 +35,10 @@ describe('measuredUntil', () => {
   it('is none before the first report is due', () => {
     expect(measuredUntil(periods, '2026-07-30')).toBeNull();
   });
+
+  it('runs to the end of a period whose report was handed in before it was due', () => {
+    expect(measuredUntil(periods, '2026-10-15', '2026-09-30')).toBe('2026-09-30');
+    expect(measuredUntil(periods, '2026-07-15', '2026-06-30')).toBe('2026-06-30');
+    expect(measuredUntil(periods, '2026-11-22', '2026-06-30')).toBe('2026-09-30');
+  });
 });

@@ -53,11 +53,12 @@ export function reportingPeriods(contractStart: string, contractEnd: string, fre
 }
 
 /**
- * The end of the latest period whose report is due (its due date is before `today`), or null while none is:
- * delivery is measured against the profile up to that date.
+ * The date delivery is measured to: the end of the latest period whose report is due (its due date is before
+ * `today`) or has been handed in (`lastHandedIn`, the end of the latest period with a submitted report), so that
+ * what is profiled and what is delivered cover the same periods. Null while neither is so.
  */
-export function measuredUntil(periods: readonly ReportingPeriod[], today: string): string | null {
-  let until: string | null = null;
+export function measuredUntil(periods: readonly ReportingPeriod[], today: string, lastHandedIn: string | null = null): string | null {
+  let until = lastHandedIn !== null && lastHandedIn < today ? lastHandedIn : null;
   for (const p of periods) if (p.dueDate < today && (until === null || p.periodEnd > until)) until = p.periodEnd;
   return until;
 }

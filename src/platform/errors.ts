@@ -36,6 +36,15 @@ interface ErrorPage {
   title: string;
 }
 
+/**
+ * A form body the parser could not read (a broken multipart body, a form cut off on the way) is the sender's
+ * problem: 400, not 500. Errors that already say their status keep it.
+ */
+export function asBadForm(error: unknown): unknown {
+  if (error instanceof Error && (error as { statusCode?: number }).statusCode === undefined) Object.assign(error, { statusCode: 400 });
+  return error;
+}
+
 export function classifyError(error: FastifyError): ErrorPage {
   if (isDatabaseUnavailable(error)) return { status: 503, template: 'errors/503.njk', title: 'Sorry, the service is unavailable' };
   if (isBadIdentifier(error)) return { status: 404, template: 'errors/404.njk', title: 'Page not found' };

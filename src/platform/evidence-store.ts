@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.js';
+import { asBadForm } from './errors.js';
 import { evidenceChunks, evidenceFiles } from '../db/schema/index.js';
 
 export const CHUNK_BYTES = 256 * 1024;
@@ -65,6 +66,25 @@ export async function spoolEvidence(source: AsyncIterable<Buffer>, filename: str
   const folder = await mkdtemp(path.join(os.tmpdir(), 'sv-evidence-'));
   const file = path.join(folder, 'upload');
   const discard = () => rm(folder, { recursive: true, force: true });
+  try {
+    return await spool(source, filename, options, file, discard);
+  } catch (error) {
+    await discard(); // refused, or the upload broke off on the way: nothing of it stays
+    throw error;
+  }
+}
+
+/** The source's pieces; a source that breaks off (a form cut short) fails as bad input, not as a fault here. */
+async function* readingAsForm(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const pieces = source[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await pieces.next().catch((error: unknown) => Promise.reject(asBadForm(error)));
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+async function spool(source: AsyncIterable<Buffer>, filename: string, options: StoreOptions, file: string, discard: () => Promise<void>): Promise<SpooledEvidence> {
   const handle = await open(file, 'w');
   const hash = createHash('sha256');
   const head = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -73,7 +93,7 @@ export async function spoolEvidence(source: AsyncIterable<Buffer>, filename: str
   let contentType: string | null = null;
   let refused: EvidenceRefused | null = null;
   try {
-    for await (const piece of source) {
+    for await (const piece of readingAsForm(source)) {
       if (refused) continue; // read to the end without keeping anything
       size += piece.length;
       if (size > options.maxBytes) {
@@ -97,10 +117,7 @@ export async function spoolEvidence(source: AsyncIterable<Buffer>, filename: str
   } finally {
     await handle.close();
   }
-  if (refused) {
-    await discard();
-    throw refused;
-  }
+  if (refused) throw refused;
   return { contentType: contentType!, sizeBytes: size, sha256: hash.digest('hex'), path: file, discard };
 }
 

@@ -63,7 +63,7 @@ export async function findSessionUser(db: Db, token: string, settings: SessionSe
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
   }
   const { expiresAt: _expires, lastSeenAt: _seen, ...user } = row;
-  return user;
+  return { ...user, roles: [...user.roles] }; // a copy: the cached row is shared between requests
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {

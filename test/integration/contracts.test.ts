@@ -70,6 +70,8 @@ describe.each(databaseKinds)('contracts register and contract page on %s', (kind
     expect(statuses.get(empty.id)).toMatchObject({ commitments: [], computedRating: null, effectiveRating: null });
     // Before the first period ends nothing is due.
     expect((await deliveryStatus(t.services.database.db, [main.id], '2025-06-30')).get(main.id)).toMatchObject({ computedRating: null });
+    // A report handed in before it is due is measured against its own period: July to September 2025, due on 30 October.
+    expect((await deliveryStatus(t.services.database.db, [main.id], '2025-10-15')).get(main.id)).toMatchObject({ measuredUntil: '2025-09-30' });
   });
 
   it('lets an override win in the effective rating', async () => {

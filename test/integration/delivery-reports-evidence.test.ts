@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 import { Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
@@ -42,7 +45,7 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
 
   it('stores several files from one form in chunks with their checksums, and gives them back unchanged', async () => {
     const db = t.services.database.db;
-    const { upload, lineId, base } = await draftLine(t, supplier, c, 0);
+    const { upload, lineId, base, reportId } = await draftLine(t, supplier, c, 0);
     const big = pdfOfSize(600 * 1024);
     const before = await evidenceCounts(db, [lineId]);
     const response = await supplier.upload(upload, {}, [file('attendance.pdf', big), file('photo.png', PNG, 'image/png'), file('', Buffer.alloc(0), 'application/octet-stream')]);
@@ -65,6 +68,8 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
     expect(sha256(download.rawPayload)).toBe(sha256(big));
 
     const manager = await signedInClient(t.app, 'manager@council.example');
+    expect((await manager.get(`/evidence/${after.files[1]!.id}`)).statusCode).toBe(404); // the council sees it once submitted
+    await db.update(deliveryReports).set({ status: 'submitted' }).where(eq(deliveryReports.id, reportId));
     const staffDownload = await manager.get(`/evidence/${after.files[1]!.id}`);
     expect(staffDownload.statusCode).toBe(200);
     expect(staffDownload.rawPayload.equals(PNG)).toBe(true);
@@ -173,6 +178,48 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
     expect(answered).toBe(1);
     expect(await uploading).toEqual({ stored: ['slow.pdf'], problems: [] });
     expect((await evidenceCounts(db, [lineId])).files.map((f) => f.sizeBytes)).toEqual([PDF.length + 64 * 1024]);
+  });
+
+  it('answers a broken form with 400, and leaves no temporary file behind', async () => {
+    const { upload } = await draftLine(t, supplier, await reportingContract(t.services.database.db), 0);
+    const garbled = await t.app.inject({ method: 'POST', url: '/sign-out', headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb' });
+    expect(garbled.statusCode).toBe(400);
+    const spoolFolder = mkdtempSync(path.join(os.tmpdir(), 'sv-test-spool-'));
+    const tmpdir = process.env.TMPDIR;
+    process.env.TMPDIR = spoolFolder;
+    try {
+      const boundary = '----cutshort';
+      const cut = await t.app.inject({
+        method: 'POST',
+        url: upload,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: supplier.cookieHeader() },
+        // a file part whose form never ends, as when the connection breaks
+        payload: `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${supplier.csrfToken}\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 and then nothing`,
+      });
+      expect(cut.statusCode).toBe(400);
+      expect(readdirSync(spoolFolder)).toEqual([]);
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdir;
+      rmSync(spoolFolder, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a draft and its evidence from the council until it is submitted', async () => {
+    const db = t.services.database.db;
+    const own = await reportingContract(db);
+    const { upload, reportId, lineId } = await draftLine(t, supplier, own, 0);
+    expect((await supplier.upload(upload, {}, [file('draft.pdf', PDF)])).statusCode).toBe(303);
+    const [stored] = (await evidenceCounts(db, [lineId])).files;
+    const manager = await signedInClient(t.app, 'manager@council.example');
+    expect((await manager.get(`/contracts/${own.id}/reports/${reportId}`)).statusCode).toBe(404);
+    expect((await manager.get(`/evidence/${stored!.id}`)).statusCode).toBe(404);
+    expect((await supplier.get(`/evidence/${stored!.id}`)).statusCode).toBe(200);
+    await db.update(deliveryReports).set({ status: 'submitted' }).where(eq(deliveryReports.id, reportId));
+    expect((await manager.get(`/contracts/${own.id}/reports/${reportId}`)).statusCode).toBe(200);
+    expect((await manager.get(`/contracts/${own.id}/reports/${reportId}?done=toString`)).statusCode).toBe(200);
+    expect((await manager.get(`/contracts/${own.id}?done=constructor`)).statusCode).toBe(200);
+    expect((await manager.get(`/evidence/${stored!.id}`)).statusCode).toBe(200);
   });
 
   it('lets only the supplier add or remove evidence while the report is a draft', async () => {

@@ -4,7 +4,7 @@
  * from its commitments and overridden by an officer's rating when one is set. Only verified lines count.
  * A constant number of queries whatever the number of contracts.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { contractCommitments, contracts, deliveryReports, measures, reportLines, type ContractRating } from '../../db/schema/index.js';
 import type { ProfilePeriod } from '../../db/schema/procurement.js';
@@ -103,17 +103,26 @@ interface VerifiedDelivery {
   delivered: Map<string, number>;
   /** pence of verified additional social value per contract */
   additional: Map<string, number>;
+  /** the end of the latest period with a report handed in, per contract */
+  lastHandedIn: Map<string, string>;
 }
 
-/** Verified delivery of the contracts, in one query. */
+/** Verified delivery of the contracts, and how far their reports have been handed in: two queries. */
 async function verifiedDelivery(db: DbOrTx, contractIds: readonly string[]): Promise<VerifiedDelivery> {
-  const rows = await db
+  const ids = [...contractIds];
+  const handedIn = db
+    .select({ contractId: deliveryReports.contractId, periodEnd: sql<string>`max(${deliveryReports.periodEnd})::text` })
+    .from(deliveryReports)
+    .where(and(inArray(deliveryReports.contractId, ids), ne(deliveryReports.status, 'draft')))
+    .groupBy(deliveryReports.contractId);
+  const lines = db
     .select({ contractId: deliveryReports.contractId, commitmentId: reportLines.commitmentId, quantity: sql<string>`sum(${reportLines.quantityHundredths})`, ...valuationColumns })
     .from(reportLines)
     .innerJoin(deliveryReports, eq(deliveryReports.id, reportLines.reportId))
     .innerJoin(measures, eq(measures.id, reportLines.measureId))
-    .where(and(inArray(deliveryReports.contractId, [...contractIds]), eq(reportLines.status, 'verified')))
+    .where(and(inArray(deliveryReports.contractId, ids), eq(reportLines.status, 'verified')))
     .groupBy(deliveryReports.contractId, reportLines.commitmentId, measures.id);
+  const [rows, handedInRows] = await Promise.all([lines, handedIn]);
   const delivered = new Map<string, number>();
   const additional = new Map<string, number>();
   for (const row of rows) {
@@ -121,11 +130,12 @@ async function verifiedDelivery(db: DbOrTx, contractIds: readonly string[]): Pro
     if (row.commitmentId) delivered.set(row.commitmentId, (delivered.get(row.commitmentId) ?? 0) + quantity);
     else additional.set(row.contractId, (additional.get(row.contractId) ?? 0) + (socialValuePence(quantity, row) ?? 0));
   }
-  return { delivered, additional };
+  return { delivered, additional, lastHandedIn: new Map(handedInRows.map((r) => [r.contractId, r.periodEnd])) };
 }
 
 function statusOf(contract: ContractTerms, commitments: readonly ValuedCommitment[], delivery: VerifiedDelivery, today: string): ContractStatus {
-  const until = measuredUntil(reportingPeriods(contract.startDate, contract.endDate, contract.reportingFrequency), today);
+  const periods = reportingPeriods(contract.startDate, contract.endDate, contract.reportingFrequency);
+  const until = measuredUntil(periods, today, delivery.lastHandedIn.get(contract.id) ?? null);
   return contractStatus(
     contract.id,
     until,
@@ -135,7 +145,7 @@ function statusOf(contract: ContractTerms, commitments: readonly ValuedCommitmen
   );
 }
 
-/** The status of one contract whose terms and commitments are already loaded (the contract page): one query. */
+/** The status of one contract whose terms and commitments are already loaded (the contract page): two queries. */
 export async function contractDeliveryStatus(db: DbOrTx, contract: ContractTerms, commitments: readonly ValuedCommitment[], today: string): Promise<ContractStatus> {
   return statusOf(contract, commitments, await verifiedDelivery(db, [contract.id]), today);
 }

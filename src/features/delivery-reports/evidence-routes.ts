@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app.js';
-import { evidenceFiles } from '../../db/schema/index.js';
+import { deliveryReports, evidenceFiles } from '../../db/schema/index.js';
 import { withAudit } from '../../platform/audit.js';
 import { readEvidence } from '../../platform/evidence-store.js';
 import { isUuid } from '../../platform/forms.js';
@@ -89,16 +89,23 @@ export async function evidenceRoutes(app: FastifyInstance, services: Services): 
     if (!file || file.reportId !== context.report.id) return reply.callNotFound();
     if (context.report.status !== 'draft') return reply.redirect(`${context.path}?done=already-submitted`, 303);
     const line = (await loadLines(db, context.report.id)).find((l) => l.id === file.lineId)!;
-    await withAudit(db, request.actor, `Removed evidence ${file.filename} from ${line.code} in the ${context.label} report on contract ${context.contract.reference}`, (tx) =>
-      tx.delete(evidenceFiles).where(eq(evidenceFiles.id, file.id)),
-    );
+    const removed = await withAudit(db, request.actor, `Removed evidence ${file.filename} from ${line.code} in the ${context.label} report on contract ${context.contract.reference}`, async (tx) => {
+      // Locked, so that a submit at the same moment either comes first (and nothing is removed) or waits.
+      const [report] = await tx.select({ status: deliveryReports.status }).from(deliveryReports).where(eq(deliveryReports.id, context.report.id)).for('update');
+      if (report?.status !== 'draft') return false;
+      await tx.delete(evidenceFiles).where(eq(evidenceFiles.id, file.id));
+      return true;
+    });
+    if (!removed) return reply.redirect(`${context.path}?done=already-submitted`, 303);
     return reply.redirect(`${linePagePath(context, line)}?done=evidence-removed#evidence`, 303);
   });
 
   app.get('/evidence/:fileId', { config: { access: contractReaders } }, async (request, reply) => {
     const fileId = param(request, 'fileId');
     const file = isUuid(fileId) ? await loadEvidenceFile(db, fileId) : null;
-    if (!file || (!isStaff(request) && file.supplierId !== request.user!.organisationId)) return reply.callNotFound();
+    // Staff see evidence once its report is submitted; the supplier's own users, always.
+    const allowed = file && (isStaff(request) ? file.reportStatus !== 'draft' : file.supplierId === request.user!.organisationId);
+    if (!file || !allowed) return reply.callNotFound();
     return reply
       .header('content-type', file.contentType)
       .header('content-length', String(file.sizeBytes))

@@ -1,5 +1,6 @@
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { asBadForm } from '../../platform/errors.js';
 
 /** The most files one upload form may send. */
 export const MAX_FILES = 10;
@@ -24,12 +25,16 @@ export function readFieldsBeforeFiles(maxBytes: number) {
     const rest = request.parts(options)[Symbol.asyncIterator]();
     const body: Record<string, string> = {};
     let first: MultipartFile | null = null;
-    for (let next = await rest.next(); !next.done; next = await rest.next()) {
-      if (next.value.type === 'file') {
-        first = next.value;
-        break;
+    try {
+      for (let next = await rest.next(); !next.done; next = await rest.next()) {
+        if (next.value.type === 'file') {
+          first = next.value;
+          break;
+        }
+        body[next.value.fieldname] = String(next.value.value);
       }
-      body[next.value.fieldname] = String(next.value.value);
+    } catch (error) {
+      throw asBadForm(error);
     }
     request.body = body;
     pending.set(request, { first, rest });
@@ -43,8 +48,9 @@ export async function* streamedFiles(request: FastifyRequest): AsyncGenerator<Mu
   const first = parts.first;
   parts.first = null;
   if (first) yield first;
-  for (let next = await parts.rest.next(); !next.done; next = await parts.rest.next()) {
-    if (next.value.type === 'file') yield next.value;
+  const next = () => parts.rest.next().catch((error: unknown) => Promise.reject(asBadForm(error)));
+  for (let part = await next(); !part.done; part = await next()) {
+    if (part.value.type === 'file') yield part.value;
   }
 }
 

@@ -27,7 +27,7 @@ export type FlashKey = keyof typeof FLASH;
 /** The success message named by ?done= after a change. */
 export function flashFor(request: FastifyRequest): string | undefined {
   const key = field(request.query, 'done');
-  return key in FLASH ? FLASH[key as FlashKey] : undefined;
+  return Object.hasOwn(FLASH, key) ? FLASH[key as FlashKey] : undefined;
 }
 
 export function withFlash(path: string, key: FlashKey): string {

@@ -19,7 +19,6 @@ const FLASH = {
 } as const;
 const doneOf = { verify: 'verified', query: 'queried', reject: 'rejected' } as const;
 
-const DRAFT = 'The supplier has not submitted this report yet, so its lines cannot be decided';
 const TOO_LATE = 'This line has already been decided, perhaps by someone else at the same time. Check its status below.';
 
 interface PageExtras {
@@ -56,8 +55,10 @@ export async function reportRoutes(app: FastifyInstance, services: Services): Pr
   app.get('/contracts/:id/reports/:reportId', { config: { access: staffRoles } }, async (request, reply) => {
     const found = await reportInPath(db, request, reply);
     if (!found) return reply;
+    // A draft is the supplier's until it is submitted: the council does not see it.
+    if (found.report.status === 'draft') return reply.callNotFound();
     const done = field(request.query, 'done');
-    if (!(done in FLASH)) return reportPage(request, reply, found);
+    if (!Object.hasOwn(FLASH, done)) return reportPage(request, reply, found);
     return reportPage(request, reply, found, { flash: FLASH[done as keyof typeof FLASH], decidedLineId: field(request.query, 'line') });
   });
 
@@ -68,7 +69,7 @@ export async function reportRoutes(app: FastifyInstance, services: Services): Pr
     // shown with the report as it is now, which another decision may have changed
     const refuse = async (text: string) =>
       reportPage(request, reply.code(409), { contract, report: (await loadReport(db, contract.id, report.id)) ?? report }, { errorList: [{ text, href: `#line-${line.id}` }] });
-    if (report.status === 'draft') return refuse(DRAFT);
+    if (report.status === 'draft') return reply.callNotFound(); // the council does not see a draft
     const reading = readDecision(request.body);
     if (!reading.ok) {
       const errorList = Object.entries(reading.errors).map(([name, text]) => ({ text, href: `#${name}-${line.id}` }));
@@ -80,7 +81,7 @@ export async function reportRoutes(app: FastifyInstance, services: Services): Pr
       { contract, reportId: report.id, lineId: line.id, line: lineContext(contract, report, line), answerLink: `${baseUrl}${answerPath(contract.id, report.id, line.id)}` },
       reading,
     );
-    if (result === 'not-submitted') return refuse(DRAFT);
+    if (result === 'not-submitted') return reply.callNotFound();
     if (result === 'already-decided') return refuse(TOO_LATE);
     return reply.redirect(`${reportPath(contract.id, report.id)}?done=${doneOf[reading.decision]}&line=${line.id}`, 303);
   });
