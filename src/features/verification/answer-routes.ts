@@ -60,7 +60,7 @@ export async function answerRoutes(app: FastifyInstance, services: Services): Pr
       const [latest] = await loadLines(db, report.id, line.id);
       return answerPage(reply.code(409), { ...found, line: latest ?? line }, values, { errorList: [{ text: NOT_QUERIED, href: '#line' }] });
     };
-    const reading = readAnswer(request.body);
+    const reading = readAnswer(request.body, { additional: line.commitmentId === null });
     if (line.status !== 'queried') return refuse(reading.values);
     if (!reading.ok) return answerPage(reply.code(400), found, reading.values, reading);
     const answered = await answerQuery(

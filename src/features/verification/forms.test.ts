@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerValuesOf, correctionText, readAnswer, readDecision } from './forms.js';
 
+const commitmentLine = { additional: false };
+
 describe('readDecision', () => {
   it('verifies without a note, and keeps a note when one is given', () => {
     expect(readDecision({ decision: 'verify', note: '' })).toMatchObject({ ok: true, decision: 'verify', note: null });
@@ -32,25 +34,33 @@ describe('readAnswer', () => {
   });
 
   it('reads an answer with a corrected quantity and narrative', () => {
-    expect(readAnswer({ answer: 'We counted twice', quantity: '1,200.5', narrative: 'New text' })).toMatchObject({
+    expect(readAnswer({ answer: 'We counted twice', quantity: '1,200.5', narrative: 'New text' }, commitmentLine)).toMatchObject({
       ok: true,
       answer: { answer: 'We counted twice', quantityHundredths: 120050, narrative: 'New text' },
     });
-    expect(readAnswer({ answer: 'None', quantity: '0', narrative: '' })).toMatchObject({ ok: true, answer: { quantityHundredths: 0 } });
+    expect(readAnswer({ answer: 'None', quantity: '0', narrative: 'The service was closed' }, commitmentLine)).toMatchObject({ ok: true, answer: { quantityHundredths: 0 } });
+  });
+
+  it('keeps the rules the line was entered with', () => {
+    expect(readAnswer({ answer: 'None', quantity: '0', narrative: '' }, commitmentLine)).toMatchObject({ ok: false, errors: { narrative: 'Explain why nothing was delivered in this period' } });
+    expect(readAnswer({ answer: 'None', quantity: '0', narrative: 'Nothing' }, { additional: true })).toMatchObject({
+      ok: false,
+      errors: { quantity: 'Enter a quantity greater than 0: additional social value of nothing is not counted' },
+    });
   });
 
   it('names each problem and keeps what was typed', () => {
-    expect(readAnswer({ answer: '', quantity: '', narrative: 'kept' })).toMatchObject({
+    expect(readAnswer({ answer: '', quantity: '', narrative: 'kept' }, commitmentLine)).toMatchObject({
       ok: false,
       values: { narrative: 'kept' },
       errors: { answer: 'Enter your answer to the council’s question', quantity: 'Enter the quantity delivered, like 12 or 12.5' },
     });
-    expect(readAnswer({ answer: 'a', quantity: '-3' })).toMatchObject({
+    expect(readAnswer({ answer: 'a', quantity: '-3' }, commitmentLine)).toMatchObject({
       ok: false,
       values: { quantity: '-3' },
       errors: { quantity: 'Quantity delivered must be a number of 0 or more, like 12 or 12.5, with at most 2 decimal places' },
     });
-    expect(readAnswer({ answer: 'a', quantity: '1', narrative: 'x'.repeat(4001) })).toMatchObject({ ok: false, errors: { narrative: 'Describe what was delivered in 4,000 characters or fewer' } });
+    expect(readAnswer({ answer: 'a', quantity: '1', narrative: 'x'.repeat(4001) }, commitmentLine)).toMatchObject({ ok: false, errors: { narrative: 'Describe what was delivered in 4,000 characters or fewer' } });
   });
 });
 

@@ -47,8 +47,14 @@ export function answerValuesOf(line: { quantityHundredths: number; narrative: st
   return { answer: '', quantity: quantityToDecimal(line.quantityHundredths), narrative: line.narrative };
 }
 
-/** The supplier's answer to a query, with the line's quantity and narrative, corrected or as they were. */
-export function readAnswer(body: unknown): { ok: true; values: AnswerValues; answer: Answer } | ({ ok: false; values: AnswerValues } & FormErrors) {
+/**
+ * The supplier's answer to a query, with the line's quantity and narrative, corrected or as they were. The line keeps
+ * the rules it was entered with: additional social value is more than 0, and nothing delivered needs a reason.
+ */
+export function readAnswer(
+  body: unknown,
+  line: { additional: boolean },
+): { ok: true; values: AnswerValues; answer: Answer } | ({ ok: false; values: AnswerValues } & FormErrors) {
   const values = { answer: normaliseText(field(body, 'answer')), quantity: field(body, 'quantity').trim(), narrative: normaliseText(field(body, 'narrative')) };
   const problems: [string, string][] = [];
   if (values.answer === '') problems.push(['answer', 'Enter your answer to the council’s question']);
@@ -56,7 +62,9 @@ export function readAnswer(body: unknown): { ok: true; values: AnswerValues; ans
   const quantity = parseQuantity(values.quantity);
   if (values.quantity === '') problems.push(['quantity', 'Enter the quantity delivered, like 12 or 12.5']);
   else if (quantity === null) problems.push(['quantity', 'Quantity delivered must be a number of 0 or more, like 12 or 12.5, with at most 2 decimal places']);
+  else if (line.additional && quantity === 0) problems.push(['quantity', 'Enter a quantity greater than 0: additional social value of nothing is not counted']);
   if (values.narrative.length > NARRATIVE_MAX) problems.push(['narrative', `Describe what was delivered in ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer`]);
+  else if (quantity === 0 && values.narrative === '') problems.push(['narrative', 'Explain why nothing was delivered in this period']);
   if (problems.length || quantity === null) return { ok: false, values, ...formErrors(problems) };
   return { ok: true, values, answer: { answer: values.answer, quantityHundredths: quantity, narrative: values.narrative } };
 }
