@@ -6,7 +6,7 @@ import { queueMail } from '../../platform/mail.js';
 import { answerEmail, type LineContext } from './emails.js';
 import { correctionText, type Answer } from './forms.js';
 import { lockSubmittedReport, refreshReportStatus } from './report-status.js';
-import { contractManagerContact } from './repository.js';
+import { managerOf } from '../delivery-reports/repository.js';
 
 export interface AnswerTarget {
   contract: { id: string; reference: string; supplierName: string };
@@ -39,7 +39,7 @@ export async function answerQuery(db: Db, actor: Actor, target: AnswerTarget, an
     const correction = correctionText(before, answer, target.unit);
     await tx.insert(lineMessages).values({ lineId: target.lineId, authorId: actor.id!, body: correction ? `${answer.answer}\n\n${correction}` : answer.answer });
     await refreshReportStatus(tx, target.reportId);
-    const manager = await contractManagerContact(tx, target.contract.id);
+    const manager = await managerOf(tx, target.contract.id);
     if (manager) await queueMail(tx, answerEmail(manager, target.line, target.contract.supplierName, target.reportLink));
     return true;
   });

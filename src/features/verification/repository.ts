@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { contractCommitments, contracts, deliveryReports, evidenceFiles, lineMessages, measures, organisations, reportLines, users } from '../../db/schema/index.js';
+import { contractCommitments, contracts, deliveryReports, lineMessages, measures, organisations, reportLines, users } from '../../db/schema/index.js';
 import type { Page } from '../../domain/pagination.js';
 
 
-export { loadReport, type ReportRecord } from '../delivery-reports/repository.js';
+export { loadEvidence, loadReport, type ReportRecord } from '../delivery-reports/repository.js';
 
 const decider = alias(users, 'decider');
 const commitmentMeasure = alias(measures, 'commitment_measure');
@@ -57,33 +57,6 @@ export async function loadMessages(db: DbOrTx, lineIds: string[]) {
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(inArray(lineMessages.lineId, lineIds))
     .orderBy(asc(lineMessages.createdAt), asc(lineMessages.id));
-}
-
-/** The evidence files of these lines (metadata only), oldest first. */
-export async function loadEvidence(db: DbOrTx, lineIds: string[]) {
-  if (lineIds.length === 0) return [];
-  return db
-    .select({
-      id: evidenceFiles.id,
-      lineId: evidenceFiles.lineId,
-      filename: evidenceFiles.filename,
-      contentType: evidenceFiles.contentType,
-      sizeBytes: evidenceFiles.sizeBytes,
-      sha256: evidenceFiles.sha256,
-    })
-    .from(evidenceFiles)
-    .where(inArray(evidenceFiles.lineId, lineIds))
-    .orderBy(asc(evidenceFiles.createdAt), asc(evidenceFiles.id));
-}
-
-/** The contract manager to tell about an answer, when the contract has an active one. */
-export async function contractManagerContact(db: DbOrTx, contractId: string) {
-  const [row] = await db
-    .select({ email: users.email, name: users.name })
-    .from(contracts)
-    .innerJoin(users, eq(users.id, contracts.contractManagerId))
-    .where(and(eq(contracts.id, contractId), eq(users.active, true)));
-  return row ?? null;
 }
 
 function queueConditions(managerId: string | null): SQL | undefined {
