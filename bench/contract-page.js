@@ -22,21 +22,61 @@ export async function buildContract(db) {
   const [supplier] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, 'Charnwood Care Services Ltd'));
   const [contract] = await db
     .insert(contracts)
-    .values({ reference: 'BENCH-1', title: 'Benchmark contract', supplierId: supplier.id, valuePence: 500_000_000, startDate: START, endDate: END, contractManagerId: manager.id, applicability: 'statutory', source: 'manual', frameworkVersionId: version.id })
+    .values({
+      reference: 'BENCH-1',
+      title: 'Benchmark contract',
+      supplierId: supplier.id,
+      valuePence: 500_000_000,
+      startDate: START,
+      endDate: END,
+      contractManagerId: manager.id,
+      applicability: 'statutory',
+      source: 'manual',
+      frameworkVersionId: version.id,
+    })
     .returning({ id: contracts.id });
   const periods = reportingPeriods(START, END, 'quarterly');
   const profile = periods.map((p) => ({ periodStart: p.periodStart, periodEnd: p.periodEnd, quantityHundredths: 1000 }));
   const commitments = await db
     .insert(contractCommitments)
-    .values(chosen.map((m) => ({ contractId: contract.id, measureId: m.id, quantityHundredths: 1000 * periods.length, profile, originalMeasureId: m.id, originalQuantityHundredths: 1000 * periods.length, originalProfile: profile, narrative: 'Delivered across the county.' })))
+    .values(
+      chosen.map((m) => ({
+        contractId: contract.id,
+        measureId: m.id,
+        quantityHundredths: 1000 * periods.length,
+        profile,
+        originalMeasureId: m.id,
+        originalQuantityHundredths: 1000 * periods.length,
+        originalProfile: profile,
+        narrative: 'Delivered across the county.',
+      })),
+    )
     .returning({ id: contractCommitments.id, measureId: contractCommitments.measureId });
   for (const period of periods) {
     const [report] = await db
       .insert(deliveryReports)
-      .values({ contractId: contract.id, periodStart: period.periodStart, periodEnd: period.periodEnd, dueDate: period.dueDate, status: 'verified', submittedAt: new Date(), submittedBy: null })
+      .values({
+        contractId: contract.id,
+        periodStart: period.periodStart,
+        periodEnd: period.periodEnd,
+        dueDate: period.dueDate,
+        status: 'verified',
+        submittedAt: new Date(),
+        submittedBy: null,
+      })
       .returning({ id: deliveryReports.id });
     await db.insert(reportLines).values(
-      commitments.map((c, i) => ({ reportId: report.id, commitmentId: c.id, measureId: c.measureId, quantityHundredths: 900 + i, narrative: 'As planned.', districts: ['Charnwood'], status: 'verified', decidedBy: manager.id, decidedAt: new Date() })),
+      commitments.map((c, i) => ({
+        reportId: report.id,
+        commitmentId: c.id,
+        measureId: c.measureId,
+        quantityHundredths: 900 + i,
+        narrative: 'As planned.',
+        districts: ['Charnwood'],
+        status: 'verified',
+        decidedBy: manager.id,
+        decidedAt: new Date(),
+      })),
     );
   }
   return contract.id;

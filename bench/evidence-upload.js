@@ -35,7 +35,18 @@ async function prepare(dataDir) {
     const end = `${Number(todayIso().slice(0, 4)) + 1}-03-31`;
     const [contract] = await db
       .insert(contracts)
-      .values({ reference: 'BENCH-UPLOAD', title: 'Upload benchmark', supplierId: supplier.id, valuePence: 10_000_000, startDate: start, endDate: end, contractManagerId: manager.id, applicability: 'policy', source: 'manual', frameworkVersionId: version.id })
+      .values({
+        reference: 'BENCH-UPLOAD',
+        title: 'Upload benchmark',
+        supplierId: supplier.id,
+        valuePence: 10_000_000,
+        startDate: start,
+        endDate: end,
+        contractManagerId: manager.id,
+        applicability: 'policy',
+        source: 'manual',
+        frameworkVersionId: version.id,
+      })
       .returning({ id: contracts.id });
     const [commitment] = await db
       .insert(contractCommitments)
@@ -65,10 +76,14 @@ function residentBytes(pid) {
 function upload(base, uploadPath, cookie, csrf, count, bytes) {
   const boundary = `----bench${randomBytes(8).toString('hex')}`;
   return new Promise((resolve, reject) => {
-    const request = http.request(`${base}${uploadPath}`, { method: 'POST', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode));
-    });
+    const request = http.request(
+      `${base}${uploadPath}`,
+      { method: 'POST', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode));
+      },
+    );
     request.on('error', reject);
     const write = (chunk) => new Promise((done) => (request.write(chunk) ? done() : request.once('drain', done)));
     (async () => {

@@ -14,7 +14,10 @@ export async function timeInTurn(n, a, b) {
   }
   const times = { a: [], b: [] };
   for (let i = 0; i < n; i++) {
-    for (const [key, fn] of [['a', a], ['b', b]]) {
+    for (const [key, fn] of [
+      ['a', a],
+      ['b', b],
+    ]) {
       const started = performance.now();
       await fn();
       times[key].push(performance.now() - started);

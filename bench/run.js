@@ -133,7 +133,12 @@ try {
       await stop(bare.child);
     }
     const { bareRps, fullRps, ratio } = rounds.sort((a, b) => a.ratio - b.ratio)[Math.floor(ROUNDS / 2)];
-    results.push([`${page.label}: service vs same template on bare Fastify (median of ${ROUNDS} rounds)`, `${Math.round(fullRps)} / ${Math.round(bareRps)} req/s = ${ratio.toFixed(2)}`, 'at least 0.70', ratio >= 0.7]);
+    results.push([
+      `${page.label}: service vs same template on bare Fastify (median of ${ROUNDS} rounds)`,
+      `${Math.round(fullRps)} / ${Math.round(bareRps)} req/s = ${ratio.toFixed(2)}`,
+      'at least 0.70',
+      ratio >= 0.7,
+    ]);
   }
 
   const { child, base } = await startServer('app', dataDir);

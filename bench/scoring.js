@@ -5,8 +5,20 @@ import { buildApp } from '../dist/app.js';
 import { loadConfig } from '../dist/config.js';
 import { openDatabase } from '../dist/db/client.js';
 import {
-  bidAnswers, bidCommitments, bids, evaluatorScores, frameworkVersions, measures, moderatedScores, organisations,
-  requirements, tenderEvaluators, tenderMeasures, tenderQuestions, tenders, users,
+  bidAnswers,
+  bidCommitments,
+  bids,
+  evaluatorScores,
+  frameworkVersions,
+  measures,
+  moderatedScores,
+  organisations,
+  requirements,
+  tenderEvaluators,
+  tenderMeasures,
+  tenderQuestions,
+  tenders,
+  users,
 } from '../dist/db/schema/index.js';
 import { seedIfEmpty } from '../dist/seed/demo.js';
 import { signedInCookie, timeInTurn } from './in-process.js';
@@ -22,7 +34,14 @@ export async function buildTender(db) {
   const [officer] = await db.select({ id: users.id, organisationId: users.organisationId }).from(users).where(eq(users.email, 'officer@council.example'));
   const evaluators = await db
     .insert(users)
-    .values(Array.from({ length: EVALUATORS }, (_, i) => ({ email: `bench-evaluator-${i}@council.example`, name: `Evaluator ${i}`, roles: ['evaluator'], organisationId: officer.organisationId })))
+    .values(
+      Array.from({ length: EVALUATORS }, (_, i) => ({
+        email: `bench-evaluator-${i}@council.example`,
+        name: `Evaluator ${i}`,
+        roles: ['evaluator'],
+        organisationId: officer.organisationId,
+      })),
+    )
     .returning({ id: users.id });
   const suppliers = await db
     .insert(organisations)
@@ -30,22 +49,53 @@ export async function buildTender(db) {
     .returning({ id: organisations.id });
   const [requirement] = await db
     .insert(requirements)
-    .values({ title: 'Benchmark requirement', directorate: 'Corporate Resources', cpvCode: '79000000', categoryLabel: 'Business services', estimatedValuePence: 50_000_000, expectedStart: '2027-04-01', durationMonths: 36, ownerId: officer.id, stage: 'tendering', applicability: 'statutory', applicabilityExplanation: 'benchmark' })
+    .values({
+      title: 'Benchmark requirement',
+      directorate: 'Corporate Resources',
+      cpvCode: '79000000',
+      categoryLabel: 'Business services',
+      estimatedValuePence: 50_000_000,
+      expectedStart: '2027-04-01',
+      durationMonths: 36,
+      ownerId: officer.id,
+      stage: 'tendering',
+      applicability: 'statutory',
+      applicabilityExplanation: 'benchmark',
+    })
     .returning({ id: requirements.id });
   const [tender] = await db
     .insert(tenders)
-    .values({ requirementId: requirement.id, title: 'Benchmark tender', svWeightBps: 2000, quantitativeShareBps: 5000, scale: [0, 25, 50, 75, 100].map((score) => ({ score, descriptor: `Score ${score}` })), closingAt: new Date(Date.now() + 86_400_000), frameworkVersionId: version.id, createdBy: officer.id })
+    .values({
+      requirementId: requirement.id,
+      title: 'Benchmark tender',
+      svWeightBps: 2000,
+      quantitativeShareBps: 5000,
+      scale: [0, 25, 50, 75, 100].map((score) => ({ score, descriptor: `Score ${score}` })),
+      closingAt: new Date(Date.now() + 86_400_000),
+      frameworkVersionId: version.id,
+      createdBy: officer.id,
+    })
     .returning({ id: tenders.id });
   await db.insert(tenderMeasures).values(chosen.map((m) => ({ tenderId: tender.id, measureId: m.id })));
   const questions = await db
     .insert(tenderQuestions)
-    .values(Array.from({ length: QUESTIONS }, (_, i) => ({ tenderId: tender.id, position: i + 1, title: `Question ${i + 1}`, weightBps: i === 0 ? 3334 : 3333 })))
+    .values(
+      Array.from({ length: QUESTIONS }, (_, i) => ({ tenderId: tender.id, position: i + 1, title: `Question ${i + 1}`, weightBps: i === 0 ? 3334 : 3333 })),
+    )
     .returning({ id: tenderQuestions.id });
   await db.insert(tenderEvaluators).values(evaluators.map((e) => ({ tenderId: tender.id, userId: e.id, declaredAt: new Date(), hasConflict: false })));
   await db.update(tenders).set({ status: 'published', publishedAt: new Date() }).where(eq(tenders.id, tender.id));
   const bidRows = await db
     .insert(bids)
-    .values(suppliers.map((s, i) => ({ tenderId: tender.id, organisationId: s.id, pricePence: 40_000_000 + i * 100_000, status: 'submitted', submittedAt: new Date() })))
+    .values(
+      suppliers.map((s, i) => ({
+        tenderId: tender.id,
+        organisationId: s.id,
+        pricePence: 40_000_000 + i * 100_000,
+        status: 'submitted',
+        submittedAt: new Date(),
+      })),
+    )
     .returning({ id: bids.id });
   for (const [i, bid] of bidRows.entries()) {
     await db.insert(bidCommitments).values(
@@ -59,11 +109,22 @@ export async function buildTender(db) {
     );
     await db.insert(bidAnswers).values(questions.map((q) => ({ bidId: bid.id, questionId: q.id, answer: 'Our approach, in detail.' })));
   }
-  await db.insert(evaluatorScores).values(
-    bidRows.flatMap((b, i) => questions.flatMap((q) => evaluators.map((e, k) => ({ bidId: b.id, questionId: q.id, evaluatorId: e.id, score: ((i + k) % 5) * 25, comment: 'Seen.' })))),
-  );
-  await db.insert(moderatedScores).values(bidRows.flatMap((b, i) => questions.map((q) => ({ bidId: b.id, questionId: q.id, score: (i % 5) * 25, reason: 'Agreed.', moderatedBy: officer.id }))));
-  await db.update(tenders).set({ closingAt: new Date(Date.now() - 1000), status: 'closed', moderationLockedAt: new Date(), moderationLockedBy: officer.id }).where(eq(tenders.id, tender.id));
+  await db
+    .insert(evaluatorScores)
+    .values(
+      bidRows.flatMap((b, i) =>
+        questions.flatMap((q) => evaluators.map((e, k) => ({ bidId: b.id, questionId: q.id, evaluatorId: e.id, score: ((i + k) % 5) * 25, comment: 'Seen.' }))),
+      ),
+    );
+  await db
+    .insert(moderatedScores)
+    .values(
+      bidRows.flatMap((b, i) => questions.map((q) => ({ bidId: b.id, questionId: q.id, score: (i % 5) * 25, reason: 'Agreed.', moderatedBy: officer.id }))),
+    );
+  await db
+    .update(tenders)
+    .set({ closingAt: new Date(Date.now() - 1000), status: 'closed', moderationLockedAt: new Date(), moderationLockedBy: officer.id })
+    .where(eq(tenders.id, tender.id));
   return tender.id;
 }
 

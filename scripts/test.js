@@ -1,4 +1,4 @@
-// The whole test suite: lint, type-check, build the browser assets, then unit, integration and browser tests.
+// The whole test suite: lint, formatting, import cycles, type-check, build the browser assets, then unit, integration and browser tests.
 // Integration tests run on PGlite and, when a server answers (or TEST_POSTGRES=1), on PostgreSQL too.
 // Browser tests run when Debian's chromium is installed (or TEST_BROWSER=1, which makes it required).
 import { spawnSync } from 'node:child_process';
@@ -29,6 +29,8 @@ const layers = {
 };
 
 run('lint', 'npx', ['eslint', '.']);
+run('format', 'npx', ['prettier', '--check', '.']);
+run('import cycles', 'npm', ['run', '--silent', 'cycles']);
 run('type-check', 'npx', ['tsc', '-p', 'tsconfig.check.json']);
 run('build', 'npm', ['run', 'build', '--silent']);
 run('tests', 'npx', ['vitest', 'run', ...process.argv.slice(2)], {
@@ -40,4 +42,6 @@ console.log('\nLayers run:');
 console.log('  unit tests: yes');
 console.log('  integration tests on PGlite: yes');
 console.log(`  integration tests on PostgreSQL: ${layers.postgres ? 'yes' : 'SKIPPED (no server on 127.0.0.1:5432; set TEST_POSTGRES=1 to require it)'}`);
-console.log(`  browser tests in Chromium: ${layers.browser ? 'yes' : `SKIPPED (${chromium} not found; install Debian's chromium or set TEST_BROWSER=1 to require it)`}`);
+console.log(
+  `  browser tests in Chromium: ${layers.browser ? 'yes' : `SKIPPED (${chromium} not found; install Debian's chromium or set TEST_BROWSER=1 to require it)`}`,
+);

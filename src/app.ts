@@ -5,24 +5,16 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import type { Config } from './config.js';
-import type { Database } from './db/client.js';
 import { assertAccessDeclared, enforceAccess } from './platform/access.js';
 import type { Actor } from './platform/audit.js';
 import type { CurrentUser } from './platform/current-user.js';
 import { asBadForm, classifyError, wantsJson } from './platform/errors.js';
-import type { Mailer } from './platform/mail.js';
 import { navigationFor } from './platform/navigation.js';
 import { publicDir } from './platform/paths.js';
 import { SESSION_COOKIE, findSessionUser } from './platform/sessions.js';
 import { createViewEnvironment } from './platform/views.js';
 import { registerFeatures } from './features/index.js';
-
-export interface Services {
-  config: Config;
-  database: Database;
-  mailer: Mailer;
-}
+import type { Services } from './services.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,8 +31,7 @@ declare module 'fastify' {
 }
 
 // The one inline script in GOV.UK Frontend's template; allowed by its hash rather than 'unsafe-inline'.
-const GOVUK_INLINE_SCRIPT =
-  "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
+const GOVUK_INLINE_SCRIPT = "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
 const CSP = [
   "default-src 'self'",
   `script-src 'self' 'sha256-${createHash('sha256').update(GOVUK_INLINE_SCRIPT).digest('base64')}'`,

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const schema = z
   .object({
@@ -17,8 +15,16 @@ const schema = z
     DATA_DIR: z.string().min(1).default('.data'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int('must be a whole number').min(5, 'must be at least 5').max(1440).default(60),
-    SESSION_MAX_HOURS: z.coerce.number().int('must be a whole number').min(1).max(24 * 30).default(12),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
     MAIL_FROM: z.string().min(3).default('Social Value <no-reply@localhost>'),
     OIDC_ISSUER: z.url({ message: 'must be the URL of your OpenID provider' }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -27,7 +33,12 @@ const schema = z
     SEED_DEMO: bool.optional(),
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    EVIDENCE_MAX_MB: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1024, 'must be at most 1024').default(20),
+    EVIDENCE_MAX_MB: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(1024, 'must be at most 1024')
+      .default(20),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production') {

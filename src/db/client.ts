@@ -2,20 +2,17 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import lockfile from 'proper-lockfile';
 import { PGlite } from '@electric-sql/pglite';
 import { PreparingPGlite } from './pglite-client.js';
 import { attachReadCache, ReadCache } from './read-cache.js';
-import type * as schema from './schema/index.js';
+import type { Db, DbOrTx } from './types.js';
 
 // The drivers, the migrators and the schema are imported when a database is opened, not with this module: the
 // embedded database starts (its WebAssembly compiles) while they load, and the driver that is not used never loads.
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type DbOrTx = Db | Tx;
+export type { Db, DbOrTx, Tx } from './types.js';
 
 export interface Database {
   db: Db;

@@ -36,7 +36,17 @@ describe('PreparingPGlite', () => {
     const query = 'select * from things where n = $1 or $2::boolean order by name';
     const result = await same(query, [3, false]);
     expect(result.rows).toEqual([
-      { id: '6f1c9a52-4a51-4d0e-9a66-0f6d1f6e2b10', name: 'First', tags: ['a', 'b'], data: { x: 1 }, flag: true, amount: '12.50', at: new Date('2026-11-22T10:00:00Z'), day: new Date('2026-11-22'), n: 3 },
+      {
+        id: '6f1c9a52-4a51-4d0e-9a66-0f6d1f6e2b10',
+        name: 'First',
+        tags: ['a', 'b'],
+        data: { x: 1 },
+        flag: true,
+        amount: '12.50',
+        at: new Date('2026-11-22T10:00:00Z'),
+        day: new Date('2026-11-22'),
+        n: 3,
+      },
     ]);
     await same(query, [3, true], { rowMode: 'array' });
     await same(query, [null, true], { rowMode: 'array', parsers: { 1184: (value: string) => `at ${value}` } });

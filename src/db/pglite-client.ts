@@ -112,12 +112,7 @@ export class PreparingPGlite extends PGlite {
       const serializer = options?.serializers?.[type] ?? this.serializers[type];
       return serializer ? serializer(param) : String(param);
     });
-    const messages = await this.#send(
-      [serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()],
-      text,
-      params,
-      options,
-    );
+    const messages = await this.#send([serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()], text, params, options);
     await this.syncToFs();
     const blob = await this._getWrittenBlob();
     return this.#read<T>(statement.fields, messages, options, blob);

@@ -5,7 +5,7 @@
  * session or a changed role takes effect on the very next request, as without the cache. A PostgreSQL server has
  * other writers (other instances), so reads there always go to the database.
  */
-import type { DbOrTx } from './client.js';
+import type { DbOrTx } from './types.js';
 
 const LIMIT = 1000;
 

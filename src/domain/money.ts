@@ -7,7 +7,11 @@ const POUNDS = /^-?\d{1,3}(,\d{3})*(\.\d{1,2})?$|^-?\d+(\.\d{1,2})?$/;
  * Returns null when it is not an amount of money.
  */
 export function parsePounds(input: string): number | null {
-  const cleaned = input.trim().replace(/^£/, '').replace(/^(-?)£/, '$1').trim();
+  const cleaned = input
+    .trim()
+    .replace(/^£/, '')
+    .replace(/^(-?)£/, '$1')
+    .trim();
   if (!POUNDS.test(cleaned)) return null;
   const [whole = '0', fraction = ''] = cleaned.replace(/,/g, '').replace('-', '').split('.');
   const pence = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));

@@ -41,7 +41,7 @@ export function reportingPeriods(contractStart: string, contractEnd: string, fre
   const monthsSinceApril = (start.getUTCMonth() - 3 + 12) % 12;
   const blockStart = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - (monthsSinceApril % months), 1));
   const periods: ReportingPeriod[] = [];
-  for (let cursor = blockStart; iso(cursor) <= contractEnd; ) {
+  for (let cursor = blockStart; iso(cursor) <= contractEnd;) {
     const next = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + months, 1));
     const lastDay = iso(new Date(next.getTime() - 86_400_000));
     const periodStart = iso(cursor) < contractStart ? contractStart : iso(cursor);

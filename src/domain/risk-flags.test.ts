@@ -25,7 +25,9 @@ describe('commitments worth more than the risk share of the bid price', () => {
 
   it('does not flag exactly the risk share, and uses the tender’s own share', () => {
     expect(texts([bid('a', [commitment({ svPence: 2_000_000 })])], 'a')).toEqual([]);
-    expect(texts([bid('a', [commitment({ svPence: 2_000_000 })])], 'a', { ...settings, riskShareBps: 1500 })[0]).toContain('more than 15% may not be deliverable');
+    expect(texts([bid('a', [commitment({ svPence: 2_000_000 })])], 'a', { ...settings, riskShareBps: 1500 })[0]).toContain(
+      'more than 15% may not be deliverable',
+    );
   });
 
   it('rounds the share up, so a share just over the limit never reads as the limit', () => {
@@ -66,7 +68,9 @@ describe('a quantity far above the other bids’ for the same measure', () => {
     const zero = bid('b', [commitment({ quantityHundredths: 0 })]);
     const other = bid('c', [commitment({ measureId: 'other', quantityHundredths: 1 })]);
     expect(texts([bid('a', [commitment({ quantityHundredths: 1_000_000 })]), zero, other], 'a')).toEqual([]);
-    expect(texts([bid('a', [commitment({ quantityHundredths: 40_000 })]), bid('b', [commitment()])], 'a')[0]).toContain('the other bid that offered it (100 hours)');
+    expect(texts([bid('a', [commitment({ quantityHundredths: 40_000 })]), bid('b', [commitment()])], 'a')[0]).toContain(
+      'the other bid that offered it (100 hours)',
+    );
   });
 });
 

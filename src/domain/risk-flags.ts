@@ -138,8 +138,14 @@ function afterContractEnd(commitment: RiskCommitment, contractEnd: string | null
   if (!contractEnd) return null;
   const late = commitment.profile.filter((p) => p.periodEnd > contractEnd && p.quantityHundredths > 0);
   if (late.length === 0) return null;
-  const quantity = quantityInUnit(late.reduce((sum, p) => sum + p.quantityHundredths, 0), commitment.unit);
-  const lastEnd = late.map((p) => p.periodEnd).sort().at(-1)!;
+  const quantity = quantityInUnit(
+    late.reduce((sum, p) => sum + p.quantityHundredths, 0),
+    commitment.unit,
+  );
+  const lastEnd = late
+    .map((p) => p.periodEnd)
+    .sort()
+    .at(-1)!;
   const where = late.length === 1 ? `in the period ending ${formatDate(lastEnd)}` : `in ${late.length} periods, the last ending ${formatDate(lastEnd)}`;
   return {
     kind: 'delivers_after_contract_end',
@@ -157,7 +163,10 @@ export function riskFlags(bids: RiskBid[], settings: RiskSettings): Map<string, 
     for (const commitment of bid.commitments) {
       list.push(farAboveOthers(commitment, offers), noNarrative(commitment), afterContractEnd(commitment, settings.contractEnd));
     }
-    flags.set(bid.bidId, list.filter((flag): flag is RiskFlag => flag !== null));
+    flags.set(
+      bid.bidId,
+      list.filter((flag): flag is RiskFlag => flag !== null),
+    );
   }
   return flags;
 }

@@ -24,42 +24,70 @@ describe('quantitative scores relative to the highest offer', () => {
   });
 
   it('gives tied bids the same score', () => {
-    const scores = quantitativeScores('highest_offer', [
-      { bidId: 'a', svPence: 700, pricePence: 1 },
-      { bidId: 'b', svPence: 700, pricePence: 1 },
-    ], 1000);
+    const scores = quantitativeScores(
+      'highest_offer',
+      [
+        { bidId: 'a', svPence: 700, pricePence: 1 },
+        { bidId: 'b', svPence: 700, pricePence: 1 },
+      ],
+      1000,
+    );
     expect(scores.map((s) => s.scoreBps)).toEqual([1000, 1000]);
   });
 
   it('scores everyone 0 when nobody offers anything', () => {
-    const scores = quantitativeScores('highest_offer', [{ bidId: 'a', svPence: 0, pricePence: 100 }, { bidId: 'b', svPence: 0, pricePence: 100 }], 1000);
+    const scores = quantitativeScores(
+      'highest_offer',
+      [
+        { bidId: 'a', svPence: 0, pricePence: 100 },
+        { bidId: 'b', svPence: 0, pricePence: 100 },
+      ],
+      1000,
+    );
     expect(scores.map((s) => s.scoreBps)).toEqual([0, 0]);
     expect(scores[0]?.working).toContain('every bid scores 0');
   });
 
   it('rounds a third to the nearest basis point', () => {
     // 1/3 x 10% = 3.333...% -> 333 bps
-    expect(quantitativeScores('highest_offer', [{ bidId: 'a', svPence: 1, pricePence: 1 }, { bidId: 'b', svPence: 3, pricePence: 1 }], 1000)[0]?.scoreBps).toBe(333);
+    expect(
+      quantitativeScores(
+        'highest_offer',
+        [
+          { bidId: 'a', svPence: 1, pricePence: 1 },
+          { bidId: 'b', svPence: 3, pricePence: 1 },
+        ],
+        1000,
+      )[0]?.scoreBps,
+    ).toBe(333);
   });
 });
 
 describe('quantitative scores relative to the highest social value per pound', () => {
   it('rewards value for money: £20,000 on £100,000 beats £30,000 on £200,000', () => {
     // ratios 0.2 and 0.15; best 0.2 -> scores 10% and 0.15/0.2 x 10% = 7.5%
-    const scores = quantitativeScores('value_per_pound', [
-      { bidId: 'a', svPence: 2_000_000, pricePence: 10_000_000 },
-      { bidId: 'b', svPence: 3_000_000, pricePence: 20_000_000 },
-    ], 1000);
+    const scores = quantitativeScores(
+      'value_per_pound',
+      [
+        { bidId: 'a', svPence: 2_000_000, pricePence: 10_000_000 },
+        { bidId: 'b', svPence: 3_000_000, pricePence: 20_000_000 },
+      ],
+      1000,
+    );
     expect(scores.map((s) => s.scoreBps)).toEqual([1000, 750]);
     expect(scores[1]?.working).toContain('£30,000 ÷ £200,000');
   });
 
   it('scores a bid with a zero or missing price 0 and explains why, without upsetting the others', () => {
-    const scores = quantitativeScores('value_per_pound', [
-      { bidId: 'a', svPence: 2_000_000, pricePence: 0 },
-      { bidId: 'b', svPence: 1_000_000, pricePence: null },
-      { bidId: 'c', svPence: 1_000_000, pricePence: 5_000_000 },
-    ], 1000);
+    const scores = quantitativeScores(
+      'value_per_pound',
+      [
+        { bidId: 'a', svPence: 2_000_000, pricePence: 0 },
+        { bidId: 'b', svPence: 1_000_000, pricePence: null },
+        { bidId: 'c', svPence: 1_000_000, pricePence: 5_000_000 },
+      ],
+      1000,
+    );
     expect(scores.map((s) => s.scoreBps)).toEqual([0, 0, 1000]);
     expect(scores[0]?.working).toContain('No bid price above £0');
   });
@@ -77,18 +105,40 @@ describe('quantitative scores relative to the highest social value per pound', (
 describe('qualitative score', () => {
   it('weights agreed scores by question: 75 on a 60% question and 50 on a 40% question, of an 8% part', () => {
     // (0.75 x 0.6 + 0.5 x 0.4) x 8% = 0.65 x 8% = 5.2%
-    expect(qualitativeScoreBps([{ agreedScore: 75, weightBps: 6000 }, { agreedScore: 50, weightBps: 4000 }], 800)).toBe(520);
+    expect(
+      qualitativeScoreBps(
+        [
+          { agreedScore: 75, weightBps: 6000 },
+          { agreedScore: 50, weightBps: 4000 },
+        ],
+        800,
+      ),
+    ).toBe(520);
   });
 
   it('gives 0 when every answer scored 0, and the full weight when every answer scored 100', () => {
     expect(qualitativeScoreBps([{ agreedScore: 0, weightBps: 10000 }], 800)).toBe(0);
-    expect(qualitativeScoreBps([{ agreedScore: 100, weightBps: 5000 }, { agreedScore: 100, weightBps: 5000 }], 800)).toBe(800);
+    expect(
+      qualitativeScoreBps(
+        [
+          { agreedScore: 100, weightBps: 5000 },
+          { agreedScore: 100, weightBps: 5000 },
+        ],
+        800,
+      ),
+    ).toBe(800);
   });
 });
 
 describe('rank', () => {
   it('ranks highest first and lets ties share a rank', () => {
-    expect(rank([{ bidId: 'a', totalBps: 500 }, { bidId: 'b', totalBps: 900 }, { bidId: 'c', totalBps: 900 }]).map((b) => [b.bidId, b.rank])).toEqual([
+    expect(
+      rank([
+        { bidId: 'a', totalBps: 500 },
+        { bidId: 'b', totalBps: 900 },
+        { bidId: 'c', totalBps: 900 },
+      ]).map((b) => [b.bidId, b.rank]),
+    ).toEqual([
       ['b', 1],
       ['c', 1],
       ['a', 3],

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../app.js';
+import type { Feature, Services } from '../services.js';
 import { assessmentRoutes } from './assessment/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
@@ -25,30 +25,34 @@ import { thresholdRoutes } from './thresholds/routes.js';
 import { userRoutes } from './users/routes.js';
 import { verificationRoutes } from './verification/routes.js';
 
-/** Every capability of the service, each in its own folder. */
+/** Every capability of the service, each in its own folder, registered in this order. */
+const features: Feature[] = [
+  healthRoutes,
+  pageRoutes,
+  authRoutes,
+  oidcRoutes,
+  auditRoutes,
+  frameworkRoutes,
+  thresholdRoutes,
+  organisationRoutes,
+  userRoutes,
+  invitationRoutes,
+  requirementRoutes,
+  settingsRoutes,
+  backgroundJobRoutes,
+  tenderRoutes,
+  assessmentRoutes,
+  engagementRoutes,
+  hiaRoutes,
+  evaluationRoutes,
+  awardRoutes,
+  bidRoutes,
+  contractImportRoutes,
+  contractRoutes,
+  deliveryReportRoutes,
+  verificationRoutes,
+];
+
 export async function registerFeatures(app: FastifyInstance, services: Services): Promise<void> {
-  await healthRoutes(app, services);
-  await pageRoutes(app);
-  await authRoutes(app, services);
-  await oidcRoutes(app, services);
-  await auditRoutes(app, services);
-  await frameworkRoutes(app, services);
-  await thresholdRoutes(app, services);
-  await organisationRoutes(app, services);
-  await userRoutes(app, services);
-  await invitationRoutes(app, services);
-  await requirementRoutes(app, services);
-  await settingsRoutes(app, services);
-  await backgroundJobRoutes(app, services);
-  await tenderRoutes(app, services);
-  await assessmentRoutes(app, services);
-  await engagementRoutes(app, services);
-  await hiaRoutes(app, services);
-  await evaluationRoutes(app, services);
-  await awardRoutes(app, services);
-  await bidRoutes(app, services);
-  await contractImportRoutes(app, services);
-  await contractRoutes(app, services);
-  await deliveryReportRoutes(app, services);
-  await verificationRoutes(app, services);
+  for (const register of features) await register(app, services);
 }

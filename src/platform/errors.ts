@@ -1,8 +1,19 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE',
-  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  '53300',
 ]);
 
 /** True when the error means the database cannot be reached, rather than a fault in the request or the code. */
@@ -11,7 +22,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let depth = 0; current && depth < 5; depth++) {
     const e = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
-    if (typeof e.message === 'string' && /Connection terminated|PGlite is closed|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message)) {
+    if (
+      typeof e.message === 'string' &&
+      /Connection terminated|PGlite is closed|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message)
+    ) {
       return true;
     }
     current = e.cause;

@@ -84,7 +84,13 @@ async function* readingAsForm(source: AsyncIterable<Buffer>): AsyncGenerator<Buf
   }
 }
 
-async function spool(source: AsyncIterable<Buffer>, filename: string, options: StoreOptions, file: string, discard: () => Promise<void>): Promise<SpooledEvidence> {
+async function spool(
+  source: AsyncIterable<Buffer>,
+  filename: string,
+  options: StoreOptions,
+  file: string,
+  discard: () => Promise<void>,
+): Promise<SpooledEvidence> {
   const handle = await open(file, 'w');
   const hash = createHash('sha256');
   const head = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -124,7 +130,10 @@ async function spool(source: AsyncIterable<Buffer>, filename: string, options: S
 /** Writes a spooled file into a new evidence file inside `tx`, a chunk at a time from the temporary file. */
 export async function storeEvidence(tx: Tx, file: NewEvidence, spooled: SpooledEvidence): Promise<StoredEvidence> {
   const { contentType, sizeBytes, sha256 } = spooled;
-  const [row] = await tx.insert(evidenceFiles).values({ ...file, contentType, sizeBytes, sha256 }).returning({ id: evidenceFiles.id });
+  const [row] = await tx
+    .insert(evidenceFiles)
+    .values({ ...file, contentType, sizeBytes, sha256 })
+    .returning({ id: evidenceFiles.id });
   const id = row!.id;
   // One buffer, filled from the file and written again and again: nothing is copied or kept beyond one chunk.
   const chunk = Buffer.allocUnsafe(CHUNK_BYTES);

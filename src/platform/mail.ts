@@ -59,9 +59,7 @@ export async function deliverPendingMail(db: Db, mailer: Mailer, log: Logger): P
     const due = await tx
       .select({ id: mailOutbox.id })
       .from(mailOutbox)
-      .where(
-        and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS), or(isNull(mailOutbox.lockedUntil), lt(mailOutbox.lockedUntil, sql`now()`))),
-      )
+      .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS), or(isNull(mailOutbox.lockedUntil), lt(mailOutbox.lockedUntil, sql`now()`))))
       .orderBy(mailOutbox.id)
       .limit(20)
       .for('update', { skipLocked: true });
@@ -69,7 +67,12 @@ export async function deliverPendingMail(db: Db, mailer: Mailer, log: Logger): P
     return tx
       .update(mailOutbox)
       .set({ lockedUntil: sql`now() + interval '2 minutes'`, attempts: sql`${mailOutbox.attempts} + 1` })
-      .where(inArray(mailOutbox.id, due.map((d) => d.id)))
+      .where(
+        inArray(
+          mailOutbox.id,
+          due.map((d) => d.id),
+        ),
+      )
       .returning();
   });
   let sent = 0;
@@ -77,11 +80,17 @@ export async function deliverPendingMail(db: Db, mailer: Mailer, log: Logger): P
     try {
       await mailer.send({ to: message.to, subject: message.subject, text: message.text });
       // The body may hold a sign-in link: once sent, it is not kept.
-      await db.update(mailOutbox).set({ sentAt: sql`now()`, lastError: null, text: '' }).where(eq(mailOutbox.id, message.id));
+      await db
+        .update(mailOutbox)
+        .set({ sentAt: sql`now()`, lastError: null, text: '' })
+        .where(eq(mailOutbox.id, message.id));
       sent++;
     } catch (error) {
       log.error({ err: error, mailId: message.id }, 'email could not be sent; it will be retried');
-      await db.update(mailOutbox).set({ lastError: String(error), lockedUntil: sql`now() + interval '1 minute'` }).where(eq(mailOutbox.id, message.id));
+      await db
+        .update(mailOutbox)
+        .set({ lastError: String(error), lockedUntil: sql`now() + interval '1 minute'` })
+        .where(eq(mailOutbox.id, message.id));
     }
   }
   return sent;

@@ -12,7 +12,10 @@ const supplier: CurrentUser = {
   organisationKind: 'supplier',
 };
 
-const activeOn = (url: string) => navigationFor(supplier, url).filter((item) => item.active).map((item) => item.text);
+const activeOn = (url: string) =>
+  navigationFor(supplier, url)
+    .filter((item) => item.active)
+    .map((item) => item.text);
 
 describe('navigationFor', () => {
   it('marks only the most specific section as current', () => {

@@ -33,7 +33,11 @@ function quarterStartBefore(iso: string, quarters: number): string {
  * thresholds, as saving them in the service would. Call it after the demo users and thresholds are loaded.
  */
 export async function seedRequirementsDemo(tx: Tx, today: string = todayIso()): Promise<void> {
-  const [owner] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, OWNER_EMAIL)).limit(1);
+  const [owner] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, OWNER_EMAIL))
+    .limit(1);
   if (!owner) throw new Error(`The demo requirements need the demo user ${OWNER_EMAIL}`);
   const thresholds = await loadThresholds(tx);
   const demo: RequirementInput[] = [

@@ -1,7 +1,18 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditEvents, frameworkVersions, mailOutbox, measures, organisations, outcomes, requirements, tenderMeasures, tenderQuestions, users } from '../../src/db/schema/index.js';
+import {
+  auditEvents,
+  frameworkVersions,
+  mailOutbox,
+  measures,
+  organisations,
+  outcomes,
+  requirements,
+  tenderMeasures,
+  tenderQuestions,
+  users,
+} from '../../src/db/schema/index.js';
 import { demoUsers } from '../../src/seed/demo.js';
 import { signedInClient, type TestApp } from '../helpers/app.js';
 import { createTender } from '../integration/bids-fixtures.js';
@@ -116,10 +127,7 @@ const records: Record<string, (t: TestApp, record: (name: string) => Promise<str
     return organisation!.id;
   },
   homeCareRequirement: async (t) => {
-    const [requirement] = await t.services.database.db
-      .select({ id: requirements.id })
-      .from(requirements)
-      .where(eq(requirements.title, HOME_CARE));
+    const [requirement] = await t.services.database.db.select({ id: requirements.id }).from(requirements).where(eq(requirements.title, HOME_CARE));
     return requirement!.id;
   },
   /** a draft tender for a requirement ready to tender, set up in full through its pages by the demo officer */
@@ -163,7 +171,12 @@ const records: Record<string, (t: TestApp, record: (name: string) => Promise<str
 };
 
 async function firstMeasure(t: TestApp, versionId: string): Promise<string> {
-  const [measure] = await t.services.database.db.select({ id: measures.id }).from(measures).where(eq(measures.versionId, versionId)).orderBy(asc(measures.code)).limit(1);
+  const [measure] = await t.services.database.db
+    .select({ id: measures.id })
+    .from(measures)
+    .where(eq(measures.versionId, versionId))
+    .orderBy(asc(measures.code))
+    .limit(1);
   return measure!.id;
 }
 
@@ -263,8 +276,18 @@ const pages: PageCheck[] = [
   { as: SUPPLIER, path: '/supplier/tenders/:publishedTender', heading: 'Your bid' },
   { as: SUPPLIER, path: '/supplier/tenders/:publishedTender/details', heading: 'Bid price and consortium' },
   { as: SUPPLIER, path: '/supplier/tenders/:publishedTender/details', heading: 'Bid price and consortium', act: submitted, status: 400 },
-  { as: SUPPLIER, path: '/supplier/tenders/:publishedTender/commitments/:publishedTenderMeasure', heading: 'GC01: Staff volunteering hours in Leicestershire communities' },
-  { as: SUPPLIER, path: '/supplier/tenders/:publishedTender/commitments/:publishedTenderMeasure', heading: 'GC01: Staff volunteering hours in Leicestershire communities', act: submitted, status: 400 },
+  {
+    as: SUPPLIER,
+    path: '/supplier/tenders/:publishedTender/commitments/:publishedTenderMeasure',
+    heading: 'GC01: Staff volunteering hours in Leicestershire communities',
+  },
+  {
+    as: SUPPLIER,
+    path: '/supplier/tenders/:publishedTender/commitments/:publishedTenderMeasure',
+    heading: 'GC01: Staff volunteering hours in Leicestershire communities',
+    act: submitted,
+    status: 400,
+  },
   { as: SUPPLIER, path: '/supplier/tenders/:publishedTender/answers/:publishedTenderQuestion', heading: 'Question 1: How will you recruit local people?' },
   { as: SUPPLIER, path: '/supplier/tenders/:publishedTender/check', heading: 'Check your bid before you submit it' },
   { as: SUPPLIER, path: '/supplier/tenders/:publishedTender/details', heading: 'Bid price and consortium', act: submitted, status: 400, javaScript: false },
@@ -280,7 +303,13 @@ const pages: PageCheck[] = [
 ];
 
 async function expectHeading(page: Page, heading: string): Promise<void> {
-  await expect(page.locator('h1').first().textContent().then((text) => text?.trim())).resolves.toBe(heading);
+  await expect(
+    page
+      .locator('h1')
+      .first()
+      .textContent()
+      .then((text) => text?.trim()),
+  ).resolves.toBe(heading);
 }
 
 describeInBrowser('accessibility in Chromium (axe, WCAG 2.2 AA)', () => {
@@ -331,8 +360,7 @@ describeInBrowser('accessibility in Chromium (axe, WCAG 2.2 AA)', () => {
   });
 
   it('catches a violation, with and without JavaScript, and content too wide at 320 pixels (so a clean result above means something)', async () => {
-    const addUnlabelledField = (page: Page) =>
-      page.locator('main').evaluate((main) => main.insertAdjacentHTML('beforeend', '<input id="unlabelled">'));
+    const addUnlabelledField = (page: Page) => page.locator('main').evaluate((main) => main.insertAdjacentHTML('beforeend', '<input id="unlabelled">'));
     const violation = /label \(critical\): Form elements must have labels\n {4}#unlabelled/;
     const withJs = await b.pageFor('anonymous');
     await withJs.goto('/about');

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, expectNoAxeViolations, expectNoAxeViolationsWithoutJavaScript, expectReflowAt320, startBrowserTest, type BrowserTest } from '../helpers/browser.js';
+import {
+  describeInBrowser,
+  expectNoAxeViolations,
+  expectNoAxeViolationsWithoutJavaScript,
+  expectReflowAt320,
+  startBrowserTest,
+  type BrowserTest,
+} from '../helpers/browser.js';
 import { reportingContract } from '../integration/delivery-reports-fixtures.js';
 
 /** Presses a button (the first form's, unless named), and returns the status of the page that comes back. */
@@ -14,7 +21,13 @@ async function press(page: Page, button?: string): Promise<number> {
 }
 
 async function check(page: Page, heading: string, withoutJs = false) {
-  await expect(page.locator('h1').first().textContent().then((t) => t?.trim())).resolves.toBe(heading);
+  await expect(
+    page
+      .locator('h1')
+      .first()
+      .textContent()
+      .then((t) => t?.trim()),
+  ).resolves.toBe(heading);
   if (withoutJs) await expectNoAxeViolationsWithoutJavaScript(page);
   else await expectNoAxeViolations(page);
   await expectReflowAt320(page);
@@ -46,7 +59,10 @@ describeInBrowser('supplier delivery report pages in Chromium (axe, WCAG 2.2 AA,
     const reportUrl = page.url();
     await check(page, `${contract.lastEnded.label} report`);
 
-    await page.getByRole('link', { name: /^Enter / }).first().click();
+    await page
+      .getByRole('link', { name: /^Enter / })
+      .first()
+      .click();
     await page.waitForLoadState('load');
     const heading = `${(await page.locator('h1').textContent())?.trim()}`;
     await check(page, heading);
@@ -58,7 +74,9 @@ describeInBrowser('supplier delivery report pages in Chromium (axe, WCAG 2.2 AA,
     await page.getByLabel('Melton').check();
     expect(await press(page, 'Save')).toBe(303);
     await check(page, heading);
-    await page.locator('input[type="file"]').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('7f454c4602010100000000000000', 'hex') });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('7f454c4602010100000000000000', 'hex') });
     expect(await press(page, 'Upload')).toBe(400);
     await check(page, heading);
 

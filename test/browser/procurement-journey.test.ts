@@ -1,7 +1,17 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bids, contractCommitments, contracts, hiaScreenings, measures, opportunityAssessments, organisations, requirements, tenders } from '../../src/db/schema/index.js';
+import {
+  bids,
+  contractCommitments,
+  contracts,
+  hiaScreenings,
+  measures,
+  opportunityAssessments,
+  organisations,
+  requirements,
+  tenders,
+} from '../../src/db/schema/index.js';
 import { todayIso as today } from '../../src/domain/dates.js';
 import { formatQuantity } from '../../src/domain/quantity.js';
 import { sendReportReminders } from '../../src/features/reminders/report-reminders.js';
@@ -70,7 +80,9 @@ function ratingOf(rags: string[]): string {
 
 /** A small valid PDF, as a supplier's evidence file. */
 const pdf = (title: string) =>
-  Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+  Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
 
 describeInBrowser('the procurement journey, from requirement to awarded contract and its delivery', () => {
   let b: BrowserTest;
@@ -114,7 +126,9 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
     // An error state: saved without saying whether the task is complete.
     page = await press(page, 'Save and continue');
     expect(await errorSummary(page)).toContain('Select whether you have completed this task');
-    await page.getByLabel('How could this requirement be shaped to bring wider benefits for Leicestershire?').fill('Recruit care workers from Charnwood and Melton, and give staff time to volunteer locally.');
+    await page
+      .getByLabel('How could this requirement be shaped to bring wider benefits for Leicestershire?')
+      .fill('Recruit care workers from Charnwood and Melton, and give staff time to volunteer locally.');
     await page.getByLabel(completedTask, { exact: true }).check();
     page = await press(page, 'Save and continue');
 
@@ -229,7 +243,15 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
   });
 
   it('takes a bid from each invited supplier, one of them a consortium', async () => {
-    const bidders: { email: string; name: string; price: string; employed: [string, string]; volunteering: [string, string]; value: string; consortium: boolean }[] = [
+    const bidders: {
+      email: string;
+      name: string;
+      price: string;
+      employed: [string, string];
+      volunteering: [string, string];
+      value: string;
+      consortium: boolean;
+    }[] = [
       { ...charnwood, price: '70000', employed: ['2', '2'], volunteering: ['200', '200'], value: '£5,084', consortium: true },
       { ...midlands, price: '72000', employed: ['2', '1'], volunteering: ['150', '150'], value: '£3,813', consortium: false },
     ];
@@ -248,7 +270,10 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
       }
       page = await press(page, 'Save and return to your bid');
 
-      for (const [code, split] of [['SE01', bidder.employed], ['GC01', bidder.volunteering]] as const) {
+      for (const [code, split] of [
+        ['SE01', bidder.employed],
+        ['GC01', bidder.volunteering],
+      ] as const) {
         page = await follow(page, new RegExp(`^\\s*${code}:`));
         const total = String(Number(split[0]) + Number(split[1]));
         await page.getByLabel('How much will you deliver over the whole contract?').fill(total);
@@ -350,10 +375,20 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
     const [tender] = await db.select().from(tenders).where(eq(tenders.id, tenderId));
     expect(tender?.status).toBe('awarded');
     const [winner] = await db.select().from(organisations).where(eq(organisations.name, charnwood.name));
-    const [winningBid] = await db.select().from(bids).where(eq(bids.tenderId, tenderId)).then((rows) => rows.filter((bid) => bid.organisationId === winner!.id));
+    const [winningBid] = await db
+      .select()
+      .from(bids)
+      .where(eq(bids.tenderId, tenderId))
+      .then((rows) => rows.filter((bid) => bid.organisationId === winner!.id));
     const awarded = await db.select().from(contracts).where(eq(contracts.tenderId, tenderId));
     expect(awarded).toHaveLength(1);
-    expect(awarded[0]).toMatchObject({ supplierId: winner!.id, bidId: winningBid!.id, valuePence: 7_000_000, source: 'award', reportingFrequency: 'quarterly' });
+    expect(awarded[0]).toMatchObject({
+      supplierId: winner!.id,
+      bidId: winningBid!.id,
+      valuePence: 7_000_000,
+      source: 'award',
+      reportingFrequency: 'quarterly',
+    });
     contract = { id: awarded[0]!.id, reference: awarded[0]!.reference, path: `/contracts/${awarded[0]!.id}` };
     // The planned start, two financial-year quarters before today's, is the award's default.
     const [planned] = await db.select({ start: requirements.expectedStart }).from(requirements).where(eq(requirements.title, homeCare));
@@ -390,7 +425,8 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
     const [, commitment, profiled, delivered, status, value] = await cells(row);
     return { commitment, profiled, delivered, status, value };
   }
-  const ratingShown = async (page: Page) => (await page.locator('#rating + .govuk-summary-list .govuk-summary-list__value').first().innerText()).replace(/\s+/g, ' ').trim();
+  const ratingShown = async (page: Page) =>
+    (await page.locator('#rating + .govuk-summary-list .govuk-summary-list__value').first().innerText()).replace(/\s+/g, ' ').trim();
 
   /**
    * Where delivery is measured to: the end of the latest quarter whose report is due or handed in. Both reports are
@@ -399,7 +435,13 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
   const measuredUntil = () => quarters[1]!.end;
 
   /** Enters one line of a draft report, from its report page, and comes back to the report page. */
-  async function enterLine(page: Page, title: typeof employed | typeof volunteering, quantity: string, districts: string[], evidence?: { name: string; buffer: Buffer }): Promise<Page> {
+  async function enterLine(
+    page: Page,
+    title: typeof employed | typeof volunteering,
+    quantity: string,
+    districts: string[],
+    evidence?: { name: string; buffer: Buffer },
+  ): Promise<Page> {
     page = await leadsTo(page, () => page.getByRole('link', { name: new RegExp(`^(Enter|Change) ${codeOf[title]} ${title}$`) }).click());
     expect(await heading(page)).toContain(title);
     await page.getByLabel('How much was delivered in this period').fill(quantity);
@@ -418,7 +460,10 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
 
   it('lists the two quarterly reports the winner owes, and takes the first with an evidence file, refusing bad input', async () => {
     let page = await visit(charnwood.email, '/supplier');
-    const due = page.getByRole('table', { name: 'Delivery reports for periods that have ended and are not yet submitted' }).locator('tbody tr').filter({ hasText: contract.reference });
+    const due = page
+      .getByRole('table', { name: 'Delivery reports for periods that have ended and are not yet submitted' })
+      .locator('tbody tr')
+      .filter({ hasText: contract.reference });
     const rows = await due.allInnerTexts();
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain(quarters[0]!.label);
@@ -441,11 +486,16 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
     await page.getByLabel('How much was delivered in this period').fill(reported[0]![volunteering]!);
     await page.getByLabel('Charnwood', { exact: true }).check();
     page = await press(page, 'Save');
-    await page.locator('input[type="file"][name="files"]').setInputFiles({ name: 'timesheet.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]) });
+    await page
+      .locator('input[type="file"][name="files"]')
+      .setInputFiles({ name: 'timesheet.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]) });
     page = await press(page, 'Upload');
     expect(await errorSummary(page)).toContain('timesheet.pdf is not a file type that can be accepted');
     page = await follow(page, 'Back to the report');
-    page = await enterLine(page, volunteering, reported[0]![volunteering]!, ['Charnwood', 'Melton'], { name: 'volunteering-log-q1.pdf', buffer: pdf('Volunteering log') });
+    page = await enterLine(page, volunteering, reported[0]![volunteering]!, ['Charnwood', 'Melton'], {
+      name: 'volunteering-log-q1.pdf',
+      buffer: pdf('Volunteering log'),
+    });
 
     page = await follow(page, 'Check and submit the report');
     const check = await mainText(page);
@@ -461,7 +511,10 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
     page = await press(page, `Start the report for ${quarters[1]!.label}`);
     expect(await heading(page)).toBe(`${quarters[1]!.label} report`);
     page = await enterLine(page, employed, reported[1]![employed]!, ['Charnwood']);
-    page = await enterLine(page, volunteering, reported[1]![volunteering]!, ['Countywide'], { name: 'volunteering-log-q2.pdf', buffer: pdf('Volunteering log') });
+    page = await enterLine(page, volunteering, reported[1]![volunteering]!, ['Countywide'], {
+      name: 'volunteering-log-q2.pdf',
+      buffer: pdf('Volunteering log'),
+    });
     page = await follow(page, 'Check and submit the report');
     page = await press(page, 'Submit the report');
     expect(await successBanner(page)).toContain('Report submitted.');
@@ -477,7 +530,10 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
   it('shows the contract red and inadequate while nothing is verified', async () => {
     const page = await visit(manager, contract.path);
     const until = measuredUntil();
-    for (const [title, key] of [[employed, 'employed'], [volunteering, 'volunteering']] as const) {
+    for (const [title, key] of [
+      [employed, 'employed'],
+      [volunteering, 'volunteering'],
+    ] as const) {
       const row = await commitmentRow(page, title);
       expect(row.profiled).toBe(formatQuantity(profiledBy(yearOne[title]!, quarters[0]!.start, until)));
       expect(row.delivered).toBe('0 0%');
@@ -521,7 +577,9 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
     let page = await visit(charnwood.email, '/supplier');
     page = await follow(page, `${contract.reference}, ${quarters[0]!.label}: GC01 ${volunteering}`);
     expect(await mainText(page)).toContain('Which is right?');
-    await page.locator('input[type="file"][name="files"]').setInputFiles({ name: 'volunteering-confirmations.pdf', mimeType: 'application/pdf', buffer: pdf('Confirmations') });
+    await page
+      .locator('input[type="file"][name="files"]')
+      .setInputFiles({ name: 'volunteering-confirmations.pdf', mimeType: 'application/pdf', buffer: pdf('Confirmations') });
     page = await press(page, 'Upload');
     expect(await successBanner(page)).toContain('Evidence added.');
     await page.getByLabel('Your answer').fill('You are right: 5 hours were counted twice. Corrected to 45, with the charities’ confirmations.');
@@ -562,7 +620,10 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
     const page = await visit(manager, contract.path);
     const until = measuredUntil();
     const rags: string[] = [];
-    for (const [title, key] of [[employed, 'employed'], [volunteering, 'volunteering']] as const) {
+    for (const [title, key] of [
+      [employed, 'employed'],
+      [volunteering, 'volunteering'],
+    ] as const) {
       const profiled = profiledBy(yearOne[title]!, quarters[0]!.start, until);
       const row = await commitmentRow(page, title);
       rags.push(ragOf(delivered[title]!, profiled));
@@ -632,7 +693,9 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
       const toSupplier = smtp.messages.filter((m) => m.to.includes(charnwood.email) && m.subject.includes(contract.reference));
       const reminded = toSupplier.filter((m) => m.subject.startsWith('Social value report'));
       expect(reminded).toHaveLength(1);
-      expect(reminded[0]!.subject).toBe(`Social value report due by ${Number(quarters[2]!.due.slice(8))} ${MONTHS[Number(quarters[2]!.due.slice(5, 7)) - 1]} ${quarters[2]!.due.slice(0, 4)}: ${contract.reference}`);
+      expect(reminded[0]!.subject).toBe(
+        `Social value report due by ${Number(quarters[2]!.due.slice(8))} ${MONTHS[Number(quarters[2]!.due.slice(5, 7)) - 1]} ${quarters[2]!.due.slice(0, 4)}: ${contract.reference}`,
+      );
       expect(reminded[0]!.text).toContain(`Your social value report for ${quarters[2]!.label} is due by`);
       // The query on the first report reached the supplier too, once.
       expect(toSupplier.filter((m) => m.subject === `Question about your ${quarters[0]!.label} report on contract ${contract.reference}`)).toHaveLength(1);

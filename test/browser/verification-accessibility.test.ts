@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, expectNoAxeViolations, expectNoAxeViolationsWithoutJavaScript, expectReflowAt320, startBrowserTest, type BrowserTest } from '../helpers/browser.js';
+import {
+  describeInBrowser,
+  expectNoAxeViolations,
+  expectNoAxeViolationsWithoutJavaScript,
+  expectReflowAt320,
+  startBrowserTest,
+  type BrowserTest,
+} from '../helpers/browser.js';
 import { userId } from '../integration/contracts-fixtures.js';
 import { insertEvidence, insertSubmittedReport, period2025Q1, verificationContract } from '../integration/verification-fixtures.js';
 
@@ -24,7 +31,13 @@ describeInBrowser('verification pages in Chromium (axe, WCAG 2.2 AA, reflow)', (
     const db = b.testApp.services.database.db;
     const contract = await verificationContract(db);
     const { reportId, lineIds } = await insertSubmittedReport(db, contract.id, period2025Q1, [
-      { commitmentId: contract.commitmentIds[0]!, measureId: contract.measures.valued.id, quantityHundredths: 20_000, narrative: 'Twelve apprentices\nfrom Loughborough', districts: ['Charnwood'] },
+      {
+        commitmentId: contract.commitmentIds[0]!,
+        measureId: contract.measures.valued.id,
+        quantityHundredths: 20_000,
+        narrative: 'Twelve apprentices\nfrom Loughborough',
+        districts: ['Charnwood'],
+      },
       { commitmentId: null, measureId: contract.measures.valued2.id, quantityHundredths: 500 },
     ]);
     await insertEvidence(db, lineIds[0]!, await userId(db, 'supplier@supplier.example'));
@@ -34,7 +47,13 @@ describeInBrowser('verification pages in Chromium (axe, WCAG 2.2 AA, reflow)', (
   afterAll(async () => b?.close());
 
   async function check(page: Page, heading: string, withoutJs = false) {
-    await expect(page.locator('h1').first().textContent().then((t) => t?.trim())).resolves.toBe(heading);
+    await expect(
+      page
+        .locator('h1')
+        .first()
+        .textContent()
+        .then((t) => t?.trim()),
+    ).resolves.toBe(heading);
     if (withoutJs) await expectNoAxeViolationsWithoutJavaScript(page);
     else await expectNoAxeViolations(page);
     await expectReflowAt320(page);

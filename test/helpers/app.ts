@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp, type Services } from '../../src/app.js';
+import { buildApp } from '../../src/app.js';
+import type { Services } from '../../src/services.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Mailer, MailMessage } from '../../src/platform/mail.js';
 import { DEMO_PASSWORD, seedIfEmpty } from '../../src/seed/demo.js';

@@ -148,7 +148,11 @@ export async function expectNoAxeViolationsWithoutJavaScript(page: Page): Promis
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
   const url = page.url();
   const browser = page.context().browser()!;
-  if (!scratchPages.has(browser)) scratchPages.set(browser, browser.newContext().then((context) => context.newPage()));
+  if (!scratchPages.has(browser))
+    scratchPages.set(
+      browser,
+      browser.newContext().then((context) => context.newPage()),
+    );
   const copy = await scratchPages.get(browser)!;
   await copy.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   try {
@@ -178,4 +182,3 @@ export async function expectReflowAt320(page: Page): Promise<void> {
     if (size) await page.setViewportSize(size);
   }
 }
-

@@ -60,7 +60,9 @@ export class TestBrowser {
 
   async request(url: string, form?: Record<string, string>): Promise<BrowserResponse> {
     const target = new URL(url);
-    const cookies = [...(this.jar.get(target.host)?.values() ?? [])].filter((c) => target.pathname === c.path || target.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`));
+    const cookies = [...(this.jar.get(target.host)?.values() ?? [])].filter(
+      (c) => target.pathname === c.path || target.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`),
+    );
     const headers: Record<string, string> = { accept: 'text/html' };
     if (cookies.length) headers.cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -148,7 +150,12 @@ export async function startOidcProvider(options: { redirectUri: string; port?: n
     }
     const form = await readForm(request);
     if (form.get('cancel')) {
-      await provider.interactionFinished(request, response, { error: 'access_denied', error_description: 'The person cancelled sign-in' }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        request,
+        response,
+        { error: 'access_denied', error_description: 'The person cancelled sign-in' },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     const accountId = form.get('login') ?? '';

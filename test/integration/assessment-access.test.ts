@@ -21,18 +21,35 @@ describe.each(databaseKinds)('who may use the assessment, engagement log and HIA
     const [measure] = await db.select().from(measures).where(eq(measures.versionId, active!.id)).limit(1);
     await officer.post(`/requirements/${id}/assessment/measures`, { measureIds: measure!.id, completed: 'yes' });
     await officer.post(`/requirements/${id}/hia/answers`, Object.fromEntries(determinants.map((d) => [`impact-${d.key}`, 'none'])));
-    await officer.post(`/requirements/${id}/engagement`, { who: 'Providers', 'engagedOn-day': '1', 'engagedOn-month': '2', 'engagedOn-year': '2026', method: 'email', learned: 'Fine' });
-    [{ id: entryId }] = (await db.select({ id: engagementEntries.id }).from(engagementEntries).where(eq(engagementEntries.requirementId, id))) as [{ id: string }];
+    await officer.post(`/requirements/${id}/engagement`, {
+      who: 'Providers',
+      'engagedOn-day': '1',
+      'engagedOn-month': '2',
+      'engagedOn-year': '2026',
+      method: 'email',
+      learned: 'Fine',
+    });
+    [{ id: entryId }] = (await db.select({ id: engagementEntries.id }).from(engagementEntries).where(eq(engagementEntries.requirementId, id))) as [
+      { id: string },
+    ];
   });
   afterAll(async () => t?.close());
 
-  const readPages = (rid: string) => [`/requirements/${rid}/assessment`, `/requirements/${rid}/assessment/check`, `/requirements/${rid}/engagement`, `/requirements/${rid}/hia`];
+  const readPages = (rid: string) => [
+    `/requirements/${rid}/assessment`,
+    `/requirements/${rid}/assessment/check`,
+    `/requirements/${rid}/engagement`,
+    `/requirements/${rid}/hia`,
+  ];
   const changeRoutes = (rid: string, eid: string): Route[] => {
     const a = `/requirements/${rid}/assessment`;
     const forms = ['shaping', 'outcomes', 'measures', 'targets', 'cost'].map((task) => `${a}/${task}`);
     const pages = [...forms, `/requirements/${rid}/hia/answers`, `/requirements/${rid}/hia/result`, `/requirements/${rid}/engagement/${eid}/edit`];
     return [
-      ...pages.flatMap((url): Route[] => [['GET', url], ['POST', url]]),
+      ...pages.flatMap((url): Route[] => [
+        ['GET', url],
+        ['POST', url],
+      ]),
       ['POST', `${a}/check`],
       ['POST', `/requirements/${rid}/engagement`],
     ];

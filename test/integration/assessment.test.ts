@@ -12,7 +12,13 @@ import { insertRequirement } from './assessment-requirements.js';
 function taskStatuses(body: string): Record<string, string> {
   const statuses: Record<string, string> = {};
   for (const item of body.split('<li class="govuk-task-list__item').slice(1)) {
-    const words = item.slice(0, item.indexOf('</li>')).replace(/^[^>]*>/, '').replace(/<[^>]+>/g, '\n').split('\n').map((s) => s.trim()).filter(Boolean);
+    const words = item
+      .slice(0, item.indexOf('</li>'))
+      .replace(/^[^>]*>/, '')
+      .replace(/<[^>]+>/g, '\n')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     statuses[words[0]!] = words[words.length - 1]!;
   }
   return statuses;
@@ -98,7 +104,9 @@ describe.each(databaseKinds)('social value opportunity assessment on %s', (kind)
     const measuresPage = await officer.get(`${base}/measures`);
     const body = measuresPage.body;
     expect(body).toContain('You chose these strategic outcomes: A strong economy, Wellbeing and opportunity.');
-    expect(body).toContain('Suggested because the requirement is in health and social work services and you chose Wellbeing and opportunity. Counted in FTE years.');
+    expect(body).toContain(
+      'Suggested because the requirement is in health and social work services and you chose Wellbeing and opportunity. Counted in FTE years.',
+    );
     expect(body).toContain('Suggested because the work is delivered in Charnwood and you chose A strong economy. Counted in FTE years.');
     const suggested = body.slice(body.indexOf('Suggested measures'), body.indexOf('Other measures'));
     expect(suggested).toContain(`value="${measureIds.WO03}"`);
@@ -132,7 +140,12 @@ describe.each(databaseKinds)('social value opportunity assessment on %s', (kind)
     expect(bad.body).toContain('value="24"');
     expect(bad.body).toContain('From the providers’ day</textarea>');
     expect((await db().select().from(assessmentMeasures).where(eq(assessmentMeasures.requirementId, id))).every((m) => m.targetHundredths === null)).toBe(true);
-    await officer.post(`${base}/targets`, { [`target-${measureIds.WO03}`]: '2.5', [`target-${measureIds.WO15}`]: '24', notes: 'From the providers’ day', completed: 'yes' });
+    await officer.post(`${base}/targets`, {
+      [`target-${measureIds.WO03}`]: '2.5',
+      [`target-${measureIds.WO15}`]: '24',
+      notes: 'From the providers’ day',
+      completed: 'yes',
+    });
 
     // Cost to suppliers: an added cost needs explaining.
     const cost = await officer.post(`${base}/cost`, { cost: 'some', completed: 'yes' });
@@ -155,7 +168,16 @@ describe.each(databaseKinds)('social value opportunity assessment on %s', (kind)
     const check = await officer.get(`${base}/check`);
     expect(check.statusCode).toBe(200);
     expect(check.body).toContain('Check your answers');
-    for (const text of ['Jobs for care leavers, and help for unpaid carers', 'A strong economy', 'Wellbeing and opportunity', '2.5 FTE years', '24 sessions', 'No target', 'Yes, at no added cost to suppliers', 'From the providers’ day']) {
+    for (const text of [
+      'Jobs for care leavers, and help for unpaid carers',
+      'A strong economy',
+      'Wellbeing and opportunity',
+      '2.5 FTE years',
+      '24 sessions',
+      'No target',
+      'Yes, at no added cost to suppliers',
+      'From the providers’ day',
+    ]) {
       expect(check.body).toContain(text);
     }
     expect(check.body).toContain(`href="${base}/targets"`);
@@ -171,20 +193,33 @@ describe.each(databaseKinds)('social value opportunity assessment on %s', (kind)
 
     // The trail has each change, by the officer, in plain words.
     const [owen] = await db().select().from(users).where(eq(users.email, 'officer@council.example'));
-    const trail = await db().select().from(auditEvents).where(and(inArray(auditEvents.entityTable, ['opportunity_assessments', 'assessment_measures']), eq(auditEvents.entityId, id)));
+    const trail = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(inArray(auditEvents.entityTable, ['opportunity_assessments', 'assessment_measures']), eq(auditEvents.entityId, id)));
     const actions = trail.map((e) => e.action);
     expect(actions).toContain('Completed the social value assessment of Home care for older people in Charnwood');
     expect(actions).toContain('Saved “Measures to ask bidders for” in the social value assessment of Home care for older people in Charnwood');
     expect(trail.every((e) => e.actorId === owen!.id)).toBe(true);
-    const measureTrail = await db().select().from(auditEvents).where(and(eq(auditEvents.entityTable, 'assessment_measures'), eq(auditEvents.operation, 'insert')));
+    const measureTrail = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityTable, 'assessment_measures'), eq(auditEvents.operation, 'insert')));
     expect(measureTrail.length).toBeGreaterThanOrEqual(3);
   });
 
   it('suggests apprenticeships for a statutory-scale construction requirement, saying why', async () => {
-    const { id, applicability } = await insertRequirement(db(), { title: 'New school building', valuePence: 600_000_000, cpvCode: '45214200', districts: ['Harborough'] });
+    const { id, applicability } = await insertRequirement(db(), {
+      title: 'New school building',
+      valuePence: 600_000_000,
+      cpvCode: '45214200',
+      districts: ['Harborough'],
+    });
     expect(applicability).toBe('statutory');
     const body = (await officer.get(`/requirements/${id}/assessment/measures`)).body;
-    expect(body).toContain('Suggested because the requirement is construction work and its value is above the statutory threshold, large enough to offer apprenticeships.');
+    expect(body).toContain(
+      'Suggested because the requirement is construction work and its value is above the statutory threshold, large enough to offer apprenticeships.',
+    );
     expect(body).toContain('Suggested because the work is delivered in Harborough.');
     expect(body).toContain('You have not chosen any strategic outcomes yet.');
     const suggested = body.slice(body.indexOf('Suggested measures'), body.indexOf('Other measures'));

@@ -11,7 +11,10 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
     t = await createTestApp(kind);
     admin = await signedInClient(t.app, 'admin@council.example');
     await withAudit(t.services.database.db, { id: null, label: 'tester@council.example' }, 'Added a test threshold', (tx) =>
-      tx.insert(thresholds).values({ kind: 'statutory', amountPence: 99_900_000, includesVat: true, effectiveFrom: '2030-01-01', source: 'test' }).then(() => undefined),
+      tx
+        .insert(thresholds)
+        .values({ kind: 'statutory', amountPence: 99_900_000, includesVat: true, effectiveFrom: '2030-01-01', source: 'test' })
+        .then(() => undefined),
     );
   });
   afterAll(async () => t?.close());

@@ -44,7 +44,8 @@ function pdfText(pdf: Buffer): string {
 }
 
 /** Text as the pages' templates escape it. */
-const html = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+const html = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 
 const winnerName = 'Charnwood Care Services Ltd';
 const reasonOf = (bid: string, question: number) => `Moderation note ${question} for ${bid}`;
@@ -61,9 +62,13 @@ async function moderatedTender(db: Db, who: People, options: { locked?: boolean 
     .set({ declaredAt: new Date(), hasConflict: true, conflictDetails: 'Used to volunteer with Soar Valley; did not score its bid' })
     .where(and(eq(tenderEvaluators.tenderId, fixture.tenderId), eq(tenderEvaluators.userId, who.evaluator2)));
   const names = Object.keys(agreedScores) as (keyof typeof agreedScores)[];
-  await db.insert(evaluatorScores).values(
-    names.flatMap((bid) => fixture.questionIds.map((questionId, i) => ({ bidId: fixture.bidIds[bid], questionId, evaluatorId: who.evaluator, score: agreedScores[bid][i]! }))),
-  );
+  await db
+    .insert(evaluatorScores)
+    .values(
+      names.flatMap((bid) =>
+        fixture.questionIds.map((questionId, i) => ({ bidId: fixture.bidIds[bid], questionId, evaluatorId: who.evaluator, score: agreedScores[bid][i]! })),
+      ),
+    );
   await db.insert(moderatedScores).values(
     names.flatMap((bid) =>
       fixture.questionIds.map((questionId, i) => ({
@@ -258,7 +263,10 @@ describe.each(databaseKinds)('award, evaluation report and feedback letters on %
     const form = await officer.post(`/tenders/${first.tenderId}/award`, awardForm(first.bidIds.charnwood, manager, { reference: 'LCC-AGAIN' }));
     expect(form.statusCode).toBe(409);
     expect(form.body).toContain(`This tender has already been awarded to ${winnerName}`);
-    const again = await officer.post(`/tenders/${first.tenderId}/award/confirm`, awardForm(first.bidIds.midlands, manager, { reference: 'LCC-AGAIN', reason: 'Second try' }));
+    const again = await officer.post(
+      `/tenders/${first.tenderId}/award/confirm`,
+      awardForm(first.bidIds.midlands, manager, { reference: 'LCC-AGAIN', reason: 'Second try' }),
+    );
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain(`This tender has already been awarded to ${winnerName}`);
     expect(await db.select().from(contracts).where(eq(contracts.tenderId, first.tenderId))).toHaveLength(1);
@@ -279,7 +287,10 @@ describe.each(databaseKinds)('award, evaluation report and feedback letters on %
   it('awards to a bid not ranked first with a reason, and refuses a reference another contract uses', async () => {
     const second = await moderatedTender(db, who);
     const reason = 'The highest ranked bidder could not show the insurance the contract needs.';
-    const taken = await officer.post(`/tenders/${second.tenderId}/award/confirm`, awardForm(second.bidIds.midlands, manager, { reason, reference: `lcc-${first.tenderNumber}` }));
+    const taken = await officer.post(
+      `/tenders/${second.tenderId}/award/confirm`,
+      awardForm(second.bidIds.midlands, manager, { reason, reference: `lcc-${first.tenderNumber}` }),
+    );
     expect(taken.statusCode).toBe(400);
     expect(taken.body).toContain(`Contract reference lcc-${first.tenderNumber} is already used by another contract`);
     const done = await officer.post(
@@ -419,7 +430,10 @@ describe.each(databaseKinds)('award, evaluation report and feedback letters on %
     const report = await officer.get(`/tenders/${unawarded.tenderId}/report`);
     expect(report.statusCode).toBe(200);
     expect(report.body).toContain('The tender has not been awarded yet.');
-    await db.update(tenders).set({ closingAt: new Date(Date.now() + 3600_000) }).where(eq(tenders.id, unawarded.tenderId));
+    await db
+      .update(tenders)
+      .set({ closingAt: new Date(Date.now() + 3600_000) })
+      .where(eq(tenders.id, unawarded.tenderId));
     const early = await officer.get(`/tenders/${unawarded.tenderId}/report`);
     expect(early.statusCode).toBe(409);
     expect(early.body).toContain('There is no evaluation report yet');

@@ -41,8 +41,13 @@ describe.each(databaseKinds)('background jobs for administrators on %s', (kind) 
     const [state] = await db.select().from(jobs).where(eq(jobs.name, 'report-reminders'));
     expect(state!.lastRunAt).not.toBeNull();
     expect(state!.runAt.getTime()).toBeGreaterThan(Date.now());
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityTable, 'jobs'), eq(auditEvents.entityId, 'report-reminders')));
-    expect(events.map((e) => [e.actorLabel, e.action])).toEqual([['admin@council.example', 'Asked for the background job "Reminders to suppliers of reports due and overdue" to run now']]);
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityTable, 'jobs'), eq(auditEvents.entityId, 'report-reminders')));
+    expect(events.map((e) => [e.actorLabel, e.action])).toEqual([
+      ['admin@council.example', 'Asked for the background job "Reminders to suppliers of reports due and overdue" to run now'],
+    ]);
     // only the digest has still not run
     expect((await admin.get('/admin/jobs')).body.match(/Not run yet/g)).toHaveLength(1);
   });

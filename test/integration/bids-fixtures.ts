@@ -61,7 +61,13 @@ export async function userIdOf(db: Db, email: string): Promise<string> {
 /** The active framework version's measures by code. */
 export async function activeMeasures(db: Db) {
   const rows = await db
-    .select({ id: measures.id, code: measures.code, proxyPencePerUnit: measures.proxyPencePerUnit, deadweightBps: measures.deadweightBps, attributionBps: measures.attributionBps })
+    .select({
+      id: measures.id,
+      code: measures.code,
+      proxyPencePerUnit: measures.proxyPencePerUnit,
+      deadweightBps: measures.deadweightBps,
+      attributionBps: measures.attributionBps,
+    })
     .from(measures)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, measures.versionId))
     .where(eq(frameworkVersions.status, 'active'));
@@ -136,7 +142,10 @@ export async function closeTender(db: Db, tenderId: string, closingAt = new Date
 /** The organisation's bid row as stored, or null. */
 export async function storedBid(db: Db, tenderId: string, email: string) {
   const organisationId = await organisationIdOf(db, email);
-  const [row] = await db.select().from(bids).where(and(eq(bids.tenderId, tenderId), eq(bids.organisationId, organisationId)));
+  const [row] = await db
+    .select()
+    .from(bids)
+    .where(and(eq(bids.tenderId, tenderId), eq(bids.organisationId, organisationId)));
   return row ?? null;
 }
 

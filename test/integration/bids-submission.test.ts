@@ -42,7 +42,10 @@ describe.each(databaseKinds)('supplier portal: submitting on %s', (kind) => {
   async function completeBid(tender: TestTender) {
     const base = `/supplier/tenders/${tender.id}`;
     await postFrom(`${base}/details`, `${base}/details`, { price: '74000', consortium: 'no' });
-    for (const [code, quantity] of [['SE03', '100'], ['GC01', '40']] as const) {
+    for (const [code, quantity] of [
+      ['SE03', '100'],
+      ['GC01', '40'],
+    ] as const) {
       const page = `${base}/commitments/${tender.measureIds[code]}`;
       const half = String(Number(quantity) / 2);
       expect((await postFrom(page, page, commitment(quantity, half, half))).statusCode).toBe(303);

@@ -5,17 +5,7 @@ import { auditEvents, bidAnswers, bidCommitments } from '../../src/db/schema/ind
 import { socialValuePence } from '../../src/domain/social-value.js';
 import { signedInClient, type Client, type TestApp, createTestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
-import {
-  SUPPLIER,
-  SUPPLIER2,
-  SUPPLIER3,
-  activeMeasures,
-  closeTender,
-  createTender,
-  jsonPoster,
-  storedBid,
-  userIdOf,
-} from './bids-fixtures.js';
+import { SUPPLIER, SUPPLIER2, SUPPLIER3, activeMeasures, closeTender, createTender, jsonPoster, storedBid, userIdOf } from './bids-fixtures.js';
 
 /** The revision a page's form was opened with. */
 function revisionOf(body: string): string {

@@ -35,7 +35,11 @@ describe.each(databaseKinds)('importing the Salford contracts register on %s', (
 
   it('lists every bad row of the real file by row and column, and imports nothing', async () => {
     const before = await counts(t);
-    const { id, check } = await uploadAndMap(officer, 'salford.csv', salford, { ...COLUMNS_FORM, description: 'Contract Description', directorate: 'Directorate Name' });
+    const { id, check } = await uploadAndMap(officer, 'salford.csv', salford, {
+      ...COLUMNS_FORM,
+      description: 'Contract Description',
+      directorate: 'Directorate Name',
+    });
     expect(check.statusCode).toBe(200);
     const problems = problemsListed(check.body);
     badRows = [...new Set(problems.map((p) => p.row))];
@@ -48,9 +52,17 @@ describe.each(databaseKinds)('importing the Salford contracts register on %s', (
     expect(problems).toContainEqual({ row: 27, column: 'Contract Reference', message: 'Enter the contract reference' });
     expect(problems).toContainEqual({ row: 27, column: 'Start Date', message: 'Enter the start date as a real date, like 31/03/2026' });
     expect(problems).toContainEqual({ row: 44, column: 'Total Contract Value (including extensions)', message: 'Enter the contract value' });
-    expect(problems).toContainEqual({ row: 48, column: 'Current Expiry Date', message: 'Enter an end date that is the same as or after the start date, 1 June 2022' });
+    expect(problems).toContainEqual({
+      row: 48,
+      column: 'Current Expiry Date',
+      message: 'Enter an end date that is the same as or after the start date, 1 June 2022',
+    });
     expect(problems).toContainEqual({ row: 37, column: 'Supplier Postcode', message: 'Enter a full UK postcode, like LE11 3AB, or leave the cell empty' });
-    expect(problems).toContainEqual({ row: 5, column: 'Company Number', message: 'Enter a Companies House number, like 01234567 or SC123456, or leave the cell empty' });
+    expect(problems).toContainEqual({
+      row: 5,
+      column: 'Company Number',
+      message: 'Enter a Companies House number, like 01234567 or SC123456, or leave the cell empty',
+    });
     expect(problems).toContainEqual({ row: 296, column: 'SME Supplier?', message: 'Enter Yes or No, or leave the cell empty' });
     expect(check.body).toContain('Row 4, Reference: give this contract a reference of its own: S1465 is also on row 3');
     expect(check.body).toContain('162 more problems are listed in the table below');
@@ -101,7 +113,14 @@ describe.each(databaseKinds)('importing the Salford contracts register on %s', (
       reportingFrequency: 'quarterly',
     });
     const [supplier] = await db.select().from(organisations).where(eq(organisations.id, first.supplierId));
-    expect(supplier).toMatchObject({ name: 'Underwater Diving Services Ltd', kind: 'supplier', companiesHouseNumber: '02535986', postcode: 'LA14 2TB', size: 'small', isLocal: false });
+    expect(supplier).toMatchObject({
+      name: 'Underwater Diving Services Ltd',
+      kind: 'supplier',
+      companiesHouseNumber: '02535986',
+      postcode: 'LA14 2TB',
+      size: 'small',
+      isLocal: false,
+    });
 
     const result = await officer.get(`/contracts/import/${id}`);
     expect(result.statusCode).toBe(200);

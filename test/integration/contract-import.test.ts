@@ -35,16 +35,18 @@ describe.each(databaseKinds)('contracts register import on %s', (kind) => {
 
   /** A contract already in the service, added as an award would add it. */
   async function existingContract(reference: string) {
-    await db().insert(contracts).values({
-      reference,
-      title: 'Home care',
-      supplierId: await supplierId('Charnwood Care Services Ltd'),
-      valuePence: 10_000_000,
-      startDate: '2025-01-01',
-      endDate: '2026-12-31',
-      applicability: 'policy',
-      source: 'award',
-    });
+    await db()
+      .insert(contracts)
+      .values({
+        reference,
+        title: 'Home care',
+        supplierId: await supplierId('Charnwood Care Services Ltd'),
+        valuePence: 10_000_000,
+        startDate: '2025-01-01',
+        endDate: '2026-12-31',
+        applicability: 'policy',
+        source: 'award',
+      });
   }
 
   it('lets only officers and admins use each step, each on their own uploads', async () => {
@@ -63,7 +65,8 @@ describe.each(databaseKinds)('contracts register import on %s', (kind) => {
     }
     const admin = await signedInClient(t.app, 'admin@council.example');
     expect((await admin.get('/contracts/import')).statusCode).toBe(200);
-    for (const url of [`/contracts/import/${id}/columns`, `/contracts/import/${id}/check`, `/contracts/import/${id}`]) expect((await admin.get(url)).statusCode).toBe(404);
+    for (const url of [`/contracts/import/${id}/columns`, `/contracts/import/${id}/check`, `/contracts/import/${id}`])
+      expect((await admin.get(url)).statusCode).toBe(404);
     expect((await admin.post(`/contracts/import/${id}/check`)).statusCode).toBe(404);
     expect((await admin.get('/contracts/import/not-an-id/columns')).statusCode).toBe(404);
     const signedOut = await new Client(t.app).get('/contracts/import');
@@ -87,20 +90,41 @@ describe.each(databaseKinds)('contracts register import on %s', (kind) => {
     await refused('empty.csv', '', 'The selected file is empty');
     await refused('blank.csv', '\uFEFF\r\n,,,\r\n\r\n', 'The selected file is empty');
     await refused('header.csv', `${HEADER.join(',')}\r\n,,\r\n`, 'The selected file has a header row but no contracts below it');
-    await refused('old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 'Excel 97-2003 workbook (.xls)');
+    await refused(
+      'old.xls',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      'Excel 97-2003 workbook (.xls)',
+    );
     await refused('fake.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]), 'The selected file is not an Excel workbook that can be read');
-    await refused('program.csv', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), 'The selected file must be a CSV file or an Excel workbook (.xlsx)');
+    await refused(
+      'program.csv',
+      Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
+      'The selected file must be a CSV file or an Excel workbook (.xlsx)',
+    );
     await refused('quote.csv', `${HEADER.join(',')}\r\nQ-1,"never closed,x\r\n`, 'The selected file cannot be read as CSV');
     await refused('large.csv', Buffer.alloc(5 * 1024 * 1024 + 10, 'a'), 'The selected file must be smaller than 5MB', 413);
     expect(await uploadCount(t)).toBe(uploads);
   });
 
   it('asks for every required column, refuses a column chosen twice, and keeps the choices made', async () => {
-    const id = await uploadAccepted(officer, 'columns.csv', csvOf([['Ref', 'Name', 'Contractor', 'Amount', 'Begins', 'Ends'], ['C-1', 'Care', 'Acme Ltd', '100', '1/4/2025', '31/3/2026']]));
+    const id = await uploadAccepted(
+      officer,
+      'columns.csv',
+      csvOf([
+        ['Ref', 'Name', 'Contractor', 'Amount', 'Begins', 'Ends'],
+        ['C-1', 'Care', 'Acme Ltd', '100', '1/4/2025', '31/3/2026'],
+      ]),
+    );
     const [stored] = await db().select().from(contractImports).where(eq(contractImports.id, id));
     const page = await officer.get(`/contracts/import/${id}/columns`);
     expect(selectedColumns(page.body)).toMatchObject({ reference: 'Ref', supplierName: 'Contractor', title: '', value: '', startDate: '', endDate: '' });
-    const response = await officer.post(`/contracts/import/${id}/columns`, { reference: 'Ref', title: 'Ref', supplierName: 'Contractor', value: 'Not a column', startDate: 'Begins' });
+    const response = await officer.post(`/contracts/import/${id}/columns`, {
+      reference: 'Ref',
+      title: 'Ref',
+      supplierName: 'Contractor',
+      value: 'Not a column',
+      startDate: 'Begins',
+    });
     expect(response.statusCode).toBe(400);
     for (const message of [
       'Choose a different column for the contract title: Ref is already chosen for the contract reference',
@@ -153,7 +177,11 @@ describe.each(databaseKinds)('contracts register import on %s', (kind) => {
       { row: 13, column: 'Supplier Postcode', message: 'Enter a full UK postcode, like LE11 3AB, or leave the cell empty' },
       { row: 13, column: 'Company Number', message: 'Enter a Companies House number, like 01234567 or SC123456, or leave the cell empty' },
       { row: 13, column: 'SME Supplier?', message: 'Enter Yes or No, or leave the cell empty' },
-      { row: 14, column: 'Total Contract Value (including extensions)', message: 'Replace “[Redacted]” with the contract value, or take the row out of the file' },
+      {
+        row: 14,
+        column: 'Total Contract Value (including extensions)',
+        message: 'Replace “[Redacted]” with the contract value, or take the row out of the file',
+      },
       { row: 14, column: 'Current Expiry Date', message: 'Enter the end date as a real date, like 31/03/2026' },
     ]);
     expect(check.body).toContain('Row 3, Value: enter an amount of money of £0 or more');
@@ -189,11 +217,40 @@ describe.each(databaseKinds)('contracts register import on %s', (kind) => {
     expect(imported.get('SUP-1')).toBe(await supplierId('Charnwood Care Services Ltd'));
     expect(imported.get('SUP-2')).toBe(await supplierId('Midlands Facilities Group plc'));
     expect(imported.get('SUP-4')).toBe(imported.get('SUP-5'));
-    const added = await db().select().from(organisations).where(inArray(organisations.id, [imported.get('SUP-3')!, imported.get('SUP-4')!, imported.get('SUP-6')!]));
-    expect(added.map(({ name, kind, companiesHouseNumber, postcode, district, isLocal, size }) => ({ name, kind, companiesHouseNumber, postcode, district, isLocal, size }))).toEqual(
+    const added = await db()
+      .select()
+      .from(organisations)
+      .where(inArray(organisations.id, [imported.get('SUP-3')!, imported.get('SUP-4')!, imported.get('SUP-6')!]));
+    expect(
+      added.map(({ name, kind, companiesHouseNumber, postcode, district, isLocal, size }) => ({
+        name,
+        kind,
+        companiesHouseNumber,
+        postcode,
+        district,
+        isLocal,
+        size,
+      })),
+    ).toEqual(
       expect.arrayContaining([
-        { name: 'Charnwood Care Services Ltd', kind: 'supplier', companiesHouseNumber: '12345678', postcode: 'LE12 8AA', district: 'Charnwood', isLocal: true, size: 'small' },
-        { name: 'Loughborough Lanterns Ltd', kind: 'supplier', companiesHouseNumber: '07654321', postcode: 'LE11 1AA', district: 'Charnwood', isLocal: true, size: 'small' },
+        {
+          name: 'Charnwood Care Services Ltd',
+          kind: 'supplier',
+          companiesHouseNumber: '12345678',
+          postcode: 'LE12 8AA',
+          district: 'Charnwood',
+          isLocal: true,
+          size: 'small',
+        },
+        {
+          name: 'Loughborough Lanterns Ltd',
+          kind: 'supplier',
+          companiesHouseNumber: '07654321',
+          postcode: 'LE11 1AA',
+          district: 'Charnwood',
+          isLocal: true,
+          size: 'small',
+        },
         { name: 'Brum Builders Ltd', kind: 'supplier', companiesHouseNumber: null, postcode: 'B1 1BB', district: null, isLocal: false, size: 'large' },
       ]),
     );
@@ -201,20 +258,56 @@ describe.each(databaseKinds)('contracts register import on %s', (kind) => {
   });
 
   it('imports an Excel workbook: a title above the header, date cells, serial dates, numbers and formulas', async () => {
-    const header = ['Contract Reference', 'Contract Title', 'Supplier Company Name', 'Supplier Postcode', 'SME Supplier?', 'Total Contract Value', 'Start Date', 'End Date', 'Directorate'];
+    const header = [
+      'Contract Reference',
+      'Contract Title',
+      'Supplier Company Name',
+      'Supplier Postcode',
+      'SME Supplier?',
+      'Total Contract Value',
+      'Start Date',
+      'End Date',
+      'Directorate',
+    ];
     const workbook = await xlsxOf([
       ['Contracts register, March 2026'],
       header.map((h) => ` ${h.replace(' ', '  ')} `),
-      ['XL-1', { richText: [{ text: 'Library ' }, { text: 'books' }] }, 'Hinckley Print Ltd', 'LE10 1AA', true, 185_000, new Date(Date.UTC(2019, 5, 1)), new Date(Date.UTC(2021, 4, 31)), 'Adults and Communities'],
+      [
+        'XL-1',
+        { richText: [{ text: 'Library ' }, { text: 'books' }] },
+        'Hinckley Print Ltd',
+        'LE10 1AA',
+        true,
+        185_000,
+        new Date(Date.UTC(2019, 5, 1)),
+        new Date(Date.UTC(2021, 4, 31)),
+        'Adults and Communities',
+      ],
       [],
-      ['XL-2', 'Library books, second lot', 'Hinckley Print Ltd', 'LE10 1AA', 'Yes', { formula: '92500*2', result: 185_000 }, 44_348, '31/05/2023', 'Adults and Communities'],
+      [
+        'XL-2',
+        'Library books, second lot',
+        'Hinckley Print Ltd',
+        'LE10 1AA',
+        'Yes',
+        { formula: '92500*2', result: 185_000 },
+        44_348,
+        '31/05/2023',
+        'Adults and Communities',
+      ],
       ['XL-3', 'Grounds', 'Oadby Outdoor Ltd', '', '', '£40,000.50', '2025-04-01', '31 March 2026', ''],
     ]);
     const before = await counts(t);
     const id = await uploadAccepted(officer, 'register.xlsx', workbook);
     const columns = await officer.get(`/contracts/import/${id}/columns`);
     expect(columns.body).toContain('The file has 3 rows of contracts');
-    expect(selectedColumns(columns.body)).toMatchObject({ reference: 'Contract Reference', value: 'Total Contract Value', endDate: 'End Date', directorate: 'Directorate', companyNumber: '' });
+    expect(selectedColumns(columns.body)).toMatchObject({
+      reference: 'Contract Reference',
+      value: 'Total Contract Value',
+      endDate: 'End Date',
+      directorate: 'Directorate',
+      companyNumber: '',
+    });
     const form = { ...selectedColumns(columns.body), valueIncludesVat: 'no' };
     expect((await officer.post(`/contracts/import/${id}/columns`, form)).statusCode).toBe(303);
     const check = await officer.get(`/contracts/import/${id}/check`);
@@ -224,7 +317,13 @@ describe.each(databaseKinds)('contracts register import on %s', (kind) => {
     expect((await officer.post(`/contracts/import/${id}/check`)).statusCode).toBe(303);
 
     const imported = new Map((await contractsWith(['XL-1', 'XL-2', 'XL-3'])).map((c) => [c.reference, c]));
-    expect(imported.get('XL-1')).toMatchObject({ title: 'Library books', valuePence: 18_500_000, startDate: '2019-06-01', endDate: '2021-05-31', directorate: 'Adults and Communities' });
+    expect(imported.get('XL-1')).toMatchObject({
+      title: 'Library books',
+      valuePence: 18_500_000,
+      startDate: '2019-06-01',
+      endDate: '2021-05-31',
+      directorate: 'Adults and Communities',
+    });
     expect(imported.get('XL-2')).toMatchObject({ valuePence: 18_500_000, startDate: '2021-06-01', endDate: '2023-05-31' });
     expect(imported.get('XL-3')).toMatchObject({ valuePence: 4_000_050, startDate: '2025-04-01', endDate: '2026-03-31', directorate: '' });
     // The same value meets the statutory threshold in force in 2019 (£181,302) but not the one in force in 2021 (£189,330).
@@ -241,7 +340,10 @@ describe.each(databaseKinds)('contracts register import on %s', (kind) => {
   });
 
   it('remembers the columns chosen, in the audit trail too, and records each upload', async () => {
-    const rows = csvOf([['Our ref', 'What', 'Who', 'Worth', 'From', 'To'], ['MAP-1', 'Catering', 'Syston Suppers Ltd', '5000', '1/5/2025', '30/4/2026']]);
+    const rows = csvOf([
+      ['Our ref', 'What', 'Who', 'Worth', 'From', 'To'],
+      ['MAP-1', 'Catering', 'Syston Suppers Ltd', '5000', '1/5/2025', '30/4/2026'],
+    ]);
     const form = { reference: 'Our ref', title: 'What', supplierName: 'Who', value: 'Worth', startDate: 'From', endDate: 'To', valueIncludesVat: 'yes' };
     const first = await uploadAccepted(officer, 'own-layout.csv', rows);
     expect((await officer.post(`/contracts/import/${first}/columns`, form)).statusCode).toBe(303);
@@ -252,8 +354,13 @@ describe.each(databaseKinds)('contracts register import on %s', (kind) => {
     expect(page.body).toMatch(/value="yes" checked/);
 
     const trail = await db().select().from(auditEvents).where(eq(auditEvents.entityTable, 'import_mappings'));
-    expect(trail.some((e) => e.action === 'Chose the columns to import contracts from own-layout.csv' && e.actorLabel === 'officer@council.example')).toBe(true);
-    const uploads = await db().select().from(auditEvents).where(and(eq(auditEvents.operation, 'event'), eq(auditEvents.entityId, second)));
+    expect(trail.some((e) => e.action === 'Chose the columns to import contracts from own-layout.csv' && e.actorLabel === 'officer@council.example')).toBe(
+      true,
+    );
+    const uploads = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.operation, 'event'), eq(auditEvents.entityId, second)));
     expect(uploads.map((e) => e.action)).toEqual(['Uploaded own-layout-2.csv to import contracts (1 row)']);
   });
 
@@ -261,8 +368,14 @@ describe.each(databaseKinds)('contracts register import on %s', (kind) => {
     const rows = csvOf([HEADER, goodRow('OLD-1')]);
     const old = await uploadAccepted(officer, 'old.csv', rows);
     const recent = await uploadAccepted(officer, 'recent.csv', rows);
-    await db().update(contractImports).set({ createdAt: sql`now() - interval '8 days'` }).where(eq(contractImports.id, old));
-    await db().update(contractImports).set({ createdAt: sql`now() - interval '6 days'` }).where(eq(contractImports.id, recent));
+    await db()
+      .update(contractImports)
+      .set({ createdAt: sql`now() - interval '8 days'` })
+      .where(eq(contractImports.id, old));
+    await db()
+      .update(contractImports)
+      .set({ createdAt: sql`now() - interval '6 days'` })
+      .where(eq(contractImports.id, recent));
     await uploadAccepted(officer, 'new.csv', rows);
     expect((await officer.get(`/contracts/import/${old}/columns`)).statusCode).toBe(404);
     expect((await officer.get(`/contracts/import/${recent}/columns`)).statusCode).toBe(200);
@@ -276,7 +389,11 @@ describe.each(databaseKinds)('contracts register import on %s', (kind) => {
     const response = await officer.post(`/contracts/import/${id}/check`);
     expect(response.statusCode).toBe(409);
     expect(problemsListed(response.body)).toEqual([
-      { row: 3, column: 'Contract Reference', message: 'A contract with the reference RACE-2 is already in the service. Take the row out of the file, or give the contract a different reference' },
+      {
+        row: 3,
+        column: 'Contract Reference',
+        message: 'A contract with the reference RACE-2 is already in the service. Take the row out of the file, or give the contract a different reference',
+      },
     ]);
     expect(await counts(t)).toEqual(before);
     expect(await contractsWith(['RACE-1'])).toHaveLength(0);

@@ -24,7 +24,12 @@ describe.each(databaseKinds)('changing a contract on %s', (kind) => {
 
   const row = async () => (await t.services.database.db.select().from(contracts).where(eq(contracts.id, contractId)))[0]!;
   const auditCount = async (action: string) =>
-    (await t.services.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, contractId), eq(auditEvents.action, action)))).length;
+    (
+      await t.services.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, contractId), eq(auditEvents.action, action)))
+    ).length;
 
   it('changes the contract manager and reporting frequency, audited', async () => {
     const db = t.services.database.db;
@@ -78,7 +83,11 @@ describe.each(databaseKinds)('changing a contract on %s', (kind) => {
 
     const set = await manager.post(`/contracts/${contractId}/rating`, { rating: 'approaching_target', reason: 'Recovery plan agreed in October' });
     expect(set.statusCode).toBe(303);
-    expect(await row()).toMatchObject({ ratingOverride: 'approaching_target', ratingOverrideReason: 'Recovery plan agreed in October', ratingOverrideBy: await userId(t.services.database.db, 'manager@council.example') });
+    expect(await row()).toMatchObject({
+      ratingOverride: 'approaching_target',
+      ratingOverrideReason: 'Recovery plan agreed in October',
+      ratingOverrideBy: await userId(t.services.database.db, 'manager@council.example'),
+    });
     const contractPage = await manager.get(`/contracts/${contractId}`);
     expect(contractPage.body).toContain('Approaching target');
     expect(contractPage.body).toContain('Recovery plan agreed in October');

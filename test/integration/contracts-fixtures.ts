@@ -6,7 +6,15 @@ import type { ProfilePeriod } from '../../src/db/schema/procurement.js';
 /** Two measures of the active framework: one valued in pounds, one counted only in its own unit. */
 export async function demoMeasures(db: Db) {
   const base = db
-    .select({ id: measures.id, code: measures.code, title: measures.title, proxy: measures.proxyPencePerUnit, deadweight: measures.deadweightBps, attribution: measures.attributionBps, versionId: measures.versionId })
+    .select({
+      id: measures.id,
+      code: measures.code,
+      title: measures.title,
+      proxy: measures.proxyPencePerUnit,
+      deadweight: measures.deadweightBps,
+      attribution: measures.attributionBps,
+      versionId: measures.versionId,
+    })
     .from(measures)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, measures.versionId));
   const valued = await base.where(and(eq(frameworkVersions.status, 'active'), isNotNull(measures.proxyPencePerUnit))).orderBy(measures.code);
@@ -56,7 +64,14 @@ export interface NewCommitment {
 /** A contract inserted directly (as an award or import would), with its commitments. */
 export async function insertContract(
   db: Db,
-  options: { supplierId: string; managerId?: string | null; title?: string; frameworkVersionId?: string | null; commitments?: NewCommitment[]; source?: 'award' | 'import' | 'manual' },
+  options: {
+    supplierId: string;
+    managerId?: string | null;
+    title?: string;
+    frameworkVersionId?: string | null;
+    commitments?: NewCommitment[];
+    source?: 'award' | 'import' | 'manual';
+  },
 ) {
   counter += 1;
   const [contract] = await db
@@ -78,7 +93,15 @@ export async function insertContract(
   for (const c of options.commitments ?? []) {
     const [row] = await db
       .insert(contractCommitments)
-      .values({ contractId: contract!.id, measureId: c.measureId, quantityHundredths: c.quantityHundredths, profile: c.profile, originalMeasureId: c.measureId, originalQuantityHundredths: c.quantityHundredths, originalProfile: c.profile })
+      .values({
+        contractId: contract!.id,
+        measureId: c.measureId,
+        quantityHundredths: c.quantityHundredths,
+        profile: c.profile,
+        originalMeasureId: c.measureId,
+        originalQuantityHundredths: c.quantityHundredths,
+        originalProfile: c.profile,
+      })
       .returning({ id: contractCommitments.id });
     commitmentIds.push(row!.id);
   }

@@ -41,7 +41,13 @@ describe.each(databaseKinds)('remediation actions on %s', (kind) => {
     expect(bad.body).toContain('Extra recruitment days');
     expect(await actions()).toHaveLength(0);
 
-    const opened = await manager.post(openPath(), { action: 'Extra recruitment days', owner: 'Sam Fletcher', 'due-day': '1', 'due-month': '3', 'due-year': '2099' });
+    const opened = await manager.post(openPath(), {
+      action: 'Extra recruitment days',
+      owner: 'Sam Fletcher',
+      'due-day': '1',
+      'due-month': '3',
+      'due-year': '2099',
+    });
     expect(opened.statusCode).toBe(303);
     const [action] = await actions();
     expect(action).toMatchObject({ commitmentId, action: 'Extra recruitment days', owner: 'Sam Fletcher', dueDate: '2099-03-01', status: 'open' });
@@ -70,7 +76,10 @@ describe.each(databaseKinds)('remediation actions on %s', (kind) => {
     expect((await officer.post(closePath, { note: 'Again' })).statusCode).toBe(409);
     expect((await actions())[0]!.closureNote).toBe('Twelve people recruited');
 
-    const trail = await db.select().from(auditEvents).where(and(eq(auditEvents.entityTable, 'remediation_actions'), eq(auditEvents.entityId, action!.id)));
+    const trail = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityTable, 'remediation_actions'), eq(auditEvents.entityId, action!.id)));
     expect(trail.map((e) => e.operation).sort()).toEqual(['insert', 'update']);
     expect(trail.map((e) => e.action).some((a) => a.startsWith('Closed a remediation action'))).toBe(true);
   });

@@ -56,7 +56,12 @@ describe.each(databaseKinds)('variations of commitments on %s', (kind) => {
     const manager = await signedInClient(t.app, 'manager@council.example');
     expect((await manager.post(newPath(), proposal())).headers.location).toBe(`/contracts/${contractId}?done=variation-requested`);
     const [variation] = await db.select().from(commitmentVariations).where(eq(commitmentVariations.commitmentId, commitmentId));
-    expect(variation).toMatchObject({ status: 'pending', proposedQuantityHundredths: 1000, proposedMeasureId: m.valued2.id, reason: 'The service moved to a new site' });
+    expect(variation).toMatchObject({
+      status: 'pending',
+      proposedQuantityHundredths: 1000,
+      proposedMeasureId: m.valued2.id,
+      reason: 'The service moved to a new site',
+    });
     expect((await commitment()).quantityHundredths).toBe(800);
 
     // a second request while one waits is refused
@@ -98,15 +103,23 @@ describe.each(databaseKinds)('variations of commitments on %s', (kind) => {
     expect(again.statusCode).toBe(409);
     expect((await db.select().from(commitmentVariations).where(eq(commitmentVariations.id, variation!.id)))[0]!.status).toBe('approved');
 
-    const audited = await db.select().from(auditEvents).where(and(eq(auditEvents.entityTable, 'contract_commitments'), eq(auditEvents.entityId, commitmentId), eq(auditEvents.operation, 'update')));
+    const audited = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityTable, 'contract_commitments'), eq(auditEvents.entityId, commitmentId), eq(auditEvents.operation, 'update')));
     expect(audited.some((e) => e.action.startsWith('Approved a variation'))).toBe(true);
   });
 
   it('tells a requester who is an officer that someone else must decide, and lets an admin reject with a note', async () => {
     const db = t.services.database.db;
     const officer = await signedInClient(t.app, 'officer@council.example');
-    expect((await officer.post(newPath(), proposal({ quantity: '4', 'period-0': '1', 'period-1': '1', 'period-2': '1', 'period-3': '1' }))).statusCode).toBe(303);
-    const [variation] = await db.select().from(commitmentVariations).where(and(eq(commitmentVariations.commitmentId, commitmentId), eq(commitmentVariations.status, 'pending')));
+    expect((await officer.post(newPath(), proposal({ quantity: '4', 'period-0': '1', 'period-1': '1', 'period-2': '1', 'period-3': '1' }))).statusCode).toBe(
+      303,
+    );
+    const [variation] = await db
+      .select()
+      .from(commitmentVariations)
+      .where(and(eq(commitmentVariations.commitmentId, commitmentId), eq(commitmentVariations.status, 'pending')));
     const path = `/contracts/${contractId}/variations/${variation!.id}`;
     expect((await officer.get(path)).body).toContain('You asked for this variation, so another officer or an admin must approve or reject it.');
     const refused = await officer.post(path, { decision: 'approve' });
@@ -116,7 +129,10 @@ describe.each(databaseKinds)('variations of commitments on %s', (kind) => {
     const admin = await signedInClient(t.app, 'admin@council.example');
     const rejected = await admin.post(path, { decision: 'reject', note: 'The supplier has not agreed' });
     expect(rejected.headers.location).toBe(`/contracts/${contractId}?done=variation-rejected`);
-    expect((await db.select().from(commitmentVariations).where(eq(commitmentVariations.id, variation!.id)))[0]).toMatchObject({ status: 'rejected', decisionNote: 'The supplier has not agreed' });
+    expect((await db.select().from(commitmentVariations).where(eq(commitmentVariations.id, variation!.id)))[0]).toMatchObject({
+      status: 'rejected',
+      decisionNote: 'The supplier has not agreed',
+    });
     expect((await commitment()).quantityHundredths).toBe(1000);
   });
 

@@ -24,7 +24,12 @@ async function draftLine(t: TestApp, supplier: Client, c: Awaited<ReturnType<typ
   const reportId = reportIdIn(started.headers.location);
   const base = `/supplier/contracts/${c.id}/reports/${reportId}`;
   await supplier.get(`${base}/commitments/${c.commitmentIds[0]}`);
-  const saved = await supplier.post(`${base}/commitments/${c.commitmentIds[0]}`, { revision: '1', quantity: '1', narrative: 'One start', districts: ['Blaby'] });
+  const saved = await supplier.post(`${base}/commitments/${c.commitmentIds[0]}`, {
+    revision: '1',
+    quantity: '1',
+    narrative: 'One start',
+    districts: ['Blaby'],
+  });
   expect(saved.statusCode).toBe(303);
   const [line] = await t.services.database.db.select().from(reportLines).where(eq(reportLines.reportId, reportId));
   await supplier.get(`${base}/commitments/${c.commitmentIds[0]}`);
@@ -48,7 +53,11 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
     const { upload, lineId, base, reportId } = await draftLine(t, supplier, c, 0);
     const big = pdfOfSize(600 * 1024);
     const before = await evidenceCounts(db, [lineId]);
-    const response = await supplier.upload(upload, {}, [file('attendance.pdf', big), file('photo.png', PNG, 'image/png'), file('', Buffer.alloc(0), 'application/octet-stream')]);
+    const response = await supplier.upload(upload, {}, [
+      file('attendance.pdf', big),
+      file('photo.png', PNG, 'image/png'),
+      file('', Buffer.alloc(0), 'application/octet-stream'),
+    ]);
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(`${base}/commitments/${c.commitmentIds[0]}?done=evidence#evidence`);
     const after = await evidenceCounts(db, [lineId]);
@@ -57,7 +66,10 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
       ['photo.png', 'image/png', PNG.length, sha256(PNG)],
     ]);
     expect(after.chunks - before.chunks).toBe(Math.ceil(big.length / CHUNK_BYTES) + 1); // the large file in chunks, and one small file
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, after.files[0]!.id), eq(auditEvents.operation, 'insert')));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, after.files[0]!.id), eq(auditEvents.operation, 'insert')));
     expect(audit!.action).toBe(`Added evidence attendance.pdf to ${c.m.valued.code} in the ${c.ended[0]!.label} report on contract ${c.reference}`);
 
     const download = await supplier.get(`/evidence/${after.files[0]!.id}`);
@@ -171,7 +183,11 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
     await halfway;
     // Any other request's query (on the embedded database, a query waits for an open transaction to end).
     const answered = await Promise.race([
-      db.select({ id: reportLines.id }).from(reportLines).where(eq(reportLines.id, lineId)).then((rows) => rows.length),
+      db
+        .select({ id: reportLines.id })
+        .from(reportLines)
+        .where(eq(reportLines.id, lineId))
+        .then((rows) => rows.length),
       new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
     ]);
     arrive();
@@ -182,7 +198,12 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
 
   it('answers a broken form with 400, and leaves no temporary file behind', async () => {
     const { upload } = await draftLine(t, supplier, await reportingContract(t.services.database.db), 0);
-    const garbled = await t.app.inject({ method: 'POST', url: '/sign-out', headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb' });
+    const garbled = await t.app.inject({
+      method: 'POST',
+      url: '/sign-out',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb',
+    });
     expect(garbled.statusCode).toBe(400);
     const spoolFolder = mkdtempSync(path.join(os.tmpdir(), 'sv-test-spool-'));
     const tmpdir = process.env.TMPDIR;

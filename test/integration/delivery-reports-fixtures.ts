@@ -45,7 +45,16 @@ export async function reportingContract(db: Db) {
 }
 
 export async function evidenceCounts(db: Db, lineIds: string[]) {
-  const files = await db.select({ id: evidenceFiles.id, filename: evidenceFiles.filename, sha256: evidenceFiles.sha256, sizeBytes: evidenceFiles.sizeBytes, contentType: evidenceFiles.contentType }).from(evidenceFiles).where(inArray(evidenceFiles.lineId, lineIds));
+  const files = await db
+    .select({
+      id: evidenceFiles.id,
+      filename: evidenceFiles.filename,
+      sha256: evidenceFiles.sha256,
+      sizeBytes: evidenceFiles.sizeBytes,
+      contentType: evidenceFiles.contentType,
+    })
+    .from(evidenceFiles)
+    .where(inArray(evidenceFiles.lineId, lineIds));
   const [chunks] = await db.select({ n: count() }).from(evidenceChunks);
   return { files, chunks: chunks!.n };
 }

@@ -69,9 +69,15 @@ describe.each(databaseKinds)('supplier delivery reports on %s', (kind) => {
     expect(reportIdIn(a.headers.location)).toBe(reportIdIn(b.headers.location));
     const again = await start(supplier, period);
     expect(reportIdIn(again.headers.location)).toBe(reportIdIn(a.headers.location));
-    const rows = await db().select().from(deliveryReports).where(and(eq(deliveryReports.contractId, c.id), eq(deliveryReports.periodStart, period)));
+    const rows = await db()
+      .select()
+      .from(deliveryReports)
+      .where(and(eq(deliveryReports.contractId, c.id), eq(deliveryReports.periodStart, period)));
     expect(rows).toHaveLength(1);
-    const [audit] = await db().select().from(auditEvents).where(and(eq(auditEvents.entityId, rows[0]!.id), eq(auditEvents.operation, 'insert')));
+    const [audit] = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, rows[0]!.id), eq(auditEvents.operation, 'insert')));
     expect(audit!.action).toBe(`Started the ${c.ended[0]!.label} report on contract ${c.reference}`);
   });
 
@@ -131,7 +137,13 @@ describe.each(databaseKinds)('supplier delivery reports on %s', (kind) => {
     const missing = await supplier.post(`${base}/additional`, { revision: '1', measure: '', quantity: '0', narrative: '', districts: [] });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Select the measure of the social value you delivered');
-    const added = await supplier.post(`${base}/additional`, { revision: '1', measure: c.m.valued2.id, quantity: '12.5', narrative: 'Volunteering day', districts: ['Countywide'] });
+    const added = await supplier.post(`${base}/additional`, {
+      revision: '1',
+      measure: c.m.valued2.id,
+      quantity: '12.5',
+      narrative: 'Volunteering day',
+      districts: ['Countywide'],
+    });
     expect(added.statusCode).toBe(303);
     const [line] = await linesOf(reportId);
     expect(line).toMatchObject({ commitmentId: null, measureId: c.m.valued2.id, quantityHundredths: 1250, districts: ['Countywide'] });
@@ -151,11 +163,23 @@ describe.each(databaseKinds)('supplier delivery reports on %s', (kind) => {
     expect(incomplete.body).toContain('Enter what was delivered for');
 
     await supplier.get(`${base}/commitments/${c.commitmentIds[0]}`);
-    expect((await supplier.post(`${base}/commitments/${c.commitmentIds[0]}`, { revision: '1', quantity: '2', narrative: 'Two starts', districts: ['Melton'] })).statusCode).toBe(303);
+    expect(
+      (await supplier.post(`${base}/commitments/${c.commitmentIds[0]}`, { revision: '1', quantity: '2', narrative: 'Two starts', districts: ['Melton'] }))
+        .statusCode,
+    ).toBe(303);
     const zero = await supplier.post(`${base}/commitments/${c.commitmentIds[1]}`, { revision: '2', quantity: '0', narrative: '', districts: [] });
     expect(zero.statusCode).toBe(400);
     expect(zero.body).toContain('Explain why nothing was delivered in this period');
-    expect((await supplier.post(`${base}/commitments/${c.commitmentIds[1]}`, { revision: '2', quantity: '0', narrative: 'Course moved to next quarter', districts: [] })).statusCode).toBe(303);
+    expect(
+      (
+        await supplier.post(`${base}/commitments/${c.commitmentIds[1]}`, {
+          revision: '2',
+          quantity: '0',
+          narrative: 'Course moved to next quarter',
+          districts: [],
+        })
+      ).statusCode,
+    ).toBe(303);
 
     const check = await supplier.get(`${base}/check`);
     expect(check.statusCode).toBe(200);
@@ -173,10 +197,18 @@ describe.each(databaseKinds)('supplier delivery reports on %s', (kind) => {
     expect(report!.submittedAt).not.toBeNull();
     const mail = await mailTo(db(), 'manager@council.example');
     expect(mail.filter((m) => m.subject.includes(c.reference))).toHaveLength(1);
-    const audit = await db().select().from(auditEvents).where(and(eq(auditEvents.entityId, reportId), eq(auditEvents.action, `Submitted the ${period.label} report on contract ${c.reference}`)));
+    const audit = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, reportId), eq(auditEvents.action, `Submitted the ${period.label} report on contract ${c.reference}`)));
     expect(audit).toHaveLength(1);
 
-    const late = await supplier.post(`${base}/commitments/${c.commitmentIds[0]}`, { revision: String(report!.revision), quantity: '99', narrative: 'x', districts: ['Melton'] });
+    const late = await supplier.post(`${base}/commitments/${c.commitmentIds[0]}`, {
+      revision: String(report!.revision),
+      quantity: '99',
+      narrative: 'x',
+      districts: ['Melton'],
+    });
     expect(late.headers.location).toBe(`${base}?done=already-submitted`);
     const lines = await linesOf(reportId);
     expect(lines.map((l) => l.quantityHundredths).sort()).toEqual([0, 200]);
@@ -191,7 +223,10 @@ describe.each(databaseKinds)('supplier delivery reports on %s', (kind) => {
   });
 
   it('shows on the supplier home only verified delivery, in pounds and in quantities', async () => {
-    const [report] = await db().select().from(deliveryReports).where(and(eq(deliveryReports.contractId, c.id), eq(deliveryReports.status, 'submitted')));
+    const [report] = await db()
+      .select()
+      .from(deliveryReports)
+      .where(and(eq(deliveryReports.contractId, c.id), eq(deliveryReports.status, 'submitted')));
     const before = await supplier.get('/supplier');
     expect(before.body).not.toContain('Verified quantities by measure');
     const line = (await linesOf(report!.id)).find((l) => l.commitmentId === c.commitmentIds[0])!;
@@ -205,7 +240,10 @@ describe.each(databaseKinds)('supplier delivery reports on %s', (kind) => {
   });
 
   it('lists queried lines on the supplier home with a link to answer them', async () => {
-    const [report] = await db().select().from(deliveryReports).where(and(eq(deliveryReports.contractId, c.id), eq(deliveryReports.status, 'submitted')));
+    const [report] = await db()
+      .select()
+      .from(deliveryReports)
+      .where(and(eq(deliveryReports.contractId, c.id), eq(deliveryReports.status, 'submitted')));
     const line = (await linesOf(report!.id)).find((l) => l.status === 'pending')!;
     await db().update(reportLines).set({ status: 'queried' }).where(eq(reportLines.id, line!.id));
     const home = await supplier.get('/supplier');

@@ -73,8 +73,15 @@ describe.each(databaseKinds)('stakeholder engagement log on %s', (kind) => {
     expect(page.body).toContain('Owen Hughes');
     expect(page.body).toContain(`href="${log()}/${saved!.id}/edit"`);
 
-    const [event] = await db().select().from(auditEvents).where(and(eq(auditEvents.entityTable, 'engagement_entries'), eq(auditEvents.entityId, saved!.id)));
-    expect(event).toMatchObject({ operation: 'insert', actorLabel: 'officer@council.example', action: 'Added an engagement with Melton carers’ forum to the log of Home care for older people in Charnwood' });
+    const [event] = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityTable, 'engagement_entries'), eq(auditEvents.entityId, saved!.id)));
+    expect(event).toMatchObject({
+      operation: 'insert',
+      actorLabel: 'officer@council.example',
+      action: 'Added an engagement with Melton carers’ forum to the log of Home care for older people in Charnwood',
+    });
   });
 
   it('lets the author change an entry, keeping what was typed when it is wrong', async () => {
@@ -96,7 +103,10 @@ describe.each(databaseKinds)('stakeholder engagement log on %s', (kind) => {
     expect(good.statusCode).toBe(303);
     expect(good.headers.location).toBe(`${log()}?done=changed#entry-${saved!.id}`);
     expect((await entries())[0]).toMatchObject({ method: 'survey', learned: 'Most carers prefer evenings.' });
-    const events = await db().select().from(auditEvents).where(and(eq(auditEvents.entityTable, 'engagement_entries'), eq(auditEvents.operation, 'update')));
+    const events = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityTable, 'engagement_entries'), eq(auditEvents.operation, 'update')));
     expect(events.map((e) => e.action)).toContain('Changed the engagement with Melton carers’ forum in the log of Home care for older people in Charnwood');
   });
 

@@ -74,7 +74,9 @@ export async function people(db: Db): Promise<People> {
 async function testMeasures(db: Db): Promise<TestMeasures> {
   const known = measuresByDatabase.get(db);
   if (known) return known;
-  const [{ n }] = (await db.select({ n: sql<number>`coalesce(max(${frameworkVersions.number}), 0) + 1`.mapWith(Number) }).from(frameworkVersions)) as [{ n: number }];
+  const [{ n }] = (await db.select({ n: sql<number>`coalesce(max(${frameworkVersions.number}), 0) + 1`.mapWith(Number) }).from(frameworkVersions)) as [
+    { n: number },
+  ];
   const [version] = await db.insert(frameworkVersions).values({ number: n, name: 'Evaluation test framework' }).returning({ id: frameworkVersions.id });
   const [outcome] = await db.insert(outcomes).values({ versionId: version!.id, code: 'TE', title: 'Test outcome' }).returning({ id: outcomes.id });
   const base = { versionId: version!.id, outcomeId: outcome!.id };
@@ -194,12 +196,18 @@ export async function createWorkedExample(db: Db, who: People, options: FixtureO
     { bidId: soarValley!.id, measureId: m.sessions, quantityHundredths: 3_000, narrative: '' },
   ]);
   const bidIds = { charnwood: charnwood!.id, midlands: midlands!.id, soarValley: soarValley!.id };
-  await db.insert(bidAnswers).values(
-    Object.entries(bidIds).flatMap(([name, bidId]) =>
-      questions.map((q, i) => ({ bidId, questionId: q.id, answer: `The answer of ${name} to question ${i + 1}.` })),
-    ),
-  );
-  if (options.closed !== false) await db.update(tenders).set({ closingAt: new Date(Date.now() - 3600 * 1000) }).where(eq(tenders.id, tenderId));
+  await db
+    .insert(bidAnswers)
+    .values(
+      Object.entries(bidIds).flatMap(([name, bidId]) =>
+        questions.map((q, i) => ({ bidId, questionId: q.id, answer: `The answer of ${name} to question ${i + 1}.` })),
+      ),
+    );
+  if (options.closed !== false)
+    await db
+      .update(tenders)
+      .set({ closingAt: new Date(Date.now() - 3600 * 1000) })
+      .where(eq(tenders.id, tenderId));
   const evaluators = options.evaluators ?? [who.evaluator, who.evaluator2];
   if (evaluators.length) await db.insert(tenderEvaluators).values(evaluators.map((userId) => ({ tenderId, userId })));
   return { tenderId, tenderNumber: tender!.number, questionIds: [questions[0]!.id, questions[1]!.id], bidIds };
@@ -207,7 +215,10 @@ export async function createWorkedExample(db: Db, who: People, options: FixtureO
 
 /** Closes a tender that was left open. */
 export async function closeNow(db: Db, tenderId: string): Promise<void> {
-  await db.update(tenders).set({ closingAt: new Date(Date.now() - 1000) }).where(eq(tenders.id, tenderId));
+  await db
+    .update(tenders)
+    .set({ closingAt: new Date(Date.now() - 1000) })
+    .where(eq(tenders.id, tenderId));
 }
 
 /** The agreed scores of the worked example, straight into the database (moderation itself is tested through the pages). */
@@ -235,6 +246,9 @@ export async function agreeWorkedExample(db: Db, fixture: Fixture, moderatorId: 
 export async function enterWorkedPriceAndQuality(db: Db, fixture: Fixture): Promise<void> {
   const scores = { charnwood: [5000, 2500], midlands: [4000, 2800], soarValley: [4500, 2000] } as const;
   for (const [bid, [price, quality]] of Object.entries(scores)) {
-    await db.update(bids).set({ priceScoreBps: price, qualityScoreBps: quality }).where(eq(bids.id, fixture.bidIds[bid as keyof typeof scores]));
+    await db
+      .update(bids)
+      .set({ priceScoreBps: price, qualityScoreBps: quality })
+      .where(eq(bids.id, fixture.bidIds[bid as keyof typeof scores]));
   }
 }

@@ -17,8 +17,7 @@ describe.each(databaseKinds)('evaluation results on %s', (kind) => {
   });
   afterAll(async () => t?.close());
 
-  const byName = (results: NonNullable<Awaited<ReturnType<typeof tenderResults>>>) =>
-    Object.fromEntries(results.bids.map((b) => [b.supplierName, b]));
+  const byName = (results: NonNullable<Awaited<ReturnType<typeof tenderResults>>>) => Object.fromEntries(results.bids.map((b) => [b.supplierName, b]));
 
   it('works out the worked example relative to the highest offer, step by step', async () => {
     const { db } = t.services.database;
@@ -28,16 +27,27 @@ describe.each(databaseKinds)('evaluation results on %s', (kind) => {
     expect(before.tender).toMatchObject({ svWeightBps: 2000, quantitativeBps: 1200, qualitativeBps: 800, priceAndQualityBps: 8000, contractEnd: '2029-03-31' });
     expect(before.tender.formula).toBe("Score = bid's social value ÷ highest social value offered × 12%");
     const bid = byName(before);
-    expect(bid['Charnwood Care Services Ltd']).toMatchObject({ svPence: 1_200_000, pricePence: 10_000_000, quantitative: { scoreBps: 600, working: '£12,000 ÷ £24,000 × 12% = 6%' } });
+    expect(bid['Charnwood Care Services Ltd']).toMatchObject({
+      svPence: 1_200_000,
+      pricePence: 10_000_000,
+      quantitative: { scoreBps: 600, working: '£12,000 ÷ £24,000 × 12% = 6%' },
+    });
     expect(bid['Midlands Facilities Group plc']).toMatchObject({ svPence: 2_400_000, quantitative: { scoreBps: 1200 } });
-    expect(bid['Midlands Facilities Group plc']!.consortiumMembers).toEqual([{ name: 'Hinckley Youth Trust', organisationId: null, role: 'youth employment partner' }]);
-    expect(bid['Soar Valley Community Enterprise CIC']).toMatchObject({ svPence: 1_700_000, quantitative: { scoreBps: 850, working: '£17,000 ÷ £24,000 × 12% = 8.5%' } });
+    expect(bid['Midlands Facilities Group plc']!.consortiumMembers).toEqual([
+      { name: 'Hinckley Youth Trust', organisationId: null, role: 'youth employment partner' },
+    ]);
+    expect(bid['Soar Valley Community Enterprise CIC']).toMatchObject({
+      svPence: 1_700_000,
+      quantitative: { scoreBps: 850, working: '£17,000 ÷ £24,000 × 12% = 8.5%' },
+    });
     // Valued and counted commitments kept apart: sessions have no proxy and count in their own unit.
     expect(bid['Charnwood Care Services Ltd']!.valuedCommitments.map((c) => [c.code, c.svPence])).toEqual([
       ['TE01', 1_000_000],
       ['TE02', 200_000],
     ]);
-    expect(bid['Charnwood Care Services Ltd']!.countedCommitments).toEqual([expect.objectContaining({ code: 'TE03', quantityHundredths: 1200, unit: 'sessions', svPence: null })]);
+    expect(bid['Charnwood Care Services Ltd']!.countedCommitments).toEqual([
+      expect.objectContaining({ code: 'TE03', quantityHundredths: 1200, unit: 'sessions', svPence: null }),
+    ]);
     // Not moderated yet: no qualitative or social value score, ranked by the quantitative score.
     expect(before.rankedBy).toBe('quantitative');
     expect(before.bids.map((b) => [b.supplierName, b.qualitativeBps, b.svScoreBps, b.totalBps, b.rank])).toEqual([
@@ -131,9 +141,13 @@ describe.each(databaseKinds)('evaluation results on %s', (kind) => {
     const { db } = t.services.database;
     const fixture = await createWorkedExample(db, who);
     const officer = await signedInClient(t.app, 'officer@council.example');
-    expect((await officer.get(`/tenders/${fixture.tenderId}/results`)).body).toContain('Bids ranked by the quantitative social value score only, because not every answer has an agreed score yet');
+    expect((await officer.get(`/tenders/${fixture.tenderId}/results`)).body).toContain(
+      'Bids ranked by the quantitative social value score only, because not every answer has an agreed score yet',
+    );
     await agreeWorkedExample(db, fixture, who.officer);
-    expect((await officer.get(`/tenders/${fixture.tenderId}/results`)).body).toContain('Bids ranked by social value score, because price and quality scores have not been entered for every bid');
+    expect((await officer.get(`/tenders/${fixture.tenderId}/results`)).body).toContain(
+      'Bids ranked by social value score, because price and quality scores have not been entered for every bid',
+    );
   });
 
   it('lets an officer enter price and quality scores, checked against the weight left after social value', async () => {
@@ -169,12 +183,19 @@ describe.each(databaseKinds)('evaluation results on %s', (kind) => {
     });
     expect(good.statusCode).toBe(303);
     const saved = await db.select({ id: bids.id, p: bids.priceScoreBps, q: bids.qualityScoreBps }).from(bids).where(eq(bids.tenderId, fixture.tenderId));
-    expect(Object.fromEntries(saved.map((b) => [b.id, [b.p, b.q]]))).toEqual({ [charnwood]: [5000, 2500], [midlands]: [4000, 2800], [soarValley]: [null, null] });
+    expect(Object.fromEntries(saved.map((b) => [b.id, [b.p, b.q]]))).toEqual({
+      [charnwood]: [5000, 2500],
+      [midlands]: [4000, 2800],
+      [soarValley]: [null, null],
+    });
     const page = await officer.get(good.headers.location as string);
     expect(page.body).toContain('Price and quality scores saved');
     expect(page.body).toMatch(new RegExp(`name="price-${charnwood}"[^>]*value="50"`));
 
-    const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.action, `Entered price and quality scores for tender ${fixture.tenderNumber}`));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, `Entered price and quality scores for tender ${fixture.tenderNumber}`));
     expect(audit).toMatchObject({ actorLabel: 'officer@council.example', entityTable: 'bids', operation: 'update' });
   });
 
@@ -194,8 +215,14 @@ describe.each(databaseKinds)('evaluation results on %s', (kind) => {
     const large = await createWorkedExample(db, who, { closed: false });
     const measures = await db.select({ id: tenderMeasures.measureId }).from(tenderMeasures).where(eq(tenderMeasures.tenderId, large.tenderId));
     for (let i = 0; i < 6; i++) {
-      const [org] = await db.insert(organisations).values({ name: `Extra bidder ${kind} ${i}`, kind: 'supplier' }).returning({ id: organisations.id });
-      const [bid] = await db.insert(bids).values({ tenderId: large.tenderId, organisationId: org!.id, status: 'submitted', pricePence: 9_000_000 }).returning({ id: bids.id });
+      const [org] = await db
+        .insert(organisations)
+        .values({ name: `Extra bidder ${kind} ${i}`, kind: 'supplier' })
+        .returning({ id: organisations.id });
+      const [bid] = await db
+        .insert(bids)
+        .values({ tenderId: large.tenderId, organisationId: org!.id, status: 'submitted', pricePence: 9_000_000 })
+        .returning({ id: bids.id });
       await db.insert(bidCommitments).values(measures.map((m) => ({ bidId: bid!.id, measureId: m.id, quantityHundredths: 100 * (i + 1), narrative: 'How' })));
     }
     await closeNow(db, large.tenderId);

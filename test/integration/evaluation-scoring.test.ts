@@ -76,7 +76,10 @@ describe.each(databaseKinds)('evaluation and moderation on %s', (kind) => {
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('You have already made your declaration');
 
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.action, `Declared no conflict of interest for tender ${fixture.tenderNumber}`));
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, `Declared no conflict of interest for tender ${fixture.tenderNumber}`));
     expect(audit).toEqual([expect.objectContaining({ actorLabel: 'evaluator@council.example', entityTable: 'tender_evaluators', operation: 'update' })]);
   });
 
@@ -113,7 +116,9 @@ describe.each(databaseKinds)('evaluation and moderation on %s', (kind) => {
     const { db } = t.services.database;
     const fixture = await createWorkedExample(db, who);
     const evaluator2 = await signedInClient(t.app, 'evaluator2@council.example');
-    expect((await declare(evaluator2, fixture, { conflict: 'yes', details: 'My brother is a director of Soar Valley Community Enterprise CIC.' })).statusCode).toBe(303);
+    expect(
+      (await declare(evaluator2, fixture, { conflict: 'yes', details: 'My brother is a director of Soar Valley Community Enterprise CIC.' })).statusCode,
+    ).toBe(303);
 
     const page = await evaluator2.get(url(fixture, '/evaluation'));
     expect(page.body).toContain('so you cannot score the bids for this tender');
@@ -130,7 +135,10 @@ describe.each(databaseKinds)('evaluation and moderation on %s', (kind) => {
     expect(progress.body).toContain('My brother is a director of Soar Valley Community Enterprise CIC.');
     expect(progress.body).toContain('Not declared yet');
 
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.action, `Declared a conflict of interest for tender ${fixture.tenderNumber}`));
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, `Declared a conflict of interest for tender ${fixture.tenderNumber}`));
     expect(audit).toHaveLength(1);
   });
 
@@ -198,8 +206,16 @@ describe.each(databaseKinds)('evaluation and moderation on %s', (kind) => {
     expect(progress.body).not.toContain('ALPHA');
     expect(progress.body).not.toContain('BRAVO');
 
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.action, `Scored the answers of Charnwood Care Services Ltd’s bid for tender ${fixture.tenderNumber}`));
-    expect(audit.filter((a) => a.entityTable === 'evaluator_scores').map((a) => a.operation).sort()).toEqual(['insert', 'insert', 'insert', 'insert', 'update']);
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, `Scored the answers of Charnwood Care Services Ltd’s bid for tender ${fixture.tenderNumber}`));
+    expect(
+      audit
+        .filter((a) => a.entityTable === 'evaluator_scores')
+        .map((a) => a.operation)
+        .sort(),
+    ).toEqual(['insert', 'insert', 'insert', 'insert', 'update']);
   });
 
   it('moderates to agreed scores with reasons, then locks, after which no score can change', async () => {
@@ -240,7 +256,10 @@ describe.each(databaseKinds)('evaluation and moderation on %s', (kind) => {
     expect((await agree(officer, fixture, charnwood, ['', ''], ['50', 'Meets the requirement'])).statusCode).toBe(303);
     expect((await agree(officer, fixture, midlands, ['50', 'Some gaps'], ['50', 'Some gaps'])).statusCode).toBe(303);
     expect((await agree(officer, fixture, soarValley, ['100', 'Excellent'], ['75', 'Good'])).statusCode).toBe(303);
-    const agreed = await db.select().from(moderatedScores).where(and(eq(moderatedScores.bidId, charnwood), eq(moderatedScores.questionId, q2)));
+    const agreed = await db
+      .select()
+      .from(moderatedScores)
+      .where(and(eq(moderatedScores.bidId, charnwood), eq(moderatedScores.questionId, q2)));
     expect(agreed).toEqual([expect.objectContaining({ score: 50, reason: 'Meets the requirement', moderatedBy: who.officer })]);
 
     // Evaluators cannot see the results before the lock.
@@ -272,8 +291,12 @@ describe.each(databaseKinds)('evaluation and moderation on %s', (kind) => {
     expect((await evaluator.get(url(fixture, `/evaluation/bids/${charnwood}`))).body).not.toContain('Save your scores');
     expect(await db.select().from(evaluatorScores).where(eq(evaluatorScores.bidId, midlands))).toEqual([]);
     // ...and the database refuses it too.
-    expect(await failureOf(db.update(evaluatorScores).set({ score: 100 }).where(eq(evaluatorScores.bidId, charnwood)))).toContain('moderation of this tender is locked');
-    expect(await failureOf(db.update(moderatedScores).set({ score: 0 }).where(eq(moderatedScores.bidId, charnwood)))).toContain('moderation of this tender is locked');
+    expect(await failureOf(db.update(evaluatorScores).set({ score: 100 }).where(eq(evaluatorScores.bidId, charnwood)))).toContain(
+      'moderation of this tender is locked',
+    );
+    expect(await failureOf(db.update(moderatedScores).set({ score: 0 }).where(eq(moderatedScores.bidId, charnwood)))).toContain(
+      'moderation of this tender is locked',
+    );
     expect(await failureOf(db.delete(moderatedScores).where(eq(moderatedScores.bidId, charnwood)))).toContain('moderation of this tender is locked');
 
     // After the lock, assigned evaluators can read the results, unless they declared a conflict.
@@ -283,8 +306,13 @@ describe.each(databaseKinds)('evaluation and moderation on %s', (kind) => {
     expect(results.body).not.toContain('Save price and quality scores');
     expect((await evaluator2.get(url(fixture, '/results'))).statusCode).toBe(403);
 
-    const actions = (await db.select({ action: auditEvents.action, table: auditEvents.entityTable }).from(auditEvents)).filter((a) => a.action.endsWith(`tender ${fixture.tenderNumber}`));
-    expect(actions).toContainEqual({ action: `Agreed moderated scores for Soar Valley Community Enterprise CIC’s bid for tender ${fixture.tenderNumber}`, table: 'moderated_scores' });
+    const actions = (await db.select({ action: auditEvents.action, table: auditEvents.entityTable }).from(auditEvents)).filter((a) =>
+      a.action.endsWith(`tender ${fixture.tenderNumber}`),
+    );
+    expect(actions).toContainEqual({
+      action: `Agreed moderated scores for Soar Valley Community Enterprise CIC’s bid for tender ${fixture.tenderNumber}`,
+      table: 'moderated_scores',
+    });
     expect(actions).toContainEqual({ action: `Locked moderation of tender ${fixture.tenderNumber}`, table: 'tenders' });
   });
 
@@ -292,7 +320,13 @@ describe.each(databaseKinds)('evaluation and moderation on %s', (kind) => {
     const { db } = t.services.database;
     const onlyEvaluator2 = await createWorkedExample(db, who, { evaluators: [who.evaluator2] });
     const other = await createWorkedExample(db, who);
-    const pages = (f: Fixture) => [url(f, '/evaluation'), url(f, '/evaluation/progress'), url(f, '/moderation'), url(f, `/moderation/bids/${f.bidIds.charnwood}`), url(f, '/results')];
+    const pages = (f: Fixture) => [
+      url(f, '/evaluation'),
+      url(f, '/evaluation/progress'),
+      url(f, '/moderation'),
+      url(f, `/moderation/bids/${f.bidIds.charnwood}`),
+      url(f, '/results'),
+    ];
 
     const supplier = await signedInClient(t.app, 'supplier@supplier.example');
     for (const path of pages(other)) expect((await supplier.get(path)).statusCode, path).toBe(403);

@@ -100,7 +100,12 @@ describe.each(databaseKinds)('foundation on %s', (kind) => {
     const bad = [
       await t.app.inject({ method: 'POST', url: '/sign-in', payload: '%E0%A4%A', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
       await t.app.inject({ method: 'POST', url: '/sign-in', payload: '{"email":', headers: { 'content-type': 'application/json' } }),
-      await t.app.inject({ method: 'POST', url: '/sign-in', payload: 'x'.repeat(2 * 1024 * 1024), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      await t.app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        payload: 'x'.repeat(2 * 1024 * 1024),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
       await t.app.inject({ method: 'POST', url: '/sign-in', payload: '<a/>', headers: { 'content-type': 'text/xml' } }),
       await t.app.inject({ method: 'GET', url: '/%E0%A4%A' }),
     ];
@@ -116,7 +121,10 @@ describe.each(databaseKinds)('foundation on %s', (kind) => {
   it('records sign-ins and changes in an append-only audit trail', async () => {
     await signedInClient(t.app, 'manager@council.example');
     const { db } = t.services.database;
-    const rows = await db.select().from(auditEvents).where(sql`${auditEvents.action} = 'Signed in' and ${auditEvents.actorLabel} = 'manager@council.example'`);
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(sql`${auditEvents.action} = 'Signed in' and ${auditEvents.actorLabel} = 'manager@council.example'`);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0]?.before).not.toHaveProperty('password_hash');
     expect(await failureOf(db.execute(sql`update audit_events set action = 'tampered'`))).toMatch(/append-only/);

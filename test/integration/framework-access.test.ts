@@ -15,10 +15,19 @@ describe.each(databaseKinds)('who may use the framework on %s', (kind) => {
     const created = await admin.post('/framework/drafts');
     const draft = /\/framework\/([0-9a-f-]{36})/.exec(String(created.headers.location))![1]!;
     const { db } = t.services.database;
-    const [outcome] = await db.select().from(outcomes).where(and(eq(outcomes.versionId, draft), eq(outcomes.code, 'SE')));
-    const [measure] = await db.select().from(measures).where(and(eq(measures.versionId, draft), eq(measures.code, 'SE01')));
+    const [outcome] = await db
+      .select()
+      .from(outcomes)
+      .where(and(eq(outcomes.versionId, draft), eq(outcomes.code, 'SE')));
+    const [measure] = await db
+      .select()
+      .from(measures)
+      .where(and(eq(measures.versionId, draft), eq(measures.code, 'SE01')));
     const [active] = await db.select().from(frameworkVersions).where(eq(frameworkVersions.status, 'active'));
-    const [activeMeasure] = await db.select().from(measures).where(and(eq(measures.versionId, active!.id), eq(measures.code, 'SE01')));
+    const [activeMeasure] = await db
+      .select()
+      .from(measures)
+      .where(and(eq(measures.versionId, active!.id), eq(measures.code, 'SE01')));
     ids = { draft, outcome: outcome!.id, measure: measure!.id, active: active!.id, activeMeasure: activeMeasure!.id };
   });
   afterAll(async () => t?.close());
@@ -46,7 +55,16 @@ describe.each(databaseKinds)('who may use the framework on %s', (kind) => {
       `${v}/measures/${ids.measure}/edit`,
       `${v}/measures/${ids.measure}/delete`,
     ];
-    return [['POST', '/framework/drafts'], ...pages.flatMap((url) => [['GET', url], ['POST', url]] as [('GET' | 'POST'), string][])];
+    return [
+      ['POST', '/framework/drafts'],
+      ...pages.flatMap(
+        (url) =>
+          [
+            ['GET', url],
+            ['POST', url],
+          ] as ['GET' | 'POST', string][],
+      ),
+    ];
   };
 
   const changeForm = { code: 'XX', title: 'Changed', name: 'Changed', outcomeId: '', unit: 'hours' };
@@ -93,7 +111,12 @@ describe.each(databaseKinds)('who may use the framework on %s', (kind) => {
   it('treats unknown and malformed ids as not found', async () => {
     const admin = await signedInClient(t.app, 'admin@council.example');
     const unknown = '00000000-0000-4000-8000-000000000000';
-    for (const url of [`/framework/${unknown}`, `/framework/${unknown}/export.csv`, `/framework/${ids.draft}/measures/nope/edit`, `/framework/${ids.draft}/outcomes/${unknown}/edit`]) {
+    for (const url of [
+      `/framework/${unknown}`,
+      `/framework/${unknown}/export.csv`,
+      `/framework/${ids.draft}/measures/nope/edit`,
+      `/framework/${ids.draft}/outcomes/${unknown}/edit`,
+    ]) {
       expect([url, (await admin.get(url)).statusCode]).toEqual([url, 404]);
     }
     expect((await admin.post(`/framework/${ids.draft}/measures/${unknown}/delete`)).statusCode).toBe(404);

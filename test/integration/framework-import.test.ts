@@ -6,7 +6,8 @@ import { createTestApp, signedInClient, type Client, type TestApp } from '../hel
 import { databaseKinds } from '../helpers/databases.js';
 
 const header = CSV_COLUMNS.join(',');
-const good = 'SE,A strong economy,Jobs,SE01,Local people employed,people,Count each person once.,A staff list.,1271,GOV.UK wage rates,https://www.gov.uk/national-minimum-wage-rates,2026,Open Government Licence v3.0,12.5,0';
+const good =
+  'SE,A strong economy,Jobs,SE01,Local people employed,people,Count each person once.,A staff list.,1271,GOV.UK wage rates,https://www.gov.uk/national-minimum-wage-rates,2026,Open Government Licence v3.0,12.5,0';
 
 function jsonFile(measureChanges: Record<string, unknown> = {}): string {
   return JSON.stringify({
@@ -16,8 +17,19 @@ function jsonFile(measureChanges: Record<string, unknown> = {}): string {
     outcomes: [{ code: 'SE', title: 'A strong economy', description: '' }],
     measures: [
       {
-        code: 'SE01', outcomeCode: 'SE', title: 'Local people employed', unit: 'people', countingGuidance: 'Count once.', evidenceExpected: 'A list.',
-        proxyPencePerUnit: null, proxySource: null, proxySourceUrl: null, proxyYear: null, proxyLicence: null, deadweightBps: 0, attributionBps: 0,
+        code: 'SE01',
+        outcomeCode: 'SE',
+        title: 'Local people employed',
+        unit: 'people',
+        countingGuidance: 'Count once.',
+        evidenceExpected: 'A list.',
+        proxyPencePerUnit: null,
+        proxySource: null,
+        proxySourceUrl: null,
+        proxyYear: null,
+        proxyLicence: null,
+        deadweightBps: 0,
+        attributionBps: 0,
         ...measureChanges,
       },
     ],

@@ -23,7 +23,12 @@ describe.each(databaseKinds)('framework of outcomes and measures on %s', (kind) 
 
   const versionByNumber = async (number: number) => (await db.select().from(frameworkVersions).where(eq(frameworkVersions.number, number)))[0]!;
   const outcomeId = async (versionId: string, code: string) =>
-    (await db.select().from(outcomes).where(and(eq(outcomes.versionId, versionId), eq(outcomes.code, code))))[0]!.id;
+    (
+      await db
+        .select()
+        .from(outcomes)
+        .where(and(eq(outcomes.versionId, versionId), eq(outcomes.code, code)))
+    )[0]!.id;
   const idFrom = (location: unknown, pattern: RegExp) => pattern.exec(String(location))?.[1] ?? '';
 
   const measureForm = (outcome: string, changes: Record<string, string> = {}) => ({
@@ -67,7 +72,10 @@ describe.each(databaseKinds)('framework of outcomes and measures on %s', (kind) 
 
   it('shows everything about a measure, with its proxy source and adjustments', async () => {
     const v1 = await versionByNumber(1);
-    const [measure] = await db.select().from(measures).where(and(eq(measures.versionId, v1.id), eq(measures.code, 'GC01')));
+    const [measure] = await db
+      .select()
+      .from(measures)
+      .where(and(eq(measures.versionId, v1.id), eq(measures.code, 'GC01')));
     const response = await admin.get(`/framework/${v1.id}/measures/${measure!.id}`);
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain(`href="${measure!.proxySourceUrl}"`);
@@ -166,7 +174,12 @@ describe.each(databaseKinds)('framework of outcomes and measures on %s', (kind) 
     expect(actions).toContain('Created framework version 2 as a copy of version 1 | measures | insert');
     expect(actions).toContain('Added measure SE90 to framework version 2 | measures | insert');
     expect(actions).toContain('Activated framework version 2 | framework_versions | update');
-    expect(audit.filter((e) => e.action === 'Activated framework version 2').map((e) => e.entityId).sort()).toEqual([v1.id, draftId].sort());
+    expect(
+      audit
+        .filter((e) => e.action === 'Activated framework version 2')
+        .map((e) => e.entityId)
+        .sort(),
+    ).toEqual([v1.id, draftId].sort());
 
     // Export it, as CSV and as JSON.
     const csv = await admin.get(`/framework/${draftId}/export.csv`);
@@ -178,7 +191,10 @@ describe.each(databaseKinds)('framework of outcomes and measures on %s', (kind) 
     expect(json.statusCode).toBe(200);
     expect(json.headers['content-disposition']).toBe('attachment; filename="leicestershire-social-value-framework-version-2.json"');
     expect(json.json()).toMatchObject({ format: 'sv-framework', formatVersion: 1, version: { name: 'Leicestershire social value framework' } });
-    const exports = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, draftId), eq(auditEvents.operation, 'event')));
+    const exports = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, draftId), eq(auditEvents.operation, 'event')));
     expect(exports.map((e) => e.action).sort()).toEqual(['Exported framework version 2 as CSV', 'Exported framework version 2 as JSON']);
 
     // Import each back: the content is exactly the same.
@@ -219,7 +235,10 @@ describe.each(databaseKinds)('framework of outcomes and measures on %s', (kind) 
     expect(blank.body).toContain('>Kept</textarea>');
     const saved = await admin.post(`/framework/${draftId}/edit`, { name: 'Framework 2027', notes: 'Adds a community outcome.' });
     expect(saved.headers.location).toBe(`/framework/${draftId}?done=details-saved`);
-    expect((await db.select().from(frameworkVersions).where(eq(frameworkVersions.id, draftId)))[0]).toMatchObject({ name: 'Framework 2027', notes: 'Adds a community outcome.' });
+    expect((await db.select().from(frameworkVersions).where(eq(frameworkVersions.id, draftId)))[0]).toMatchObject({
+      name: 'Framework 2027',
+      notes: 'Adds a community outcome.',
+    });
 
     const duplicate = await admin.post(`/framework/${draftId}/outcomes/new`, { code: 'se', title: 'Another economy' });
     expect(duplicate.statusCode).toBe(400);
@@ -248,7 +267,10 @@ describe.each(databaseKinds)('framework of outcomes and measures on %s', (kind) 
 
   it('edits and deletes a measure of a draft, moving it between outcomes', async () => {
     const draft = (await db.select().from(frameworkVersions).where(eq(frameworkVersions.status, 'draft')))[0]!;
-    const [measure] = await db.select().from(measures).where(and(eq(measures.versionId, draft.id), eq(measures.code, 'GC01')));
+    const [measure] = await db
+      .select()
+      .from(measures)
+      .where(and(eq(measures.versionId, draft.id), eq(measures.code, 'GC01')));
     const edit = await admin.get(`/framework/${draft.id}/measures/${measure!.id}/edit`);
     expect(edit.statusCode).toBe(200);
     expect(edit.body).toContain('value="12.71"');
@@ -259,7 +281,13 @@ describe.each(databaseKinds)('framework of outcomes and measures on %s', (kind) 
     );
     expect(noProxy.headers.location).toBe(`/framework/${draft.id}/measures/${measure!.id}?done=measure-saved`);
     expect((await db.select().from(measures).where(eq(measures.id, measure!.id)))[0]).toMatchObject({
-      code: 'WO90', outcomeId: wo, proxyPencePerUnit: null, proxySource: null, proxySourceUrl: null, proxyYear: null, proxyLicence: null,
+      code: 'WO90',
+      outcomeId: wo,
+      proxyPencePerUnit: null,
+      proxySource: null,
+      proxySourceUrl: null,
+      proxyYear: null,
+      proxyLicence: null,
     });
     const page = await admin.get(`/framework/${draft.id}/measures/${measure!.id}`);
     expect(page.body).toContain('Counted, not valued');

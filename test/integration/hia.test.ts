@@ -46,7 +46,10 @@ describe.each(databaseKinds)('health impact assessment screening on %s', (kind) 
     expect(form.body).toContain('Likely positive');
     expect(form.body).toContain('Not known');
 
-    const saved = await officer.post(`${base}/answers`, answers({ housing: 'negative', employment_income: 'positive' }, { housing: 'Two homes close during the move' }));
+    const saved = await officer.post(
+      `${base}/answers`,
+      answers({ housing: 'negative', employment_income: 'positive' }, { housing: 'Two homes close during the move' }),
+    );
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`${base}/result`);
     expect((await screeningOf(id))?.answers.housing).toEqual({ impact: 'negative', note: 'Two homes close during the move' });
@@ -71,9 +74,15 @@ describe.each(databaseKinds)('health impact assessment screening on %s', (kind) 
     expect(summary.body).toContain('Two homes close during the move');
     expect(summary.body).not.toContain('The result is not the one proposed');
 
-    const trail = await db().select().from(auditEvents).where(and(eq(auditEvents.entityTable, 'hia_screenings'), eq(auditEvents.entityId, id)));
+    const trail = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityTable, 'hia_screenings'), eq(auditEvents.entityId, id)));
     expect(trail.map((e) => e.action)).toEqual(
-      expect.arrayContaining(['Saved the health impact screening answers of Supported living in Blaby', 'Completed the health impact screening of Supported living in Blaby']),
+      expect.arrayContaining([
+        'Saved the health impact screening answers of Supported living in Blaby',
+        'Completed the health impact screening of Supported living in Blaby',
+      ]),
     );
     expect(trail.every((e) => e.actorLabel === 'officer@council.example')).toBe(true);
   });
@@ -116,7 +125,11 @@ describe.each(databaseKinds)('health impact assessment screening on %s', (kind) 
 
   it('needs every determinant answered, keeping what was chosen and noted', async () => {
     const { id } = await insertRequirement(db(), { title: 'Grounds maintenance' });
-    const response = await officer.post(`/requirements/${id}/hia/answers`, { 'impact-housing': 'negative', 'note-housing': 'Keep this note', 'impact-healthy_food': 'perhaps' });
+    const response = await officer.post(`/requirements/${id}/hia/answers`, {
+      'impact-housing': 'negative',
+      'note-housing': 'Keep this note',
+      'impact-healthy_food': 'perhaps',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Select the likely effect on employment and income');
     expect(response.body).toContain('href="#impact-employment_income"');

@@ -127,7 +127,10 @@ describe.each(databaseKinds)('background jobs on %s', (kind) => {
     const job = countingJob('crashed', runs);
     await runDueJobs(database.db, [job], quiet, { now: () => WEDNESDAY });
     // An instance claimed the Monday run with a 15-minute lease and then crashed.
-    await database.db.update(jobs).set({ lockedUntil: later(MONDAY_0700, 15) }).where(eq(jobs.name, 'crashed'));
+    await database.db
+      .update(jobs)
+      .set({ lockedUntil: later(MONDAY_0700, 15) })
+      .where(eq(jobs.name, 'crashed'));
     expect(await runDueJobs(database.db, [job], quiet, { now: () => later(MONDAY_0700, 10) })).toEqual([]);
     expect(await runDueJobs(database.db, [job], quiet, { now: () => later(MONDAY_0700, 16) })).toEqual(['crashed']);
     expect(runs).toEqual([later(MONDAY_0700, 16)]);
@@ -141,7 +144,10 @@ describe.each(databaseKinds)('background jobs on %s', (kind) => {
     const second = kind === 'postgres' ? await store.open() : database;
     try {
       const results = await Promise.all(
-        Array.from({ length: 3 }, () => [runDueJobs(database.db, [job], quiet, { now: () => MONDAY_0700 }), runDueJobs(second.db, [job], quiet, { now: () => MONDAY_0700 })]).flat(),
+        Array.from({ length: 3 }, () => [
+          runDueJobs(database.db, [job], quiet, { now: () => MONDAY_0700 }),
+          runDueJobs(second.db, [job], quiet, { now: () => MONDAY_0700 }),
+        ]).flat(),
       );
       expect(results.flat()).toEqual(['contended']);
       expect(runs).toHaveLength(1);

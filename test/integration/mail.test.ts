@@ -51,7 +51,10 @@ describe.each(databaseKinds)('mail outbox on %s', (kind) => {
     await new Promise((resolve) => setTimeout(resolve, 100)); // room for a duplicate to arrive, if one were sent
     const subjects = smtp.messages.map((m) => m.subject).sort((x, y) => Number(x.split(' ')[1]) - Number(y.split(' ')[1]));
     expect(subjects).toEqual(Array.from({ length: 12 }, (_, i) => `Message ${i + 1}`));
-    const [pending] = await db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(sql`${mailOutbox.sentAt} is null`);
+    const [pending] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(mailOutbox)
+      .where(sql`${mailOutbox.sentAt} is null`);
     expect(pending?.n).toBe(0);
   });
 

@@ -8,7 +8,10 @@ import { TestBrowser, startOidcProvider, type TestOidcProvider } from '../helper
 import { unusedPort } from '../helpers/ports.js';
 
 /** The app listening on a free port with BASE_URL set to it, configured for the provider that `provide` starts. */
-async function listeningApp(kind: (typeof databaseKinds)[number], provide: (appUrl: string) => Promise<Record<string, string>>): Promise<{ t: TestApp; appUrl: string }> {
+async function listeningApp(
+  kind: (typeof databaseKinds)[number],
+  provide: (appUrl: string) => Promise<Record<string, string>>,
+): Promise<{ t: TestApp; appUrl: string }> {
   const port = await unusedPort();
   const appUrl = `http://127.0.0.1:${port}`;
   const t = await createTestApp(kind, { env: { ...(await provide(appUrl)), BASE_URL: appUrl } });

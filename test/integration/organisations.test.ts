@@ -101,7 +101,7 @@ describe.each(databaseKinds)('organisations on %s', (kind) => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('govuk-error-summary');
     expect(response.body).toContain('href="#name"');
-    expect(response.body).toContain("Enter the organisation&#39;s name");
+    expect(response.body).toContain('Enter the organisation&#39;s name');
     expect(response.body).toContain('href="#companiesHouseNumber"');
     expect(response.body).toContain('href="#postcode"');
     expect(response.body).toContain('Enter a full UK postcode, like LE11 3AB');
@@ -126,7 +126,13 @@ describe.each(databaseKinds)('organisations on %s', (kind) => {
       postcode: 'le13 1aa',
     });
     expect(response.statusCode).toBe(303);
-    expect(await organisationNamed('Coventry Cleaning Co')).toMatchObject({ kind: 'community', postcode: 'LE13 1AA', district: 'Melton', isLocal: true, isVcse: false });
+    expect(await organisationNamed('Coventry Cleaning Co')).toMatchObject({
+      kind: 'community',
+      postcode: 'LE13 1AA',
+      district: 'Melton',
+      isLocal: true,
+      isVcse: false,
+    });
     expect((await admin.get(response.headers.location!)).body).toContain('Changes saved');
   });
 
@@ -160,7 +166,9 @@ describe.each(databaseKinds)('organisations on %s', (kind) => {
 
   it('pages a long list', async () => {
     const { db } = t.services.database;
-    await db.insert(organisations).values(Array.from({ length: 60 }, (_, i) => ({ name: `Zz Paging Test ${String(i).padStart(2, '0')}`, kind: 'supplier' as const })));
+    await db
+      .insert(organisations)
+      .values(Array.from({ length: 60 }, (_, i) => ({ name: `Zz Paging Test ${String(i).padStart(2, '0')}`, kind: 'supplier' as const })));
     const first = await admin.get('/admin/organisations');
     expect(first.body).toContain('govuk-pagination');
     expect(first.body).toContain('href="/admin/organisations?page=2"');

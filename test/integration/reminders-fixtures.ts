@@ -10,7 +10,13 @@ export const quiet = { info: () => undefined, error: () => undefined };
 export async function insertUser(db: Db, email: string, options: { organisationOf: string; roles: Role[]; active?: boolean }): Promise<string> {
   const [row] = await db
     .insert(users)
-    .values({ email, name: email.split('@')[0]!, organisationId: await organisationOf(db, options.organisationOf), roles: options.roles, active: options.active ?? true })
+    .values({
+      email,
+      name: email.split('@')[0]!,
+      organisationId: await organisationOf(db, options.organisationOf),
+      roles: options.roles,
+      active: options.active ?? true,
+    })
     .returning({ id: users.id });
   return row!.id;
 }

@@ -70,7 +70,13 @@ describe.skipIf(!databaseKinds.includes('postgres'))('reminders with two instanc
     expect(new Set(received).size).toBe(6);
     expect(received.filter((r) => r.includes('Social value report due by 30 October 2026'))).toHaveLength(5);
     expect(received.filter((r) => r.startsWith('manager@council.example | Social value delivery to verify: 2 lines on 1 contract'))).toHaveLength(1);
-    for (const to of ['supplier@supplier.example', 'jo@supplier.example', 'lee@supplier.example', 'supplier2@midlands.example', 'supplier3@soarvalley.example']) {
+    for (const to of [
+      'supplier@supplier.example',
+      'jo@supplier.example',
+      'lee@supplier.example',
+      'supplier2@midlands.example',
+      'supplier3@soarvalley.example',
+    ]) {
       expect(received.filter((r) => r.startsWith(`${to} |`))).toHaveLength(1);
     }
     const queued = await one.db.select({ sentAt: mailOutbox.sentAt }).from(mailOutbox);

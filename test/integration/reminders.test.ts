@@ -111,7 +111,9 @@ describe.each(databaseKinds)('report reminders on %s', (kind) => {
         `  ${BASE}/contracts/${managed.id}/reports/${july}`,
       ].join('\n'),
     );
-    expect(section(other)).toBe([`${other.reference} ${other.title}`, '- July to September 2026: 1 line waiting', `  ${BASE}/contracts/${other.id}/reports/${otherJuly}`].join('\n'));
+    expect(section(other)).toBe(
+      [`${other.reference} ${other.title}`, '- July to September 2026: 1 line waiting', `  ${BASE}/contracts/${other.id}/reports/${otherJuly}`].join('\n'),
+    );
     expect(digest!.text.indexOf(first!.reference)).toBeLessThan(digest!.text.indexOf(second!.reference));
     expect(digest!.text).toContain(`${BASE}/verification`);
 

@@ -1,14 +1,6 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditEvents,
-  frameworkVersions,
-  hiaScreenings,
-  opportunityAssessments,
-  requirements,
-  tenders,
-  users,
-} from '../../src/db/schema/index.js';
+import { auditEvents, frameworkVersions, hiaScreenings, opportunityAssessments, requirements, tenders, users } from '../../src/db/schema/index.js';
 import { applicability } from '../../src/domain/applicability.js';
 import { todayIso } from '../../src/domain/dates.js';
 import { loadThresholds } from '../../src/features/thresholds/repository.js';
@@ -109,7 +101,10 @@ describe.each(databaseKinds)('requirements on %s', (kind) => {
     it('are stored with the applicability the real rule gives today with the seeded thresholds', async () => {
       const db = t.testDb.database.db;
       const thresholds = await loadThresholds(db);
-      for (const [title, level] of [[HOME_CARE, 'policy'], [STATIONERY, 'out_of_scope']] as const) {
+      for (const [title, level] of [
+        [HOME_CARE, 'policy'],
+        [STATIONERY, 'out_of_scope'],
+      ] as const) {
         const row = await stored(await idOf(title));
         const answer = applicability(row.estimatedValuePence, row.valueIncludesVat, todayIso(), thresholds);
         expect(row.applicability).toBe(level);
@@ -233,7 +228,16 @@ describe.each(databaseKinds)('requirements on %s', (kind) => {
       expect(response.body).toMatch(new RegExp(`<option value="${officerId}" selected>Owen Hughes</option>`));
       expect(response.body).toContain('Health and social work services (85000000)');
       expect(response.body).toContain('<option value="Public Health">Public Health</option>');
-      for (const district of ['Blaby', 'Charnwood', 'Harborough', 'Hinckley and Bosworth', 'Melton', 'North West Leicestershire', 'Oadby and Wigston', 'Countywide']) {
+      for (const district of [
+        'Blaby',
+        'Charnwood',
+        'Harborough',
+        'Hinckley and Bosworth',
+        'Melton',
+        'North West Leicestershire',
+        'Oadby and Wigston',
+        'Countywide',
+      ]) {
         expect(response.body).toContain(`value="${district}"`);
       }
       expect(response.body).toContain('thresholds</a> in force today');

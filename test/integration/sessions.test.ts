@@ -35,9 +35,15 @@ describe.each(databaseKinds)('sessions on %s', (kind) => {
 
   it('signs the person out once the session has been idle for longer than the idle limit (60 minutes)', async () => {
     const { tokenHash } = await officerSession();
-    await db().update(sessions).set({ lastSeenAt: minutesAgo(59) }).where(eq(sessions.tokenHash, tokenHash));
+    await db()
+      .update(sessions)
+      .set({ lastSeenAt: minutesAgo(59) })
+      .where(eq(sessions.tokenHash, tokenHash));
     expect(await signedIn()).toBe(true);
-    await db().update(sessions).set({ lastSeenAt: minutesAgo(61) }).where(eq(sessions.tokenHash, tokenHash));
+    await db()
+      .update(sessions)
+      .set({ lastSeenAt: minutesAgo(61) })
+      .where(eq(sessions.tokenHash, tokenHash));
     const page = await browser.get('/framework');
     expect(page.statusCode).toBe(302);
     expect(page.headers.location).toBe('/sign-in?next=%2Fframework');
@@ -45,7 +51,10 @@ describe.each(databaseKinds)('sessions on %s', (kind) => {
 
   it('signs the person out when the session reaches its end, however active they are', async () => {
     const { tokenHash } = await officerSession();
-    await db().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.tokenHash, tokenHash));
+    await db()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.tokenHash, tokenHash));
     expect(await signedIn()).toBe(false);
   });
 
@@ -56,7 +65,10 @@ describe.each(databaseKinds)('sessions on %s', (kind) => {
     expect(await signedIn()).toBe(true);
     expect((await officerSession()).lastSeenAt).toEqual(recent);
 
-    await db().update(sessions).set({ lastSeenAt: minutesAgo(30) }).where(eq(sessions.tokenHash, tokenHash));
+    await db()
+      .update(sessions)
+      .set({ lastSeenAt: minutesAgo(30) })
+      .where(eq(sessions.tokenHash, tokenHash));
     expect(await signedIn()).toBe(true);
     expect(Date.now() - (await officerSession()).lastSeenAt.getTime()).toBeLessThan(10_000);
   });

@@ -128,7 +128,10 @@ describe.each(databaseKinds)('who may see and change tenders, and closing early,
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entityTable, 'tenders'), eq(auditEvents.entityId, assigned), like(auditEvents.action, 'Closed tender%')));
-    expect(event).toMatchObject({ action: `Closed tender ${after.number} early: every invited supplier had submitted a bid`, actorLabel: 'officer@council.example' });
+    expect(event).toMatchObject({
+      action: `Closed tender ${after.number} early: every invited supplier had submitted a bid`,
+      actorLabel: 'officer@council.example',
+    });
 
     const tenderPage = await officer.get(closed.headers.location!);
     expect(tenderPage.body).toContain('Bidding closed');

@@ -89,7 +89,9 @@ export async function insertRequirement(db: Db, options: RequirementOptions = {}
   }
   const byCode = await activeMeasureIds(db);
   for (const m of options.assessed ?? []) {
-    await db.insert(assessmentMeasures).values({ requirementId: id, measureId: byCode.get(m.code)!, targetHundredths: m.targetHundredths, reason: 'Suggested' });
+    await db
+      .insert(assessmentMeasures)
+      .values({ requirementId: id, measureId: byCode.get(m.code)!, targetHundredths: m.targetHundredths, reason: 'Suggested' });
   }
   return { id, title };
 }

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measures } from '../../src/db/schema/index.js';
 import { createTestApp, signedInClient, type Client, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
-import { activeMeasureIds, activeVersionId, completeSetup, createDraft, insertRequirement, tenderMeasureCodes, tenderRow, tenderSnapshot } from './tenders-fixtures.js';
+import {
+  activeMeasureIds,
+  activeVersionId,
+  completeSetup,
+  createDraft,
+  insertRequirement,
+  tenderMeasureCodes,
+  tenderRow,
+  tenderSnapshot,
+} from './tenders-fixtures.js';
 
 describe.each(databaseKinds)('publishing freezes the framework version active at the time, on %s', (kind) => {
   let t: TestApp;
@@ -23,7 +32,10 @@ describe.each(databaseKinds)('publishing freezes the framework version active at
     const created = await admin.post('/framework/drafts');
     const versionId = /\/framework\/([0-9a-f-]{36})/.exec(String(created.headers.location))![1]!;
     for (const code of without) {
-      const [measure] = await db().select().from(measures).where(and(eq(measures.versionId, versionId), eq(measures.code, code)));
+      const [measure] = await db()
+        .select()
+        .from(measures)
+        .where(and(eq(measures.versionId, versionId), eq(measures.code, code)));
       expect((await admin.post(`/framework/${versionId}/measures/${measure!.id}/delete`)).statusCode).toBe(303);
     }
     expect((await admin.post(`/framework/${versionId}/activate`)).statusCode).toBe(303);
@@ -35,7 +47,10 @@ describe.each(databaseKinds)('publishing freezes the framework version active at
     const id = await createDraft(officer, (await insertRequirement(db())).id);
     await completeSetup(db(), officer, id);
     const byCode = await activeMeasureIds(db());
-    const withMinimum = await officer.post(`/tenders/${id}/measures`, { measures: [byCode.get('SE01')!, byCode.get('WO01')!], [`minimum-${byCode.get('SE01')}`]: '3' });
+    const withMinimum = await officer.post(`/tenders/${id}/measures`, {
+      measures: [byCode.get('SE01')!, byCode.get('WO01')!],
+      [`minimum-${byCode.get('SE01')}`]: '3',
+    });
     expect(withMinimum.statusCode).toBe(303);
     expect((await tenderMeasureCodes(db(), id)).every((m) => m.versionId === first)).toBe(true);
 

@@ -31,7 +31,12 @@ describe.each(databaseKinds)('tender set-up and publication on %s', (kind) => {
   afterAll(async () => t?.close());
 
   it('creates a draft tender from a ready requirement, with the defaults and the assessment’s measures', async () => {
-    const requirement = await insertRequirement(db(), { assessed: [{ code: 'SE01', targetHundredths: 250 }, { code: 'WO02', targetHundredths: null }] });
+    const requirement = await insertRequirement(db(), {
+      assessed: [
+        { code: 'SE01', targetHundredths: 250 },
+        { code: 'WO02', targetHundredths: null },
+      ],
+    });
     const response = await officer.post(`/requirements/${requirement.id}/tender`);
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toMatch(/^\/tenders\/[0-9a-f-]{36}\?done=created$/);
@@ -86,7 +91,9 @@ describe.each(databaseKinds)('tender set-up and publication on %s', (kind) => {
     expect(refused.body).toContain(`href="/requirements/${requirement.id}"`);
     expect(await db().select().from(tenders).where(eq(tenders.requirementId, requirement.id))).toHaveLength(0);
 
-    await db().insert(appSettings).values({ key: 'tender_gate', value: { requireAssessment: false } });
+    await db()
+      .insert(appSettings)
+      .values({ key: 'tender_gate', value: { requireAssessment: false } });
     try {
       const allowed = await officer.post(`/requirements/${requirement.id}/tender`);
       expect(allowed.statusCode).toBe(303);
@@ -264,10 +271,12 @@ describe.each(databaseKinds)('tender set-up and publication on %s', (kind) => {
     expect(req!.stage).toBe('tendering');
 
     const mail = await db().select().from(mailOutbox);
-    expect(mail.filter((m) => m.subject === `Invitation to tender: ${tender.title}`).map((m) => m.to).sort()).toEqual([
-      'supplier3@soarvalley.example',
-      'supplier@supplier.example',
-    ]);
+    expect(
+      mail
+        .filter((m) => m.subject === `Invitation to tender: ${tender.title}`)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['supplier3@soarvalley.example', 'supplier@supplier.example']);
     expect(mail.filter((m) => m.subject === `You are an evaluator for tender ${tender.number}`).map((m) => m.to)).toEqual(['evaluator@council.example']);
 
     const [event] = await db()

@@ -122,7 +122,13 @@ describe.each(databaseKinds)('thresholds on %s', (kind) => {
     expect((await officer.get('/thresholds/new')).statusCode).toBe(403);
     const before = await t.services.database.db.select().from(thresholds);
     const posted = await officer.post('/thresholds/new', {
-      kind: 'statutory', amount: '1', includesVat: 'yes', 'effectiveFrom-day': '1', 'effectiveFrom-month': '1', 'effectiveFrom-year': '2030', source: 'Test',
+      kind: 'statutory',
+      amount: '1',
+      includesVat: 'yes',
+      'effectiveFrom-day': '1',
+      'effectiveFrom-month': '1',
+      'effectiveFrom-year': '2030',
+      source: 'Test',
     });
     expect(posted.statusCode).toBe(403);
     expect(await t.services.database.db.select().from(thresholds)).toHaveLength(before.length);
@@ -137,7 +143,13 @@ describe.each(databaseKinds)('thresholds on %s', (kind) => {
   it('keeps what an admin typed and names every field that is wrong', async () => {
     expect((await admin.get('/thresholds/new')).statusCode).toBe(200);
     const response = await admin.post('/thresholds/new', {
-      kind: 'neither', amount: '0', includesVat: '', 'effectiveFrom-day': '30', 'effectiveFrom-month': '2', 'effectiveFrom-year': '2027', source: '  ',
+      kind: 'neither',
+      amount: '0',
+      includesVat: '',
+      'effectiveFrom-day': '30',
+      'effectiveFrom-month': '2',
+      'effectiveFrom-year': '2027',
+      source: '  ',
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Select the kind of threshold');
@@ -163,7 +175,13 @@ describe.each(databaseKinds)('thresholds on %s', (kind) => {
     const { db } = t.services.database;
     const before = await db.select().from(thresholds);
     const response = await admin.post('/thresholds/new', {
-      kind: 'statutory', amount: '220,000', includesVat: 'yes', 'effectiveFrom-day': '1', 'effectiveFrom-month': '1', 'effectiveFrom-year': '2024', source: 'A duplicate',
+      kind: 'statutory',
+      amount: '220,000',
+      includesVat: 'yes',
+      'effectiveFrom-day': '1',
+      'effectiveFrom-month': '1',
+      'effectiveFrom-year': '2024',
+      source: 'A duplicate',
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('A statutory threshold already takes effect on 1 January 2024. Enter a different date');
@@ -177,8 +195,12 @@ describe.each(databaseKinds)('thresholds on %s', (kind) => {
 
     const [year, month, day] = today.split('-');
     const response = await admin.post('/thresholds/new', {
-      kind: 'statutory', amount: '400,000', includesVat: 'yes',
-      'effectiveFrom-day': String(Number(day)), 'effectiveFrom-month': String(Number(month)), 'effectiveFrom-year': year!,
+      kind: 'statutory',
+      amount: '400,000',
+      includesVat: 'yes',
+      'effectiveFrom-day': String(Number(day)),
+      'effectiveFrom-month': String(Number(month)),
+      'effectiveFrom-year': year!,
       source: 'Procurement Policy Note 99/26 (test)',
     });
     expect(response.statusCode).toBe(303);
@@ -204,7 +226,10 @@ describe.each(databaseKinds)('thresholds on %s', (kind) => {
       .from(auditEvents)
       .where(and(eq(auditEvents.entityTable, 'thresholds'), eq(auditEvents.operation, 'insert'), eq(auditEvents.actorId, adminUser!.id)));
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorLabel: 'admin@council.example', action: `Added statutory threshold of £400,000 including VAT from ${formatDate(today)}` });
+    expect(events[0]).toMatchObject({
+      actorLabel: 'admin@council.example',
+      action: `Added statutory threshold of £400,000 including VAT from ${formatDate(today)}`,
+    });
     expect(events[0]?.after).toMatchObject({ amount_pence: 40_000_000, includes_vat: true, effective_from: today, created_by: adminUser!.id });
   });
 });

@@ -59,7 +59,12 @@ describe.each(databaseKinds)('inviting users by email on %s', (kind) => {
     expect(form.body).toMatch(new RegExp(`<option value="${supplierId}" selected>`));
     expect(form.body).toMatch(/value="supplier" checked/);
 
-    const response = await admin.post('/admin/users/invite', { name: 'Priya Shah', email: 'Priya.Shah@Supplier.example', organisation: supplierId, roles: ['supplier'] });
+    const response = await admin.post('/admin/users/invite', {
+      name: 'Priya Shah',
+      email: 'Priya.Shah@Supplier.example',
+      organisation: supplierId,
+      roles: ['supplier'],
+    });
     expect(response.statusCode).toBe(303);
     const [created] = await db().select().from(users).where(eq(users.email, 'Priya.Shah@Supplier.example'));
     expect(created).toMatchObject({ name: 'Priya Shah', organisationId: supplierId, roles: ['supplier'], active: true, passwordHash: null });
@@ -116,7 +121,10 @@ describe.each(databaseKinds)('inviting users by email on %s', (kind) => {
 
   it('records every step in the audit trail with its actor, and never a password hash or token hash', async () => {
     const [user] = await db().select().from(users).where(eq(users.email, 'Priya.Shah@Supplier.example'));
-    const events = await db().select().from(auditEvents).where(sql`${auditEvents.entityId} = ${user!.id} or ${auditEvents.after}->>'user_id' = ${user!.id}`);
+    const events = await db()
+      .select()
+      .from(auditEvents)
+      .where(sql`${auditEvents.entityId} = ${user!.id} or ${auditEvents.after}->>'user_id' = ${user!.id}`);
     const summary = events.map((e) => `${e.actorLabel}: ${e.action} (${e.entityTable} ${e.operation})`);
     expect(summary).toContain('admin@council.example: Invited Priya.Shah@Supplier.example (users insert)');
     expect(summary).toContain('admin@council.example: Invited Priya.Shah@Supplier.example (invitations insert)');
@@ -169,10 +177,18 @@ describe.each(databaseKinds)('inviting users by email on %s', (kind) => {
     const noRoles = await invite({ name: 'Nora', email: 'nora@council.example', organisation: councilId });
     expect(noRoles.body).toContain('Select at least one role');
 
-    const unknownOrganisation = await invite({ name: 'Una', email: 'una@example.com', organisation: '00000000-0000-4000-8000-000000000000', roles: ['viewer'] });
+    const unknownOrganisation = await invite({
+      name: 'Una',
+      email: 'una@example.com',
+      organisation: '00000000-0000-4000-8000-000000000000',
+      roles: ['viewer'],
+    });
     expect(unknownOrganisation.body).toContain('Select their organisation');
 
-    const [{ n }] = (await db().select({ n: sql<number>`count(*)::int` }).from(users).where(sql`lower(${users.email}) in ('ada@supplier.example', 'cal@council.example', 'nora@council.example', 'una@example.com')`)) as [{ n: number }];
+    const [{ n }] = (await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(sql`lower(${users.email}) in ('ada@supplier.example', 'cal@council.example', 'nora@council.example', 'una@example.com')`)) as [{ n: number }];
     expect(n).toBe(0);
   });
 
@@ -241,12 +257,16 @@ describe.each(databaseKinds)('inviting users by email on %s', (kind) => {
     expect(unknown.body).toContain('This invitation link does not work');
     expect(unknown.body).toContain('ask your service administrator to send you a new invitation');
     expect((await visitor.get('/invitations/short')).statusCode).toBe(404);
-    expect((await visitor.post(`/invitations/${'A'.repeat(43)}`, { password: 'a long enough password', confirmPassword: 'a long enough password' })).statusCode).toBe(404);
+    expect(
+      (await visitor.post(`/invitations/${'A'.repeat(43)}`, { password: 'a long enough password', confirmPassword: 'a long enough password' })).statusCode,
+    ).toBe(404);
 
     const councilId = await organisationId('Leicestershire County Council');
     await invite({ name: 'Ed Expired', email: 'ed@council.example', organisation: councilId, roles: ['officer', 'evaluator'] });
     const path = await invitationLinkFor('ed@council.example');
-    await db().execute(sql`update invitations set expires_at = now() - interval '1 minute' where user_id = (select id from users where email = 'ed@council.example')`);
+    await db().execute(
+      sql`update invitations set expires_at = now() - interval '1 minute' where user_id = (select id from users where email = 'ed@council.example')`,
+    );
     const expired = await visitor.get(path);
     expect(expired.statusCode).toBe(410);
     expect(expired.body).toContain('This invitation has expired');

@@ -151,7 +151,10 @@ describe.each(databaseKinds)('managing users on %s', (kind) => {
     const next = await mosBrowser.get('/thresholds');
     expect(next.statusCode).toBe(302);
     expect(next.headers.location).toBe('/sign-in?next=%2Fthresholds');
-    const [{ n }] = (await db().select({ n: sql<number>`count(*)::int` }).from(sessions).where(eq(sessions.userId, mo))) as [{ n: number }];
+    const [{ n }] = (await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sessions)
+      .where(eq(sessions.userId, mo))) as [{ n: number }];
     expect(n).toBe(0);
     await expect(new Client(t.app).signIn('manager@council.example')).rejects.toThrow(/failed with 400/);
     expect((await admin.get('/admin/users?status=deactivated')).body).toContain('Mo Rahman');
@@ -178,7 +181,11 @@ describe.each(databaseKinds)('managing users on %s', (kind) => {
   });
 
   it('answers 404 for unknown or malformed user ids', async () => {
-    for (const url of ['/admin/users/not-a-uuid', '/admin/users/00000000-0000-4000-8000-000000000000', '/admin/users/00000000-0000-4000-8000-000000000000/edit']) {
+    for (const url of [
+      '/admin/users/not-a-uuid',
+      '/admin/users/00000000-0000-4000-8000-000000000000',
+      '/admin/users/00000000-0000-4000-8000-000000000000/edit',
+    ]) {
       expect((await admin.get(url)).statusCode, url).toBe(404);
     }
     await admin.get('/admin/users');
@@ -220,6 +227,11 @@ describe.each(databaseKinds)('managing users on %s', (kind) => {
     const [samNow] = await db().select().from(users).where(eq(users.id, sam));
     expect(samNow).toMatchObject({ name: 'Sam Fletcher', active: true });
     expect(await db().select().from(users).where(eq(users.email, 'mallory@example.com'))).toEqual([]);
-    expect(await db().select().from(organisations).where(sql`${organisations.name} in ('Mallory Ltd', 'Hacked Ltd')`)).toEqual([]);
+    expect(
+      await db()
+        .select()
+        .from(organisations)
+        .where(sql`${organisations.name} in ('Mallory Ltd', 'Hacked Ltd')`),
+    ).toEqual([]);
   });
 });

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedInClient, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
-import { insertSubmittedReport, lineRow, mailAbout, period2025Q1, period2025Q2, reportStatus, threadOf, verificationContract } from './verification-fixtures.js';
+import {
+  insertSubmittedReport,
+  lineRow,
+  mailAbout,
+  period2025Q1,
+  period2025Q2,
+  reportStatus,
+  threadOf,
+  verificationContract,
+} from './verification-fixtures.js';
 
 describe.each(databaseKinds)('verification access and refusals on %s', (kind) => {
   let t: TestApp;

@@ -4,7 +4,16 @@ import { auditEvents, remediationActions, users } from '../../src/db/schema/inde
 import { createTestApp, signedInClient, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
 import { organisationOf, userId } from './contracts-fixtures.js';
-import { insertEvidence, insertSubmittedReport, lineRow, mailAbout, period2025Q1, reportStatus, threadOf, verificationContract } from './verification-fixtures.js';
+import {
+  insertEvidence,
+  insertSubmittedReport,
+  lineRow,
+  mailAbout,
+  period2025Q1,
+  reportStatus,
+  threadOf,
+  verificationContract,
+} from './verification-fixtures.js';
 
 describe.each(databaseKinds)('verifying a delivery report on %s', (kind) => {
   let t: TestApp;
@@ -28,7 +37,13 @@ describe.each(databaseKinds)('verifying a delivery report on %s', (kind) => {
     const [c1, c2] = contract.commitmentIds as [string, string];
     const additionalMeasure = contract.measures.unvalued ?? contract.measures.valued2;
     const { reportId, lineIds } = await insertSubmittedReport(db, contract.id, period2025Q1, [
-      { commitmentId: c1, measureId: contract.measures.valued.id, quantityHundredths: 50_000, narrative: 'Local people hired in Loughborough', districts: ['Charnwood'] },
+      {
+        commitmentId: c1,
+        measureId: contract.measures.valued.id,
+        quantityHundredths: 50_000,
+        narrative: 'Local people hired in Loughborough',
+        districts: ['Charnwood'],
+      },
       { commitmentId: c2, measureId: contract.measures.valued2.id, quantityHundredths: 4_000 },
       { commitmentId: null, measureId: additionalMeasure.id, quantityHundredths: 1_000 },
     ]);
@@ -87,7 +102,11 @@ describe.each(databaseKinds)('verifying a delivery report on %s', (kind) => {
     expect(answerPage.body).toMatch(/id="quantity" name="quantity"[^>]*value="500"/);
 
     // evidence added through the reporting feature's upload comes back to this page
-    const uploaded = await supplier.upload(`${answerUrl}/evidence`, {}, { field: 'files', name: 'corrected-payroll.csv', type: 'text/csv', content: 'name,hours\nA,780\n' });
+    const uploaded = await supplier.upload(
+      `${answerUrl}/evidence`,
+      {},
+      { field: 'files', name: 'corrected-payroll.csv', type: 'text/csv', content: 'name,hours\nA,780\n' },
+    );
     expect(uploaded.statusCode).toBe(303);
     expect(uploaded.headers.location).toBe(`${answerUrl}?done=evidence#evidence`);
     const withEvidence = await supplier.get(`${answerUrl}?done=evidence`);
@@ -102,7 +121,11 @@ describe.each(databaseKinds)('verifying a delivery report on %s', (kind) => {
     expect(missing.body).toContain('Kept text');
     expect((await lineRow(db, l1)).status).toBe('queried');
 
-    const answered = await supplier.post(answerUrl, { answer: 'We counted agency staff twice. The right figure is 780 hours.', quantity: '780', narrative: 'Local people hired in Loughborough' });
+    const answered = await supplier.post(answerUrl, {
+      answer: 'We counted agency staff twice. The right figure is 780 hours.',
+      quantity: '780',
+      narrative: 'Local people hired in Loughborough',
+    });
     expect(answered.statusCode).toBe(303);
     expect(await lineRow(db, l1)).toMatchObject({ status: 'pending', quantityHundredths: 78_000, decidedBy: null });
     expect(await reportStatus(db, reportId)).toBe('submitted');
@@ -119,8 +142,18 @@ describe.each(databaseKinds)('verifying a delivery report on %s', (kind) => {
     const [correction] = await db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityTable, 'report_lines'), eq(auditEvents.entityId, l1), eq(auditEvents.action, `Answered a query on a line of the April to June 2025 report on contract ${contract.reference}`)));
-    expect(correction).toMatchObject({ operation: 'update', before: expect.objectContaining({ quantity_hundredths: 50_000 }), after: expect.objectContaining({ quantity_hundredths: 78_000 }) });
+      .where(
+        and(
+          eq(auditEvents.entityTable, 'report_lines'),
+          eq(auditEvents.entityId, l1),
+          eq(auditEvents.action, `Answered a query on a line of the April to June 2025 report on contract ${contract.reference}`),
+        ),
+      );
+    expect(correction).toMatchObject({
+      operation: 'update',
+      before: expect.objectContaining({ quantity_hundredths: 50_000 }),
+      after: expect.objectContaining({ quantity_hundredths: 78_000 }),
+    });
 
     // the same page is now read-only, and a second answer is refused
     const readOnly = await supplier.get(`${answerUrl}?done=answered`);
@@ -150,7 +183,10 @@ describe.each(databaseKinds)('verifying a delivery report on %s', (kind) => {
     const all = await mailAbout(db, contract.reference);
     expect(all).toHaveLength(supplierEmails.length + 1);
 
-    const actions = await db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityTable, 'report_lines'), eq(auditEvents.entityId, l1)));
+    const actions = await db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityTable, 'report_lines'), eq(auditEvents.entityId, l1)));
     expect(actions.map((a) => a.action)).toEqual(
       expect.arrayContaining([
         `Queried a line of the April to June 2025 report on contract ${contract.reference}`,

@@ -75,10 +75,18 @@ export async function reportStatus(db: Db, reportId: string) {
 }
 
 export async function threadOf(db: Db, lineId: string) {
-  return db.select({ body: lineMessages.body, authorId: lineMessages.authorId }).from(lineMessages).where(eq(lineMessages.lineId, lineId)).orderBy(lineMessages.createdAt, lineMessages.id);
+  return db
+    .select({ body: lineMessages.body, authorId: lineMessages.authorId })
+    .from(lineMessages)
+    .where(eq(lineMessages.lineId, lineId))
+    .orderBy(lineMessages.createdAt, lineMessages.id);
 }
 
 /** Emails queued whose subject mentions the contract reference. */
 export async function mailAbout(db: Db, reference: string) {
-  return db.select({ to: mailOutbox.to, subject: mailOutbox.subject, text: mailOutbox.text }).from(mailOutbox).where(like(mailOutbox.subject, `%${reference}%`)).orderBy(mailOutbox.id);
+  return db
+    .select({ to: mailOutbox.to, subject: mailOutbox.subject, text: mailOutbox.text })
+    .from(mailOutbox)
+    .where(like(mailOutbox.subject, `%${reference}%`))
+    .orderBy(mailOutbox.id);
 }

@@ -22,7 +22,10 @@ export const requirements = pgTable(
     valueIncludesVat: boolean('value_includes_vat').notNull().default(false),
     expectedStart: date('expected_start', { mode: 'string' }).notNull(),
     durationMonths: integer('duration_months').notNull(),
-    districts: text('districts').array().notNull().default(sql`'{}'::text[]`),
+    districts: text('districts')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => users.id),
@@ -51,7 +54,10 @@ export const opportunityAssessments = pgTable('opportunity_assessments', {
   outcomeCodes: text('outcome_codes').array(),
   targetsNotes: text('targets_notes'),
   supplierCost: text('supplier_cost'),
-  completedTasks: text('completed_tasks').array().notNull().default(sql`'{}'::text[]`),
+  completedTasks: text('completed_tasks')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   completedAt: timestamp('completed_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -69,7 +69,10 @@ export const contractCommitments = pgTable(
       .references(() => measures.id),
     quantityHundredths: bigint('quantity_hundredths', { mode: 'number' }).notNull(),
     profile: jsonb('profile').$type<ProfilePeriod[]>().notNull().default([]),
-    districts: text('districts').array().notNull().default(sql`'{}'::text[]`),
+    districts: text('districts')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     narrative: text('narrative').notNull().default(''),
     originalMeasureId: uuid('original_measure_id')
       .notNull()
@@ -131,7 +134,9 @@ export const deliveryReports = pgTable(
   (t) => [
     uniqueIndex('delivery_reports_period_key').on(t.contractId, t.periodStart),
     // the verification queue and the weekly digest: the few reports waiting for a decision, among years of others
-    index('delivery_reports_waiting_idx').on(t.submittedAt).where(sql`${t.status} in ('submitted', 'queried')`),
+    index('delivery_reports_waiting_idx')
+      .on(t.submittedAt)
+      .where(sql`${t.status} in ('submitted', 'queried')`),
   ],
 );
 
@@ -151,12 +156,19 @@ export const reportLines = pgTable(
       .references(() => measures.id),
     quantityHundredths: bigint('quantity_hundredths', { mode: 'number' }).notNull(),
     narrative: text('narrative').notNull().default(''),
-    districts: text('districts').array().notNull().default(sql`'{}'::text[]`),
+    districts: text('districts')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text('status', { enum: lineStatuses }).notNull().default('pending'),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
-  (t) => [index('report_lines_report_idx').on(t.reportId), index('report_lines_commitment_idx').on(t.commitmentId, t.status), check('report_lines_quantity', sql`${t.quantityHundredths} >= 0`)],
+  (t) => [
+    index('report_lines_report_idx').on(t.reportId),
+    index('report_lines_commitment_idx').on(t.commitmentId, t.status),
+    check('report_lines_quantity', sql`${t.quantityHundredths} >= 0`),
+  ],
 );
 
 /** The conversation on a line: the contract manager's query and the supplier's answers. */
@@ -219,7 +231,9 @@ export const remediationActions = pgTable(
     action: text('action').notNull(),
     owner: text('owner').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closureNote: text('closure_note'),
     createdBy: uuid('created_by').references(() => users.id),

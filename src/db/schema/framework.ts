@@ -22,8 +22,12 @@ export const frameworkVersions = pgTable(
   },
   (t) => [
     uniqueIndex('framework_versions_number_key').on(t.number),
-    uniqueIndex('framework_versions_one_active').on(t.status).where(sql`status = 'active'`),
-    uniqueIndex('framework_versions_one_draft').on(t.status).where(sql`status = 'draft'`),
+    uniqueIndex('framework_versions_one_active')
+      .on(t.status)
+      .where(sql`status = 'active'`),
+    uniqueIndex('framework_versions_one_draft')
+      .on(t.status)
+      .where(sql`status = 'draft'`),
   ],
 );
 

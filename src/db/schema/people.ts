@@ -21,15 +21,7 @@ export const organisations = pgTable('organisations', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const roles = [
-  'admin',
-  'officer',
-  'evaluator',
-  'contract_manager',
-  'viewer',
-  'supplier',
-  'community',
-] as const;
+export const roles = ['admin', 'officer', 'evaluator', 'contract_manager', 'viewer', 'supplier', 'community'] as const;
 export type Role = (typeof roles)[number];
 
 export const users = pgTable(
@@ -42,7 +34,10 @@ export const users = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    roles: text('roles', { enum: roles }).array().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles', { enum: roles })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
     oidcSubject: text('oidc_subject'),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),

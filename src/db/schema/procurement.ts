@@ -145,7 +145,10 @@ export const bids = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('bids_tender_organisation_key').on(t.tenderId, t.organisationId), check('bids_price_positive', sql`${t.pricePence} is null or ${t.pricePence} >= 0`)],
+  (t) => [
+    uniqueIndex('bids_tender_organisation_key').on(t.tenderId, t.organisationId),
+    check('bids_price_positive', sql`${t.pricePence} is null or ${t.pricePence} >= 0`),
+  ],
 );
 
 /** One period of a delivery profile: a label ("2027 to 2028", "2027 Q1") and its share of the quantity. */
@@ -168,7 +171,10 @@ export const bidCommitments = pgTable(
       .references(() => measures.id),
     quantityHundredths: bigint('quantity_hundredths', { mode: 'number' }).notNull(),
     profile: jsonb('profile').$type<ProfilePeriod[]>().notNull().default([]),
-    districts: text('districts').array().notNull().default(sql`'{}'::text[]`),
+    districts: text('districts')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     narrative: text('narrative').notNull().default(''),
   },
   (t) => [uniqueIndex('bid_commitments_key').on(t.bidId, t.measureId), check('bid_commitments_quantity', sql`${t.quantityHundredths} >= 0`)],

@@ -17,8 +17,5 @@ export const thresholds = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('thresholds_kind_date_key').on(t.kind, t.effectiveFrom),
-    check('thresholds_amount_positive', sql`${t.amountPence} > 0`),
-  ],
+  (t) => [uniqueIndex('thresholds_kind_date_key').on(t.kind, t.effectiveFrom), check('thresholds_amount_positive', sql`${t.amountPence} > 0`)],
 );

@@ -1,6 +1,15 @@
 import type { DbOrTx } from '../../db/client.js';
 import { districts } from '../organisations/postcode-districts.js';
-import { activeVersionId, findAssessment, listChosenMeasures, loadFramework, type AssessmentRow, type ChosenMeasure, type Framework, type FrameworkMeasure } from './repository.js';
+import {
+  activeVersionId,
+  findAssessment,
+  listChosenMeasures,
+  loadFramework,
+  type AssessmentRow,
+  type ChosenMeasure,
+  type Framework,
+  type FrameworkMeasure,
+} from './repository.js';
 import type { RequirementRow } from './requirement-pages.js';
 import { listInWords } from './list-in-words.js';
 import { suggestMeasures, type Suggestion } from './suggest-measures.js';

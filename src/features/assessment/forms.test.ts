@@ -14,8 +14,13 @@ describe('assessment task forms', () => {
     expect(readShaping({ shaping: ' ', completed: 'yes' }).problems).toEqual([
       ['shaping', 'Enter how the requirement could be shaped to bring wider benefits for Leicestershire'],
     ]);
-    expect(readShaping({ shaping: ' Local jobs\r\nfor care leavers ', completed: 'yes' }).answer).toEqual({ value: 'Local jobs\nfor care leavers', complete: true });
-    expect(readShaping({ shaping: 'x'.repeat(5001), completed: 'no' }).problems[0]![1]).toBe('How the requirement could be shaped must be 5,000 characters or fewer');
+    expect(readShaping({ shaping: ' Local jobs\r\nfor care leavers ', completed: 'yes' }).answer).toEqual({
+      value: 'Local jobs\nfor care leavers',
+      complete: true,
+    });
+    expect(readShaping({ shaping: 'x'.repeat(5001), completed: 'no' }).problems[0]![1]).toBe(
+      'How the requirement could be shaped must be 5,000 characters or fewer',
+    );
   });
 
   it('reads outcomes in the framework’s order and refuses unknown ones', () => {
@@ -36,8 +41,17 @@ describe('assessment task forms', () => {
       { id: 'm2', title: 'Spend with local businesses', unit: '£' },
       { id: 'm3', title: 'Trees planted', unit: 'trees' },
     ];
-    const good = readTargets({ [targetField('m1')]: '2.5', [targetField('m2')]: '1,200', [targetField('m3')]: '', notes: 'From the market day', completed: 'yes' }, measures);
-    expect(good.answer?.value.targets).toEqual(new Map([['m1', 250], ['m2', 120000], ['m3', null]]));
+    const good = readTargets(
+      { [targetField('m1')]: '2.5', [targetField('m2')]: '1,200', [targetField('m3')]: '', notes: 'From the market day', completed: 'yes' },
+      measures,
+    );
+    expect(good.answer?.value.targets).toEqual(
+      new Map([
+        ['m1', 250],
+        ['m2', 120000],
+        ['m3', null],
+      ]),
+    );
     expect(good.answer?.value.notes).toBe('From the market day');
 
     const bad = readTargets({ [targetField('m1')]: '-3', [targetField('m2')]: 'lots', [targetField('m3')]: '1.234', completed: 'yes' }, measures);

@@ -127,7 +127,8 @@ export function readCost(body: unknown): Reading<{ cost: string; explanation: st
   const problems: Problems = [];
   if (cost && cost !== 'none' && cost !== 'some') problems.push(['cost', 'Select whether social value will be asked for at no added cost to suppliers']);
   if (cost === 'some' && !explanation) problems.push(['explanation', 'Explain what the added cost to suppliers would be and why it is needed']);
-  if (cost === 'some' && explanation.length > EXPLANATION_MAX) problems.push(['explanation', 'Explanation of the added cost must be 2,000 characters or fewer']);
+  if (cost === 'some' && explanation.length > EXPLANATION_MAX)
+    problems.push(['explanation', 'Explanation of the added cost must be 2,000 characters or fewer']);
   const complete = readCompleted(body, problems);
   if (complete && !cost) problems.unshift(['cost', 'Select whether social value will be asked for at no added cost to suppliers']);
   const saved: SupplierCost = cost === 'none' ? '' : cost === 'some' ? explanation : null;

@@ -42,12 +42,7 @@ export interface NotNeededWording {
  * The in-scope requirement named in the path, or null after replying: 404 for an unknown or malformed id, and for an
  * out-of-scope requirement a page that says nothing is needed (200 when asked for a page, 409 when a form was sent).
  */
-export async function inScopeRequirement(
-  db: DbOrTx,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  wording: NotNeededWording,
-): Promise<RequirementRow | null> {
+export async function inScopeRequirement(db: DbOrTx, request: FastifyRequest, reply: FastifyReply, wording: NotNeededWording): Promise<RequirementRow | null> {
   const id = field(request.params, 'id');
   const requirement = isUuid(id) ? await findRequirement(db, id) : null;
   if (!requirement) {
@@ -102,6 +97,12 @@ export function refuseSettled(reply: FastifyReply, requirement: RequirementRow, 
 }
 
 /** refuseSettled for a requirement read before it went out to tender or was cancelled: read again, for the reason. */
-export async function refuseSettledLater(db: DbOrTx, reply: FastifyReply, requirement: RequirementRow, heading: string, returnHref: string): Promise<FastifyReply> {
+export async function refuseSettledLater(
+  db: DbOrTx,
+  reply: FastifyReply,
+  requirement: RequirementRow,
+  heading: string,
+  returnHref: string,
+): Promise<FastifyReply> {
   return refuseSettled(reply, (await findRequirement(db, requirement.id)) ?? requirement, heading, returnHref);
 }

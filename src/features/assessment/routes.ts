@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import type { Db } from '../../db/client.js';
 import { applicabilityLabels } from '../../domain/applicability.js';
 import { staffRoles } from '../../platform/current-user.js';
@@ -7,7 +7,16 @@ import { field, formErrors } from '../../platform/forms.js';
 import { loadContext, type AssessmentContext } from './assessment-context.js';
 import { completeAssessment } from './complete-assessment.js';
 import { costValues } from './forms.js';
-import { canChange, changeRoles, inScopeRequirement, refuseSettled, refuseSettledLater, requirementHref, settledReason, type RequirementRow } from './requirement-pages.js';
+import {
+  canChange,
+  changeRoles,
+  inScopeRequirement,
+  refuseSettled,
+  refuseSettledLater,
+  requirementHref,
+  settledReason,
+  type RequirementRow,
+} from './requirement-pages.js';
 import { saveTask } from './save-task.js';
 import { targetInWords, taskPages, type TaskPage } from './task-pages.js';
 import { statusLabels, taskKeys, taskTitles, type TaskKey, type TaskStatus } from './tasks.js';
@@ -103,7 +112,9 @@ function taskRoutes(app: FastifyInstance, db: Db, page: TaskPage): void {
     }
     const context = await loadContext(db, requirement);
     if (page.needsFramework && !context.framework) {
-      reply.code(409).page('assessment/views/no-framework.njk', { pageTitle: 'There is no active framework', requirement, backLink: { href: base(requirement) } });
+      reply
+        .code(409)
+        .page('assessment/views/no-framework.njk', { pageTitle: 'There is no active framework', requirement, backLink: { href: base(requirement) } });
       return null;
     }
     if (context.statuses[page.key] === 'cannot_start') {

@@ -73,7 +73,10 @@ async function applyAnswer(tx: Tx, assessment: AssessmentRow, answer: TaskAnswer
 
 /** Keeps the measures still chosen (with their targets), removes the others and adds the new ones. */
 async function replaceMeasures(tx: Tx, requirementId: string, chosen: { measureId: string; reason: string }[]): Promise<boolean> {
-  const existing = await tx.select({ measureId: assessmentMeasures.measureId }).from(assessmentMeasures).where(eq(assessmentMeasures.requirementId, requirementId));
+  const existing = await tx
+    .select({ measureId: assessmentMeasures.measureId })
+    .from(assessmentMeasures)
+    .where(eq(assessmentMeasures.requirementId, requirementId));
   const before = new Set(existing.map((row) => row.measureId));
   const after = new Set(chosen.map((c) => c.measureId));
   const removed = [...before].filter((id) => !after.has(id));

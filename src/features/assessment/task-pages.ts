@@ -27,7 +27,10 @@ export interface TaskPage {
   view?(context: AssessmentContext, values: Values, errors: Record<string, string>): Values;
 }
 
-function answerOf<A>(reading: { values: Values; problems: [string, string][]; answer: { value: A; complete: boolean } | null }, toAnswer: (value: A) => TaskAnswer): TaskReading {
+function answerOf<A>(
+  reading: { values: Values; problems: [string, string][]; answer: { value: A; complete: boolean } | null },
+  toAnswer: (value: A) => TaskAnswer,
+): TaskReading {
   const { answer } = reading;
   return { values: reading.values, problems: reading.problems, answer: answer && { value: toAnswer(answer.value), complete: answer.complete } };
 }
@@ -87,8 +90,8 @@ const measures: TaskPage = {
         hint: { text: `${s.reason}. ${counted(s.measure.unit)}` },
         checked: checked.has(s.measure.id),
       })),
-      outcomeGroups: context.framework!.outcomes
-        .map((o) => ({
+      outcomeGroups: context
+        .framework!.outcomes.map((o) => ({
           title: o.title,
           items: context
             .framework!.measures.filter((m) => m.outcomeCode === o.code && !suggested.has(m.id))

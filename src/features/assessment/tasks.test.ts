@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { taskStatuses, unfinishedTasks, type AssessmentState } from './tasks.js';
 
-const empty: AssessmentState = { shaping: null, outcomeCodes: null, targetsNotes: null, supplierCost: null, completedTasks: [], completedAt: null, measures: [] };
+const empty: AssessmentState = {
+  shaping: null,
+  outcomeCodes: null,
+  targetsNotes: null,
+  supplierCost: null,
+  completedTasks: [],
+  completedAt: null,
+  measures: [],
+};
 
 const finished: AssessmentState = {
   shaping: 'Jobs for care leavers',
@@ -15,7 +23,14 @@ const finished: AssessmentState = {
 
 describe('assessment task statuses', () => {
   it('has nothing started before the assessment exists; targets wait for measures and the check for every task', () => {
-    const expected = { shaping: 'not_started', outcomes: 'not_started', measures: 'not_started', targets: 'cannot_start', cost: 'not_started', check: 'cannot_start' };
+    const expected = {
+      shaping: 'not_started',
+      outcomes: 'not_started',
+      measures: 'not_started',
+      targets: 'cannot_start',
+      cost: 'not_started',
+      check: 'cannot_start',
+    };
     expect(taskStatuses(null)).toEqual(expected);
     expect(taskStatuses(empty)).toEqual(expected);
   });

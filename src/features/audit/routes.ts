@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { dateParts, readDateInput } from '../../platform/date-input.js';
 import { field, formErrors } from '../../platform/forms.js';
 import { fieldChanges } from './changes.js';

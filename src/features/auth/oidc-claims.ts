@@ -21,8 +21,6 @@ function emailLike(value: unknown): string | undefined {
 export function identityFromClaims(claims: Record<string, unknown>): CouncilIdentity | undefined {
   const subject = typeof claims.sub === 'string' ? claims.sub : '';
   if (!subject) return undefined;
-  const email = [claims.email_verified === false ? undefined : claims.email, claims.preferred_username, claims.upn]
-    .map(emailLike)
-    .find(Boolean);
+  const email = [claims.email_verified === false ? undefined : claims.email, claims.preferred_username, claims.upn].map(emailLike).find(Boolean);
   return { subject, email };
 }

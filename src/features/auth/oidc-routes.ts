@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { field, safeLocalPath } from '../../platform/forms.js';
 import { CouncilSignInError, councilIdentityProvider } from './oidc-client.js';
 import { OIDC_FLOW_COOKIE, OIDC_FLOW_MINUTES, OIDC_FLOW_PATH, decodeOidcFlow, encodeOidcFlow, newOidcFlow, type OidcFlow } from './oidc-flow.js';

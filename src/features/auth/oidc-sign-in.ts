@@ -19,7 +19,14 @@ interface Candidate {
 
 async function findUser(db: Db, where: SQL): Promise<Candidate | undefined> {
   const [user] = await db
-    .select({ id: users.id, email: users.email, roles: users.roles, active: users.active, oidcSubject: users.oidcSubject, organisationKind: organisations.kind })
+    .select({
+      id: users.id,
+      email: users.email,
+      roles: users.roles,
+      active: users.active,
+      oidcSubject: users.oidcSubject,
+      organisationKind: organisations.kind,
+    })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(where)
@@ -42,7 +49,12 @@ export async function signInWithCouncilAccount(db: Db, identity: CouncilIdentity
   const user = bySubject ?? (identity.email ? await findUser(db, eq(sql`lower(${users.email})`, identity.email)) : undefined);
   const detail = { entityTable: 'users', after: { subject: identity.subject, email: identity.email ?? null } };
   if (!user) {
-    await recordEvent(db, { id: null, label: identity.email ?? `council account ${identity.subject}`, requestId }, 'Council sign-in refused: no account', detail);
+    await recordEvent(
+      db,
+      { id: null, label: identity.email ?? `council account ${identity.subject}`, requestId },
+      'Council sign-in refused: no account',
+      detail,
+    );
     return { ok: false, reason: 'no-account' };
   }
   const actor: Actor = { id: user.id, label: user.email, requestId };
@@ -56,7 +68,10 @@ export async function signInWithCouncilAccount(db: Db, identity: CouncilIdentity
   }
   if (!bySubject) {
     await withAudit(db, actor, 'Linked council account', async (tx) => {
-      await tx.update(users).set({ oidcSubject: identity.subject, updatedAt: new Date() }).where(and(eq(users.id, user.id), isNull(users.oidcSubject)));
+      await tx
+        .update(users)
+        .set({ oidcSubject: identity.subject, updatedAt: new Date() })
+        .where(and(eq(users.id, user.id), isNull(users.oidcSubject)));
     });
   }
   await withAudit(db, actor, 'Signed in with council account', async (tx) => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { recordEvent } from '../../platform/audit.js';
 import { EMAIL, field, formErrors, safeLocalPath } from '../../platform/forms.js';
 import { SESSION_COOKIE, createSession, destroySession } from '../../platform/sessions.js';

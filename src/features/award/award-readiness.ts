@@ -26,7 +26,9 @@ export function awardRefusal(tender: TenderState, now: Date, awardedTo: string |
   if (phase === 'awarded' || awardedTo !== null) {
     return {
       heading: `This tender has already been awarded to ${awardedTo ?? 'another bidder'}`,
-      paragraphs: ['A tender is awarded once. Its contract and the winning commitments were created at the award, and the decision is in the evaluation report.'],
+      paragraphs: [
+        'A tender is awarded once. Its contract and the winning commitments were created at the award, and the decision is in the evaluation report.',
+      ],
       link: { href: `/tenders/${tender.id}/award/done`, text: 'See the award' },
     };
   }
@@ -34,7 +36,11 @@ export function awardRefusal(tender: TenderState, now: Date, awardedTo: string |
     return { heading: 'This tender was cancelled', paragraphs: ['A cancelled tender cannot be awarded.'], link: tenderLink };
   }
   if (phase === 'draft') {
-    return { heading: 'This tender has not been published', paragraphs: ['A tender can be awarded after it has been published, has closed and its scores have been moderated.'], link: tenderLink };
+    return {
+      heading: 'This tender has not been published',
+      paragraphs: ['A tender can be awarded after it has been published, has closed and its scores have been moderated.'],
+      link: tenderLink,
+    };
   }
   if (phase === 'open') {
     return {

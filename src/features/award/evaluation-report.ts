@@ -1,12 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { QuantitativeMethod } from '../../db/schema/index.js';
-import {
-  listEvaluatorProgress,
-  listQuestions,
-  listTenderModeratedScores,
-  type EvaluatorProgress,
-  type Question,
-} from '../evaluation/repository.js';
+import { listEvaluatorProgress, listQuestions, listTenderModeratedScores, type EvaluatorProgress, type Question } from '../evaluation/repository.js';
 import { tenderResults, type BidResult, type TenderResults } from '../evaluation/tender-results.js';
 import { listChosenMeasures, type ChosenMeasure } from '../tenders/repository.js';
 import { commitmentLine, type CommitmentLine } from './presenters.js';

@@ -25,7 +25,13 @@ describe('relativeAdvantages', () => {
   });
 
   it('states the difference when both offered some', () => {
-    const result = relativeAdvantages([{ ...weeks, quantityHundredths: 2_550 }], [{ ...weeks, quantityHundredths: 1_000 }, { ...hours, quantityHundredths: 0 }]);
+    const result = relativeAdvantages(
+      [{ ...weeks, quantityHundredths: 2_550 }],
+      [
+        { ...weeks, quantityHundredths: 1_000 },
+        { ...hours, quantityHundredths: 0 },
+      ],
+    );
     expect(result).toEqual({
       winnerOffersMore: ['Apprenticeship weeks: the successful bid offered 25.5 weeks, 15.5 weeks more than your bid’s 10 weeks.'],
       yoursOffersMore: [],
@@ -53,13 +59,27 @@ function bid(id: string, name: string, rank: number, overrides: Partial<ReportBi
     riskFlags: [],
     isWinner: false,
     commitmentLines: [],
-    answers: [{ questionId: 'q1', title: 'How will you recruit locally?', weightBps: 10000, agreedScore: 75, reason: `Reason for ${name}`, moderatorName: 'Owen', evaluatorScores: [] }],
+    answers: [
+      {
+        questionId: 'q1',
+        title: 'How will you recruit locally?',
+        weightBps: 10000,
+        agreedScore: 75,
+        reason: `Reason for ${name}`,
+        moderatorName: 'Owen',
+        evaluatorScores: [],
+      },
+    ],
     ...overrides,
   };
 }
 
 function report(): EvaluationReport {
-  const winner = bid('b1', 'Winner Ltd', 1, { isWinner: true, valuedCommitments: [{ ...hours, quantityHundredths: 200_000, svPence: 2_000_000 }], svPence: 2_000_000 });
+  const winner = bid('b1', 'Winner Ltd', 1, {
+    isWinner: true,
+    valuedCommitments: [{ ...hours, quantityHundredths: 200_000, svPence: 2_000_000 }],
+    svPence: 2_000_000,
+  });
   const second = bid('b2', 'Second Ltd', 2, { consortiumMembers: [{ name: 'Partner Trust', organisationId: null, role: 'training' }] });
   const third = bid('b3', 'Third Ltd', 3, { answers: [{ ...second.answers[0]!, reason: 'Reason for Third Ltd', agreedScore: 25 }] });
   return {
@@ -81,7 +101,13 @@ function report(): EvaluationReport {
     bids: [winner, second, third],
     award: {
       winner,
-      contract: { reference: 'LCC-7', startDate: '2027-04-01', endDate: '2029-03-31', contractManagerName: 'Mo Rahman', reportingFrequency: 'quarterly' } as NonNullable<EvaluationReport['award']>['contract'],
+      contract: {
+        reference: 'LCC-7',
+        startDate: '2027-04-01',
+        endDate: '2029-03-31',
+        contractManagerName: 'Mo Rahman',
+        reportingFrequency: 'quarterly',
+      } as NonNullable<EvaluationReport['award']>['contract'],
     },
   };
 }
@@ -94,7 +120,9 @@ describe('buildFeedbackLetter', () => {
     expect(letter.winner).toBe('Winner Ltd');
     expect(letter.scores[0]).toEqual({ part: 'Quantitative social value (commitments)', yoursBps: 600, winnerBps: 600, outOfBps: 1200 });
     expect(letter.scores.map((s) => s.part)).toContain('Total score');
-    expect(letter.answers).toEqual([{ title: 'How will you recruit locally?', weightBps: 10000, yourScore: '75 (Good)', yourReason: 'Reason for Second Ltd', winnerScore: '75 (Good)' }]);
+    expect(letter.answers).toEqual([
+      { title: 'How will you recruit locally?', weightBps: 10000, yourScore: '75 (Good)', yourReason: 'Reason for Second Ltd', winnerScore: '75 (Good)' },
+    ]);
     expect(letter.winnerOffersMore).toEqual(['Volunteering hours: the successful bid offered 2,000 hours, 1,000 hours more than your bid’s 1,000 hours.']);
     expect(letter.contract).toBeNull();
     const everything = JSON.stringify(letterView(letter));

@@ -107,8 +107,18 @@ export function buildFeedbackLetter(report: EvaluationReport, bidId: string, dat
   const other = (value: number | null) => (successful ? null : value);
   const { scoring } = report;
   const scores: ScoreRow[] = [
-    { part: 'Quantitative social value (commitments)', yoursBps: bid.quantitative.scoreBps, winnerBps: other(winner.quantitative.scoreBps), outOfBps: scoring.quantitativeBps },
-    { part: 'Qualitative social value (method statements)', yoursBps: bid.qualitativeBps, winnerBps: other(winner.qualitativeBps), outOfBps: scoring.qualitativeBps },
+    {
+      part: 'Quantitative social value (commitments)',
+      yoursBps: bid.quantitative.scoreBps,
+      winnerBps: other(winner.quantitative.scoreBps),
+      outOfBps: scoring.quantitativeBps,
+    },
+    {
+      part: 'Qualitative social value (method statements)',
+      yoursBps: bid.qualitativeBps,
+      winnerBps: other(winner.qualitativeBps),
+      outOfBps: scoring.qualitativeBps,
+    },
     { part: 'Social value score', yoursBps: bid.svScoreBps, winnerBps: other(winner.svScoreBps), outOfBps: scoring.svWeightBps },
   ];
   if (report.rankedBy === 'total') {

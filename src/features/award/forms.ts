@@ -1,6 +1,14 @@
 import { reportingFrequencies } from '../../db/schema/index.js';
 import { parsePounds } from '../../domain/money.js';
-import { dateInputValues, dateParts, errorsWithDates, readDateInput, type DateInput, type DatePart, type FormErrorsWithDates } from '../../platform/date-input.js';
+import {
+  dateInputValues,
+  dateParts,
+  errorsWithDates,
+  readDateInput,
+  type DateInput,
+  type DatePart,
+  type FormErrorsWithDates,
+} from '../../platform/date-input.js';
 import { field } from '../../platform/forms.js';
 import { contractEndDate } from './contract-term.js';
 
@@ -76,7 +84,10 @@ export type AwardReading = { ok: true; values: AwardValues; decision: AwardDecis
  * The form as it first appears: dates from the requirement's expected start and duration, and the value left blank,
  * which means the winning bid's price.
  */
-export function defaultAwardValues(requirement: { expectedStart: string; durationMonths: number; valueIncludesVat: boolean }, tenderNumber: number): AwardValues {
+export function defaultAwardValues(
+  requirement: { expectedStart: string; durationMonths: number; valueIncludesVat: boolean },
+  tenderNumber: number,
+): AwardValues {
   const start = dateInputValues(requirement.expectedStart);
   const end = dateInputValues(contractEndDate(requirement.expectedStart, requirement.durationMonths));
   return {
@@ -126,14 +137,21 @@ export function readAward(source: unknown, choices: AwardChoices): AwardReading 
   }
   if (!choices.contractManagerIds.includes(values.contractManagerId)) problems.push(['contractManagerId', 'Select the contract manager']);
   if (!values.reference) problems.push(['reference', 'Enter a contract reference']);
-  else if (values.reference.length > REFERENCE_MAX_LENGTH) problems.push(['reference', `Contract reference must be ${REFERENCE_MAX_LENGTH} characters or fewer`]);
+  else if (values.reference.length > REFERENCE_MAX_LENGTH)
+    problems.push(['reference', `Contract reference must be ${REFERENCE_MAX_LENGTH} characters or fewer`]);
   else if (!REFERENCE.test(values.reference)) {
-    problems.push(['reference', 'Contract reference must start with a letter or number and include only letters, numbers, spaces, hyphens, full stops and slashes']);
+    problems.push([
+      'reference',
+      'Contract reference must start with a letter or number and include only letters, numbers, spaces, hyphens, full stops and slashes',
+    ]);
   }
 
   const start = readDateInput(values, startSpec);
   const end = readDateInput(values, endSpec);
-  for (const [spec, date] of [[startSpec, start], [endSpec, end]] as const) {
+  for (const [spec, date] of [
+    [startSpec, start],
+    [endSpec, end],
+  ] as const) {
     if (date.problem) {
       problems.push([spec.id, date.problem.message]);
       dateErrorParts[spec.id] = date.problem.parts;
@@ -148,7 +166,8 @@ export function readAward(source: unknown, choices: AwardChoices): AwardReading 
   const valuePence = values.value ? parsePounds(values.value) : (chosen?.pricePence ?? null);
   if (values.value && valuePence === null) problems.push(['value', 'Enter the contract value as an amount in pounds, like 75,000 or 74,999.50']);
   else if (values.value && valuePence !== null && valuePence <= 0) problems.push(['value', 'Contract value must be more than £0']);
-  else if (!values.value && chosen && !chosen.pricePence) problems.push(['value', 'Enter the contract value in pounds, like 75,000, as the winning bid has no price']);
+  else if (!values.value && chosen && !chosen.pricePence)
+    problems.push(['value', 'Enter the contract value in pounds, like 75,000, as the winning bid has no price']);
   if (values.vat !== 'yes' && values.vat !== 'no') problems.push(['vat', 'Select whether the contract value includes VAT']);
   const frequency = reportingFrequencies.find((f) => f === values.frequency);
   if (!frequency) problems.push(['frequency', 'Select how often the supplier reports on its commitments']);

@@ -73,7 +73,10 @@ export function letterView(letter: FeedbackLetter): LetterView {
         paragraphs: [standing, `Your social value commitments are worth ${formatPounds(letter.yourSvPence)}.`],
         table: scores,
       }),
-      section('How your answers were scored', { paragraphs: ['Each answer’s score was agreed by the evaluators at moderation, with the reason below.'], items: answers }),
+      section('How your answers were scored', {
+        paragraphs: ['Each answer’s score was agreed by the evaluators at moderation, with the reason below.'],
+        items: answers,
+      }),
     );
     const contract = letter.contract!;
     sections.push(
@@ -99,11 +102,18 @@ export function letterView(letter: FeedbackLetter): LetterView {
       }),
     );
     if (letter.yoursOffersMore.length) sections.push(section('Where your bid offered more', { bullets: letter.yoursOffersMore }));
-    sections.push(section('How your answers were scored', { paragraphs: ['Each answer’s score was agreed by the evaluators at moderation, with the reason below.'], items: answers }));
+    sections.push(
+      section('How your answers were scored', {
+        paragraphs: ['Each answer’s score was agreed by the evaluators at moderation, with the reason below.'],
+        items: answers,
+      }),
+    );
   }
   sections.push(
     section('Questions about this letter', {
-      paragraphs: [`If you have any questions about this decision or your scores, contact ${letter.contact.name} at ${letter.contact.email}, quoting tender ${letter.tenderNumber}.`],
+      paragraphs: [
+        `If you have any questions about this decision or your scores, contact ${letter.contact.name} at ${letter.contact.email}, quoting tender ${letter.tenderNumber}.`,
+      ],
     }),
   );
   return { title, date: formatDate(letter.date), recipient: letter.recipient, opening, sections };

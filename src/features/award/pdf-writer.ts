@@ -78,12 +78,18 @@ export async function createPdf(meta: { title: string; subject: string }): Promi
     heading(text, level) {
       keepRoom(level === 1 ? 60 : 50);
       if (level > 1) moveDown(0.6);
-      doc.font(BOLD).fontSize(HEADING_SIZES[level]).fillColor(level === 1 ? RULE_COLOUR : 'black');
+      doc
+        .font(BOLD)
+        .fontSize(HEADING_SIZES[level])
+        .fillColor(level === 1 ? RULE_COLOUR : 'black');
       doc.text(pdfSafe(text), MARGIN, doc.y, { width: contentWidth, structParent: root, structType: `H${level}` });
       moveDown(0.3);
     },
     paragraph(text, options = {}) {
-      doc.font(options.bold ? BOLD : BODY).fontSize(BODY_SIZE).fillColor('black');
+      doc
+        .font(options.bold ? BOLD : BODY)
+        .fontSize(BODY_SIZE)
+        .fillColor('black');
       doc.text(pdfSafe(text), MARGIN, doc.y, { width: contentWidth, structParent: root, structType: 'P' });
       moveDown(0.5);
     },
@@ -105,7 +111,10 @@ export async function createPdf(meta: { title: string; subject: string }): Promi
       moveDown(0.8);
     },
     table(columns, rows, { small = false } = {}) {
-      doc.font(BODY).fontSize(small ? BODY_SIZE - 2.5 : BODY_SIZE - 1).fillColor('black');
+      doc
+        .font(BODY)
+        .fontSize(small ? BODY_SIZE - 2.5 : BODY_SIZE - 1)
+        .fillColor('black');
       const options: AccessibleTable = {
         structParent: root,
         position: { x: MARGIN, y: doc.y },
@@ -113,7 +122,9 @@ export async function createPdf(meta: { title: string; subject: string }): Promi
         columnStyles: columns.map((c) => ({ width: c.width ?? '*', align: { x: c.align ?? 'left', y: 'top' } })),
         defaultStyle: { border: { bottom: 0.5 }, borderColor: '#b1b4b6', padding: { top: 3, bottom: 3, left: 2, right: 4 } },
         data: [
-          columns.map((c) => ({ text: pdfSafe(c.header), type: 'TH', scope: 'Column', font: { src: BOLD }, backgroundColor: HEADER_FILL }) as PDFKit.Mixins.CellOptions),
+          columns.map(
+            (c) => ({ text: pdfSafe(c.header), type: 'TH', scope: 'Column', font: { src: BOLD }, backgroundColor: HEADER_FILL }) as PDFKit.Mixins.CellOptions,
+          ),
           ...rows.map((row) => row.map((cell) => pdfSafe(cell || EMPTY))),
         ],
       };
@@ -130,7 +141,11 @@ export async function createPdf(meta: { title: string; subject: string }): Promi
         doc.page.margins.bottom = 0;
         doc.markContent('Artifact', { type: 'Pagination' });
         doc.font(BODY).fontSize(8).fillColor('#505a5f');
-        doc.text(`${pdfSafe(meta.title)} – page ${i + 1} of ${count}`, MARGIN, doc.page.height - MARGIN / 2 - 8, { width: contentWidth, align: 'center', lineBreak: false });
+        doc.text(`${pdfSafe(meta.title)} – page ${i + 1} of ${count}`, MARGIN, doc.page.height - MARGIN / 2 - 8, {
+          width: contentWidth,
+          align: 'center',
+          lineBreak: false,
+        });
         doc.endMarkedContent();
         doc.page.margins.bottom = bottom;
       }

@@ -8,7 +8,9 @@ describe('commitmentLine', () => {
       amount: '2.5 FTE years',
       value: '£51,234.50',
     });
-    expect(commitmentLine({ code: 'GC02', title: 'Trees planted', unit: 'trees', quantityHundredths: 10_000, svPence: null }).value).toBe('Counted, not valued in pounds');
+    expect(commitmentLine({ code: 'GC02', title: 'Trees planted', unit: 'trees', quantityHundredths: 10_000, svPence: null }).value).toBe(
+      'Counted, not valued in pounds',
+    );
     expect(commitmentLine({ code: 'LE05', title: 'Local spend', unit: '£', quantityHundredths: 1_500_000, svPence: 0 }).amount).toBe('£15,000');
   });
 });

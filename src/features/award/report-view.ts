@@ -119,7 +119,9 @@ export function reportView(report: EvaluationReport): ReportView {
       ['Closing date', formatDateTime(tender.closingAt)],
       [
         'Moderation locked',
-        scoring.moderationLockedAt ? `${formatDateTime(scoring.moderationLockedAt)}${scoring.moderationLockedByName ? ` by ${scoring.moderationLockedByName}` : ''}` : 'Not locked yet',
+        scoring.moderationLockedAt
+          ? `${formatDateTime(scoring.moderationLockedAt)}${scoring.moderationLockedByName ? ` by ${scoring.moderationLockedByName}` : ''}`
+          : 'Not locked yet',
       ],
     ],
     measures: {

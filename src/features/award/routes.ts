@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import type { Role } from '../../db/schema/index.js';
 import { applicabilityLabels } from '../../domain/applicability.js';
 import { consortiumText } from '../../domain/bidders.js';
@@ -31,8 +31,7 @@ const readers: readonly Role[] = ['officer', 'admin', 'viewer'];
 export async function awardRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const { db } = services.database;
 
-  const refuse = (reply: FastifyReply, refusal: Refusal) =>
-    reply.code(409).page('award/views/refused.njk', { pageTitle: refusal.heading, ...refusal });
+  const refuse = (reply: FastifyReply, refusal: Refusal) => reply.code(409).page('award/views/refused.njk', { pageTitle: refusal.heading, ...refusal });
 
   /** The award context for the tender in the path, or null after sending the 404 page. */
   const contextOr404 = async (request: FastifyRequest, reply: FastifyReply): Promise<AwardContext | null> => {
@@ -103,7 +102,14 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
     if (result.reason === 'reference-taken') return showForm(reply, context, reading.values, referenceTakenErrors(reading.decision.reference));
     // Someone else awarded it, or it changed, since the page was loaded: say why, as it stands now.
     const now = await loadAwardContext(db, context.tender.id);
-    return refuse(reply, now?.refusal ?? { heading: 'The tender could not be awarded', paragraphs: ['Try again.'], link: { href: `/tenders/${context.tender.id}/award`, text: 'Award the contract' } });
+    return refuse(
+      reply,
+      now?.refusal ?? {
+        heading: 'The tender could not be awarded',
+        paragraphs: ['Try again.'],
+        link: { href: `/tenders/${context.tender.id}/award`, text: 'Award the contract' },
+      },
+    );
   });
 
   app.get('/tenders/:id/award/done', { config: { access: deciders } }, async (request, reply) => {
@@ -160,11 +166,11 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
     const report = await reportOrRefuse(request, reply);
     if (!report) return reply;
     const pdf = await reportPdf(report);
-    await recordEvent(db, request.actor, `Downloaded the evaluation report of tender ${report.tender.number}`, { entityTable: 'tenders', entityId: report.tender.id });
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="evaluation-report-tender-${report.tender.number}.pdf"`)
-      .send(pdf);
+    await recordEvent(db, request.actor, `Downloaded the evaluation report of tender ${report.tender.number}`, {
+      entityTable: 'tenders',
+      entityId: report.tender.id,
+    });
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="evaluation-report-tender-${report.tender.number}.pdf"`).send(pdf);
   });
 
   /** The letter for the bid in the path, or null after sending the 404 page or the page that says why not yet. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { recordEvent } from '../../platform/audit.js';
 import { field } from '../../platform/forms.js';
 import { describeSchedule } from '../../platform/schedule.js';

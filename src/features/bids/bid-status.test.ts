@@ -7,6 +7,8 @@ describe('bid status', () => {
     expect(bidStatus({ status: 'draft', submittedAt: null })).toEqual({ tag: { text: 'Draft saved', classes: 'govuk-tag--blue' }, detail: null });
     const at = new Date('2026-11-20T10:05:00Z');
     expect(bidStatus({ status: 'submitted', submittedAt: at }).detail).toBe('Submitted on 20 November 2026 at 10:05am');
-    expect(bidStatus({ status: 'draft', submittedAt: at }).detail).toBe('Changed since it was submitted on 20 November 2026 at 10:05am: it must be submitted again');
+    expect(bidStatus({ status: 'draft', submittedAt: at }).detail).toBe(
+      'Changed since it was submitted on 20 November 2026 at 10:05am: it must be submitted again',
+    );
   });
 });

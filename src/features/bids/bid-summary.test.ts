@@ -38,7 +38,13 @@ function bid(overrides: Partial<BidRecord> = {}): BidRecord {
     createdAt: new Date(),
     updatedAt: new Date(),
     commitments: [
-      { measureId: 'GC01', quantityHundredths: 12_000, profile: [{ periodStart: '2027-04-01', periodEnd: '2028-03-31', quantityHundredths: 12_000 }], districts: ['Blaby'], narrative: '' },
+      {
+        measureId: 'GC01',
+        quantityHundredths: 12_000,
+        profile: [{ periodStart: '2027-04-01', periodEnd: '2028-03-31', quantityHundredths: 12_000 }],
+        districts: ['Blaby'],
+        narrative: '',
+      },
       { measureId: 'SE02', quantityHundredths: 2600, profile: [], districts: ['Blaby'], narrative: '' },
       { measureId: 'SE03', quantityHundredths: 4000, profile: [], districts: ['Blaby'], narrative: '' },
     ],

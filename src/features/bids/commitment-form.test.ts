@@ -6,13 +6,19 @@ const start = '2027-04-01';
 const twoYears: PeriodsByMode = { year: deliveryPeriods(start, 24, 'year'), quarter: deliveryPeriods(start, 24, 'quarter') };
 const hours = { code: 'GC01', unit: 'hours' };
 
-const form = (fields: Record<string, string | string[]>, periods = twoYears) =>
-  commitmentValues({ districts: ['Blaby'], narrative: '', ...fields }, periods);
+const form = (fields: Record<string, string | string[]>, periods = twoYears) => commitmentValues({ districts: ['Blaby'], narrative: '', ...fields }, periods);
 
 describe('commitment form', () => {
   it('reads a quantity, a yearly profile that adds up, the districts in their usual order and the narrative', () => {
     const reading = readCommitmentForm(
-      form({ quantity: '1,200.5', profileBy: 'year', 'profile-year-1': '1200', 'profile-year-2': '0.5', districts: ['Melton', 'Blaby'], narrative: ' Line one\r\nLine two ' }),
+      form({
+        quantity: '1,200.5',
+        profileBy: 'year',
+        'profile-year-1': '1200',
+        'profile-year-2': '0.5',
+        districts: ['Melton', 'Blaby'],
+        narrative: ' Line one\r\nLine two ',
+      }),
       hours,
       twoYears,
     );
@@ -45,17 +51,27 @@ describe('commitment form', () => {
     const pounds = readCommitmentForm(form({ quantity: '', profileBy: 'year' }), { code: 'SE05', unit: '£' }, twoYears);
     expect(pounds).toMatchObject({ ok: false, problems: expect.arrayContaining([['quantity', 'Enter the number of pounds you will deliver']]) });
     const zero = readCommitmentForm(form({ quantity: '0', profileBy: 'year' }), hours, twoYears);
-    expect(zero).toMatchObject({ ok: false, problems: expect.arrayContaining([['quantity', 'Enter a number of hours greater than 0, or remove this commitment']]) });
+    expect(zero).toMatchObject({
+      ok: false,
+      problems: expect.arrayContaining([['quantity', 'Enter a number of hours greater than 0, or remove this commitment']]),
+    });
   });
 
   it('says when the profile does not add up to the total', () => {
-    const reading = readCommitmentForm(form({ quantity: '100', profileBy: 'year', 'profile-year-1': '50', 'profile-year-2': '30' }), { code: 'SE02', unit: 'weeks' }, twoYears);
+    const reading = readCommitmentForm(
+      form({ quantity: '100', profileBy: 'year', 'profile-year-1': '50', 'profile-year-2': '30' }),
+      { code: 'SE02', unit: 'weeks' },
+      twoYears,
+    );
     expect(reading).toEqual({ ok: false, problems: [['profile-year-1', 'The delivery profile for SE02 adds up to 80 but the total is 100']] });
   });
 
   it('names a period that is not a number, and asks for a profile when none is given', () => {
     const bad = readCommitmentForm(form({ quantity: '100', profileBy: 'year', 'profile-year-1': '100', 'profile-year-2': 'some' }), hours, twoYears);
-    expect(bad).toMatchObject({ ok: false, problems: [['profile-year-2', 'Enter the number of hours for year 2 as a number, like 40, or leave it empty for none']] });
+    expect(bad).toMatchObject({
+      ok: false,
+      problems: [['profile-year-2', 'Enter the number of hours for year 2 as a number, like 40, or leave it empty for none']],
+    });
     const none = readCommitmentForm(form({ quantity: '100', profileBy: 'quarter' }), hours, twoYears);
     expect(none).toMatchObject({ ok: false, problems: [['profile-quarter-1', 'Enter how many hours you will deliver in each quarter']] });
     const unchosen = readCommitmentForm(form({ quantity: '100' }), hours, twoYears);

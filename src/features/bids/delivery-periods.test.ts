@@ -40,7 +40,11 @@ describe('delivery periods', () => {
   });
 
   it('moves a profile to the contract’s actual start, each period keeping its place in the contract', () => {
-    const planned = deliveryPeriods('2027-04-01', 18, 'year').map((p, i) => ({ periodStart: p.periodStart, periodEnd: p.periodEnd, quantityHundredths: (i + 1) * 100 }));
+    const planned = deliveryPeriods('2027-04-01', 18, 'year').map((p, i) => ({
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+      quantityHundredths: (i + 1) * 100,
+    }));
     expect(moveProfile(planned, '2027-04-01', '2026-04-01')).toEqual([
       { periodStart: '2026-04-01', periodEnd: '2027-03-31', quantityHundredths: 100 },
       { periodStart: '2027-04-01', periodEnd: '2027-09-30', quantityHundredths: 200 },

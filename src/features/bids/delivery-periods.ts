@@ -43,7 +43,12 @@ export function deliveryPeriods(expectedStart: string, durationMonths: number, m
     const periodStart = addMonths(expectedStart, offset).toISOString().slice(0, 10);
     const periodEnd = dayBefore(addMonths(expectedStart, Math.min(offset + step, durationMonths)));
     const name = `${mode} ${n}`;
-    periods.push({ periodStart, periodEnd, name, label: `${mode === 'year' ? 'Year' : 'Quarter'} ${n} (${formatDate(periodStart)} to ${formatDate(periodEnd)})` });
+    periods.push({
+      periodStart,
+      periodEnd,
+      name,
+      label: `${mode === 'year' ? 'Year' : 'Quarter'} ${n} (${formatDate(periodStart)} to ${formatDate(periodEnd)})`,
+    });
   }
   return periods;
 }
@@ -57,8 +62,7 @@ export function modesFor(durationMonths: number): ProfileMode[] {
 export function modeOfProfile(profile: readonly ProfilePeriod[], expectedStart: string, durationMonths: number): ProfileMode {
   const quarters = deliveryPeriods(expectedStart, durationMonths, 'quarter');
   const years = deliveryPeriods(expectedStart, durationMonths, 'year');
-  const matches = (periods: DeliveryPeriod[]) =>
-    profile.length === periods.length && profile.every((p, i) => p.periodStart === periods[i]?.periodStart);
+  const matches = (periods: DeliveryPeriod[]) => profile.length === periods.length && profile.every((p, i) => p.periodStart === periods[i]?.periodStart);
   return quarters.length > years.length && matches(quarters) && !matches(years) ? 'quarter' : 'year';
 }
 

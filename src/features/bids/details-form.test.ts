@@ -4,7 +4,14 @@ import { detailsValues, detailsValuesOf, readDetailsForm } from './details-form.
 describe('bid price and consortium form', () => {
   it('reads the price in pence and the members typed, skipping empty rows', () => {
     const reading = readDetailsForm(
-      detailsValues({ price: '£74,999.50', consortium: 'yes', 'member-1-name': ' Hinckley Youth Trust ', 'member-1-role': 'Apprenticeships', 'member-3-name': 'Melton CIC', 'member-3-role': 'Transport' }),
+      detailsValues({
+        price: '£74,999.50',
+        consortium: 'yes',
+        'member-1-name': ' Hinckley Youth Trust ',
+        'member-1-role': 'Apprenticeships',
+        'member-3-name': 'Melton CIC',
+        'member-3-role': 'Transport',
+      }),
     );
     expect(reading).toMatchObject({
       ok: true,
@@ -31,10 +38,16 @@ describe('bid price and consortium form', () => {
         ['consortium', 'Select yes if this is a consortium bid'],
       ],
     });
-    expect(readDetailsForm(detailsValues({ price: '12.345', consortium: 'no' }))).toMatchObject({ problems: [['price', 'Enter the bid price in pounds, like 75000 or 74,999.50']] });
+    expect(readDetailsForm(detailsValues({ price: '12.345', consortium: 'no' }))).toMatchObject({
+      problems: [['price', 'Enter the bid price in pounds, like 75000 or 74,999.50']],
+    });
     expect(readDetailsForm(detailsValues({ price: '-5', consortium: 'no' }))).toMatchObject({ problems: [['price', 'Enter a bid price of more than £0']] });
-    expect(readDetailsForm(detailsValues({ price: '5', consortium: 'yes' }))).toMatchObject({ problems: [['member-1-name', 'Enter the name of at least one member of the consortium']] });
-    expect(readDetailsForm(detailsValues({ price: '5', consortium: 'yes', 'member-2-role': 'Training' }))).toMatchObject({ problems: [['member-2-name', 'Enter the name of member 2']] });
+    expect(readDetailsForm(detailsValues({ price: '5', consortium: 'yes' }))).toMatchObject({
+      problems: [['member-1-name', 'Enter the name of at least one member of the consortium']],
+    });
+    expect(readDetailsForm(detailsValues({ price: '5', consortium: 'yes', 'member-2-role': 'Training' }))).toMatchObject({
+      problems: [['member-2-name', 'Enter the name of member 2']],
+    });
     expect(readDetailsForm(detailsValues({ price: '5', consortium: 'yes', 'member-4-name': 'x'.repeat(201), 'member-4-role': 'r' }))).toMatchObject({
       problems: [['member-4-name', 'Enter a name for member 4 of 200 characters or fewer']],
     });

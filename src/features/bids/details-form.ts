@@ -71,9 +71,11 @@ export function readDetailsForm(values: DetailsValues): DetailsReading {
       const n = i + 1;
       if (!member.name && !member.role) return;
       if (!member.name) problems.push([memberField(n, 'name'), `Enter the name of member ${n}`]);
-      else if (member.name.length > MEMBER_TEXT_MAX) problems.push([memberField(n, 'name'), `Enter a name for member ${n} of ${MEMBER_TEXT_MAX} characters or fewer`]);
+      else if (member.name.length > MEMBER_TEXT_MAX)
+        problems.push([memberField(n, 'name'), `Enter a name for member ${n} of ${MEMBER_TEXT_MAX} characters or fewer`]);
       if (!member.role) problems.push([memberField(n, 'role'), `Enter the role of member ${n}, like “delivers the training”`]);
-      else if (member.role.length > MEMBER_TEXT_MAX) problems.push([memberField(n, 'role'), `Enter a role for member ${n} of ${MEMBER_TEXT_MAX} characters or fewer`]);
+      else if (member.role.length > MEMBER_TEXT_MAX)
+        problems.push([memberField(n, 'role'), `Enter a role for member ${n} of ${MEMBER_TEXT_MAX} characters or fewer`]);
       members.push({ name: member.name, organisationId: null, role: member.role });
     });
     if (members.length === 0) problems.push([memberField(1, 'name'), 'Enter the name of at least one member of the consortium']);

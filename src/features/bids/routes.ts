@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { formatBps } from '../../domain/money.js';
 import { quantityInUnit } from '../../domain/risk-flags.js';

@@ -22,11 +22,7 @@ export interface BidChange {
   write(tx: Tx, bidId: string): Promise<Partial<Pick<BidRow, 'pricePence' | 'consortiumMembers'>>>;
 }
 
-export type SaveResult =
-  | { status: 'saved' }
-  | { status: 'unchanged' }
-  | BiddingEnded
-  | { status: 'stale' };
+export type SaveResult = { status: 'saved' } | { status: 'unchanged' } | BiddingEnded | { status: 'stale' };
 
 /** Bidding has ended (or the tender was cancelled): when, as the locked tender row says it. */
 export interface BiddingEnded {

@@ -142,11 +142,15 @@ export async function bidTaskRoutes(app: FastifyInstance, db: Db): Promise<void>
       singleModePeriods,
       values,
       districtItems: [
-        ...districtChoices
-          .filter((d) => d !== COUNTYWIDE)
-          .map((d) => ({ value: d, text: d, checked: values.districts.includes(d) })),
+        ...districtChoices.filter((d) => d !== COUNTYWIDE).map((d) => ({ value: d, text: d, checked: values.districts.includes(d) })),
         { divider: 'or' },
-        { value: COUNTYWIDE, text: 'Countywide', hint: { text: 'Across the whole of Leicestershire' }, checked: values.districts.includes(COUNTYWIDE), behaviour: 'exclusive' },
+        {
+          value: COUNTYWIDE,
+          text: 'Countywide',
+          hint: { text: 'Across the whole of Leicestershire' },
+          checked: values.districts.includes(COUNTYWIDE),
+          behaviour: 'exclusive',
+        },
       ],
       narrativeMax: NARRATIVE_MAX,
       unsaved: rendering.unsaved,
@@ -157,12 +161,7 @@ export async function bidTaskRoutes(app: FastifyInstance, db: Db): Promise<void>
   function unsavedCommitment(values: CommitmentValues, periods: PeriodsByMode): UnsavedRow[] {
     const mode = values.profileBy === 'quarter' ? 'quarter' : 'year';
     const lines = (periods[mode] ?? []).flatMap((p, i) => (values.profile[mode][i] ? [`${p.label}: ${values.profile[mode][i]}`] : []));
-    return [
-      row('How much', values.quantity),
-      row('When', lines.join('\n')),
-      row('Where', values.districts.join(', ')),
-      row('How', values.narrative),
-    ];
+    return [row('How much', values.quantity), row('When', lines.join('\n')), row('Where', values.districts.join(', ')), row('How', values.narrative)];
   }
 
   app.get('/supplier/tenders/:tenderId/commitments/:measureId', { config: supplierOnly }, async (request, reply) => {
@@ -212,7 +211,12 @@ export async function bidTaskRoutes(app: FastifyInstance, db: Db): Promise<void>
     return { context, line };
   }
 
-  function renderAnswer(reply: FastifyReply, { context, line }: NonNullable<Awaited<ReturnType<typeof questionContext>>>, answer: string, rendering: Rendering = {}) {
+  function renderAnswer(
+    reply: FastifyReply,
+    { context, line }: NonNullable<Awaited<ReturnType<typeof questionContext>>>,
+    answer: string,
+    rendering: Rendering = {},
+  ) {
     return reply.code(statusOf(rendering)).page('bids/views/answer.njk', {
       ...bidPage(context, `Question ${line.number}: ${line.question.title}`),
       backLink: { href: context.base },

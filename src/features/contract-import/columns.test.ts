@@ -33,7 +33,15 @@ describe('columnLetter', () => {
 
 describe('columnNames', () => {
   it('names empty headers by their letter and repeated ones with a number, whatever their case', () => {
-    expect(columnNames(['Value', '', 'value', ' Value ', 'Notes'], 7)).toEqual(['Value', 'Column B', 'value (2)', 'Value (3)', 'Notes', 'Column F', 'Column G']);
+    expect(columnNames(['Value', '', 'value', ' Value ', 'Notes'], 7)).toEqual([
+      'Value',
+      'Column B',
+      'value (2)',
+      'Value (3)',
+      'Notes',
+      'Column F',
+      'Column G',
+    ]);
   });
 });
 

@@ -5,7 +5,10 @@ export const LEADING_BOM = /^(?:\uFEFF|\u00EF\u00BB\u00BF)+/;
 
 /** A header cell as people mean it: no byte-order mark, single spaces, no spaces at either end. */
 export function normaliseHeader(cell: string): string {
-  return cell.replace(LEADING_BOM, '').replace(/[\s\u00A0]+/g, ' ').trim();
+  return cell
+    .replace(LEADING_BOM, '')
+    .replace(/[\s\u00A0]+/g, ' ')
+    .trim();
 }
 
 /** "A" for the first column, "AA" for the 27th: the letters a spreadsheet shows above a column. */

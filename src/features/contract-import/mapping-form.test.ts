@@ -9,7 +9,10 @@ describe('readMappingForm', () => {
     const form = readMappingForm(mappingValues({ ...complete, description: 'Notes', valueIncludesVat: 'yes' }), COLUMNS);
     expect(form).toEqual({
       ok: true,
-      mapping: { columns: { reference: 'Ref', title: 'Title', supplierName: 'Supplier', value: 'Value', startDate: 'Start', endDate: 'End', description: 'Notes' }, valueIncludesVat: true },
+      mapping: {
+        columns: { reference: 'Ref', title: 'Title', supplierName: 'Supplier', value: 'Value', startDate: 'Start', endDate: 'End', description: 'Notes' },
+        valueIncludesVat: true,
+      },
     });
   });
 

@@ -2,10 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { comparable, guessMapping, mappingFrom, mappingRecord } from './mapping.js';
 
 const SALFORD = [
-  'Directorate Name', 'Process Used', 'Purchasing Body', 'Contract Reference', 'Contract Title', 'Contract Description', 'Supplier Company Name',
-  'Supplier Postcode', 'Annual Value', 'Total Contract Value (including extensions)', 'OJEU/FTS?', 'Start Date', 'End Date', 'Contract Duration (months)',
-  'Option to extend (months)', 'How many extensions', 'Extension 1 Taken?', 'Extension 2 Taken?', 'Current Expiry Date', 'SME Supplier?',
-  'ProClass Classification', 'ProClass Description', 'Company Number', 'Visibility',
+  'Directorate Name',
+  'Process Used',
+  'Purchasing Body',
+  'Contract Reference',
+  'Contract Title',
+  'Contract Description',
+  'Supplier Company Name',
+  'Supplier Postcode',
+  'Annual Value',
+  'Total Contract Value (including extensions)',
+  'OJEU/FTS?',
+  'Start Date',
+  'End Date',
+  'Contract Duration (months)',
+  'Option to extend (months)',
+  'How many extensions',
+  'Extension 1 Taken?',
+  'Extension 2 Taken?',
+  'Current Expiry Date',
+  'SME Supplier?',
+  'ProClass Classification',
+  'ProClass Description',
+  'Company Number',
+  'Visibility',
 ];
 
 describe('guessMapping', () => {

@@ -13,7 +13,10 @@ const VAT_KEY = 'valueIncludesVat';
 
 /** A header name as compared with the usual names: lower case, letters and digits only, single spaces. */
 export function comparable(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** A first choice of columns from their names ("Total Contract Value (including extensions)" is the value), each column used once. */

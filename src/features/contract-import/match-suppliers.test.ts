@@ -62,14 +62,33 @@ describe('matchSuppliers', () => {
       { newKey: 'name:unknown size ltd' },
     ]);
     expect(matches.newSuppliers).toEqual([
-      { key: 'number:07654321', name: 'Lanterns Ltd', companiesHouseNumber: '07654321', postcode: 'LE11 1AA', district: 'Charnwood', isLocal: true, size: 'small' },
-      { key: 'name:brum builders ltd', name: 'Brum Builders Ltd', companiesHouseNumber: null, postcode: 'B1 1BB', district: null, isLocal: false, size: 'large' },
+      {
+        key: 'number:07654321',
+        name: 'Lanterns Ltd',
+        companiesHouseNumber: '07654321',
+        postcode: 'LE11 1AA',
+        district: 'Charnwood',
+        isLocal: true,
+        size: 'small',
+      },
+      {
+        key: 'name:brum builders ltd',
+        name: 'Brum Builders Ltd',
+        companiesHouseNumber: null,
+        postcode: 'B1 1BB',
+        district: null,
+        isLocal: false,
+        size: 'large',
+      },
       { key: 'name:unknown size ltd', name: 'Unknown Size Ltd', companiesHouseNumber: null, postcode: null, district: null, isLocal: false, size: null },
     ]);
   });
 
   it('keeps different companies with the same name apart when both have numbers', () => {
-    const matches = matchSuppliers([contract(2, { name: 'Same Name Ltd', companyNumber: '00000001' }), contract(3, { name: 'Same Name Ltd', companyNumber: '00000002' })], []);
+    const matches = matchSuppliers(
+      [contract(2, { name: 'Same Name Ltd', companyNumber: '00000001' }), contract(3, { name: 'Same Name Ltd', companyNumber: '00000002' })],
+      [],
+    );
     expect(matches.newSuppliers.map((s) => s.companiesHouseNumber)).toEqual(['00000001', '00000002']);
   });
 });

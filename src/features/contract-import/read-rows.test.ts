@@ -59,7 +59,19 @@ describe('readContractRows', () => {
   });
 
   it('leaves optional fields that are not mapped, empty or redacted as unknown', () => {
-    const mapping: ColumnMapping = { columns: { reference: 'Ref', title: 'Title', supplierName: 'Supplier', value: 'Value', startDate: 'Start', endDate: 'End', companyNumber: 'Number', sme: 'SME' }, valueIncludesVat: false };
+    const mapping: ColumnMapping = {
+      columns: {
+        reference: 'Ref',
+        title: 'Title',
+        supplierName: 'Supplier',
+        value: 'Value',
+        startDate: 'Start',
+        endDate: 'End',
+        companyNumber: 'Number',
+        sme: 'SME',
+      },
+      valueIncludesVat: false,
+    };
     const read = readContractRows([row(2, { Number: 'Redacted', SME: '-' })], COLUMNS, mapping);
     expect(read.problems).toEqual([]);
     expect(read.contracts[0]).toMatchObject({ description: '', directorate: '', supplier: { companyNumber: null, postcode: null, isSme: null } });
@@ -67,7 +79,20 @@ describe('readContractRows', () => {
 
   it('lists every problem in a row, in the order of the fields, and makes no contract of it', () => {
     const read = readContractRows(
-      [row(7, { Ref: '', Title: 'x'.repeat(501), Supplier: '[Redacted]', Postcode: 'Various', Number: 'IP29627R', SME: 'Various', Value: '-5', Start: 'TBC', End: '1/4/26', Team: 'y'.repeat(201) })],
+      [
+        row(7, {
+          Ref: '',
+          Title: 'x'.repeat(501),
+          Supplier: '[Redacted]',
+          Postcode: 'Various',
+          Number: 'IP29627R',
+          SME: 'Various',
+          Value: '-5',
+          Start: 'TBC',
+          End: '1/4/26',
+          Team: 'y'.repeat(201),
+        }),
+      ],
       COLUMNS,
       MAPPING,
     );
@@ -95,7 +120,10 @@ describe('readContractRows', () => {
 
   it('refuses a blank or unreadable value, and accepts zero', () => {
     const read = readContractRows([row(2, { Value: '' }), row(3, { Value: 'about £5k' }), row(4, { Value: '0' })], COLUMNS, MAPPING);
-    expect(read.problems.map(problemText)).toEqual(['Row 2, Value: enter the contract value', 'Row 3, Value: enter the contract value as an amount of money, like £1,234.50']);
+    expect(read.problems.map(problemText)).toEqual([
+      'Row 2, Value: enter the contract value',
+      'Row 3, Value: enter the contract value as an amount of money, like £1,234.50',
+    ]);
     expect(read.contracts.map((c) => c.valuePence)).toEqual([0]);
   });
 
@@ -106,6 +134,11 @@ describe('readContractRows', () => {
       'Row 6, Reference: give this contract a reference of its own: S1 is also on row 2',
     ]);
     expect(read.contracts.map((c) => c.row)).toEqual([2, 3]);
-    expect(read.references).toEqual(new Map([['S1', 2], ['S2', 3]]));
+    expect(read.references).toEqual(
+      new Map([
+        ['S1', 2],
+        ['S2', 3],
+      ]),
+    );
   });
 });

@@ -100,7 +100,11 @@ function rowReader(row: RegisterRow, columns: readonly string[], mapping: Column
       const text = filled(key);
       if (text === null) return null;
       const iso = registerDate(text);
-      if (iso === null) problem(key, hasShortYear(text) ? `Enter the ${noun[key]} with a 4-digit year, like 31/03/2026` : `Enter the ${noun[key]} as a real date, like 31/03/2026`);
+      if (iso === null)
+        problem(
+          key,
+          hasShortYear(text) ? `Enter the ${noun[key]} with a 4-digit year, like 31/03/2026` : `Enter the ${noun[key]} as a real date, like 31/03/2026`,
+        );
       return iso;
     },
   };
@@ -110,7 +114,8 @@ function readSupplier(read: ReturnType<typeof rowReader>): SupplierDetails {
   const name = read.text('supplierName');
   const numberText = read.optional('companyNumber');
   const companyNumber = numberText === null ? null : normaliseCompanyNumber(numberText);
-  if (numberText !== null && companyNumber === null) read.problem('companyNumber', 'Enter a Companies House number, like 01234567 or SC123456, or leave the cell empty');
+  if (numberText !== null && companyNumber === null)
+    read.problem('companyNumber', 'Enter a Companies House number, like 01234567 or SC123456, or leave the cell empty');
   const postcodeText = read.optional('supplierPostcode');
   const postcode = postcodeText === null ? null : parsePostcode(postcodeText);
   if (postcodeText !== null && postcode === null) read.problem('supplierPostcode', 'Enter a full UK postcode, like LE11 3AB, or leave the cell empty');
@@ -156,7 +161,8 @@ export function readContractRows(rows: readonly RegisterRow[], columns: readonly
     const valuePence = readValue(read);
     const startDate = read.date('startDate');
     const endDate = read.date('endDate');
-    if (startDate && endDate && endDate < startDate) read.problem('endDate', `Enter an end date that is the same as or after the start date, ${formatDate(startDate)}`);
+    if (startDate && endDate && endDate < startDate)
+      read.problem('endDate', `Enter an end date that is the same as or after the start date, ${formatDate(startDate)}`);
     const description = read.optionalText('description');
     const directorate = read.optionalText('directorate');
     if (read.hasProblems || !startDate || !endDate) continue;

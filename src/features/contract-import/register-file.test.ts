@@ -42,7 +42,14 @@ describe('readRegisterFile', () => {
     const reading = await readRegisterFile(Buffer.from('\uFEFFRef,Title\r\nA,"Two\r\nlines"\r\n\r\n,\r\nB,Plain\r\n'));
     expect(reading).toEqual({
       ok: true,
-      table: { columns: ['Ref', 'Title'], headerSignature: expect.any(String), rows: [{ row: 2, cells: ['A', 'Two\r\nlines'] }, { row: 5, cells: ['B', 'Plain'] }] },
+      table: {
+        columns: ['Ref', 'Title'],
+        headerSignature: expect.any(String),
+        rows: [
+          { row: 2, cells: ['A', 'Two\r\nlines'] },
+          { row: 5, cells: ['B', 'Plain'] },
+        ],
+      },
     });
   });
 
@@ -67,9 +74,15 @@ describe('readRegisterFile', () => {
   it('says what is wrong with files it cannot read', async () => {
     expect(await readRegisterFile(Buffer.alloc(0))).toEqual({ ok: false, message: 'The selected file is empty' });
     expect(await readRegisterFile(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))).toMatchObject({ ok: false, message: expect.stringContaining('(.xls)') });
-    expect(await readRegisterFile(Buffer.from('PK\x03\x04 not really'))).toMatchObject({ ok: false, message: expect.stringContaining('not an Excel workbook') });
+    expect(await readRegisterFile(Buffer.from('PK\x03\x04 not really'))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not an Excel workbook'),
+    });
     expect(await readRegisterFile(Buffer.from('MZ\u0000\u0001binary'))).toMatchObject({ ok: false, message: expect.stringContaining('must be a CSV file') });
-    expect(await readRegisterFile(Buffer.from('Ref,Title\nA,"open'))).toMatchObject({ ok: false, message: expect.stringContaining('cannot be read as CSV near line') });
+    expect(await readRegisterFile(Buffer.from('Ref,Title\nA,"open'))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('cannot be read as CSV near line'),
+    });
   });
 });
 
@@ -81,7 +94,10 @@ describe('tableFrom', () => {
 
   it('trims cells and names columns that have values but no header', () => {
     const reading = tableFrom(rows([' Ref ', 'Title', '', ''], [' A ', 'Care', '', 'note']));
-    expect(reading).toMatchObject({ ok: true, table: { columns: ['Ref', 'Title', 'Column C', 'Column D'], rows: [{ row: 2, cells: ['A', 'Care', '', 'note'] }] } });
+    expect(reading).toMatchObject({
+      ok: true,
+      table: { columns: ['Ref', 'Title', 'Column C', 'Column D'], rows: [{ row: 2, cells: ['A', 'Care', '', 'note'] }] },
+    });
   });
 
   it('gives every row as many cells as there are columns', () => {
@@ -94,7 +110,10 @@ describe('tableFrom', () => {
     expect(tableFrom(rows(['Only one cell'], ['Another']))).toMatchObject({ ok: false, message: expect.stringContaining('must have a header row') });
     expect(tableFrom(rows(['Ref', 'Title'], ['', '']))).toEqual({ ok: false, message: 'The selected file has a header row but no contracts below it' });
     const many = [['Ref', 'Title'], ...Array.from({ length: MAX_CONTRACT_ROWS + 1 }, (_, i) => [`R${i}`, 'T'])];
-    expect(tableFrom(rows(...many))).toMatchObject({ ok: false, message: 'The selected file has more than 10,000 contracts. Split it into files of 10,000 contracts or fewer' });
+    expect(tableFrom(rows(...many))).toMatchObject({
+      ok: false,
+      message: 'The selected file has more than 10,000 contracts. Split it into files of 10,000 contracts or fewer',
+    });
     expect(tableFrom({ ok: false, message: 'Passed on' })).toEqual({ ok: false, message: 'Passed on' });
   });
 });

@@ -30,7 +30,10 @@ export async function readRegisterFile(data: Buffer): Promise<TableReading> {
   if (data.length === 0) return { ok: false, message: 'The selected file is empty' };
   const kind = fileKind(data);
   if (kind === 'xls') {
-    return { ok: false, message: 'The selected file is an Excel 97-2003 workbook (.xls). Save it as an Excel workbook (.xlsx) or as “CSV UTF-8” and upload that' };
+    return {
+      ok: false,
+      message: 'The selected file is an Excel 97-2003 workbook (.xls). Save it as an Excel workbook (.xlsx) or as “CSV UTF-8” and upload that',
+    };
   }
   return tableFrom(kind === 'xlsx' ? await xlsxRows(data) : csvRows(data));
 }

@@ -30,11 +30,16 @@ export async function insertMany<T extends PgTable>(tx: Tx, table: T, rows: T['$
   if (rows.length === 0) return;
   const columns = getTableColumns(table) as Record<string, { name: string }>;
   const keys = Object.keys(rows[0]!);
-  const names = sql.join(keys.map((key) => sql.identifier(columns[key]!.name)), sql`, `);
+  const names = sql.join(
+    keys.map((key) => sql.identifier(columns[key]!.name)),
+    sql`, `,
+  );
   const tableName = sql.identifier(getTableName(table));
   for (const group of inGroups(rows, ROWS_PER_INSERT)) {
     const records = group.map((row) => Object.fromEntries(keys.map((key) => [columns[key]!.name, (row as Record<string, unknown>)[key] ?? null])));
-    await tx.execute(sql`insert into ${tableName} (${names}) select ${names} from jsonb_populate_recordset(null::${tableName}, ${JSON.stringify(records)}::jsonb)`);
+    await tx.execute(
+      sql`insert into ${tableName} (${names}) select ${names} from jsonb_populate_recordset(null::${tableName}, ${JSON.stringify(records)}::jsonb)`,
+    );
   }
 }
 
@@ -75,7 +80,10 @@ export async function setUploadMapping(tx: Tx, id: string, mapping: Record<strin
 
 /** Marks an upload imported, with the contracts it made, and lets go of its copy of the file. */
 export async function markImported(tx: Tx, id: string, contractIds: string[]): Promise<void> {
-  await tx.update(contractImports).set({ importedAt: sql`now()`, contractIds, rows: [] }).where(eq(contractImports.id, id));
+  await tx
+    .update(contractImports)
+    .set({ importedAt: sql`now()`, contractIds, rows: [] })
+    .where(eq(contractImports.id, id));
 }
 
 /** The columns last chosen for files with this header row, or null. */

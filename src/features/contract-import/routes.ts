@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import type { Role } from '../../db/schema/index.js';
 import { hasAnyRole } from '../../platform/current-user.js';
 import { formErrors, isUuid, uploadedFile } from '../../platform/forms.js';
@@ -27,7 +27,8 @@ function uploadPage(reply: FastifyReply, problem?: string, status = 400): Fastif
 
 /** The file is over the size limit: the upload form again, saying so, for people who may use it. */
 function tooLargeHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error.code === 'FST_REQ_FILE_TOO_LARGE' && hasAnyRole(request.user, importers)) return uploadPage(reply, 'The selected file must be smaller than 5MB', 413);
+  if (error.code === 'FST_REQ_FILE_TOO_LARGE' && hasAnyRole(request.user, importers))
+    return uploadPage(reply, 'The selected file must be smaller than 5MB', 413);
   throw error;
 }
 

@@ -12,7 +12,10 @@ export async function saveUpload(db: Db, actor: Actor, userId: string, fileName:
     await deleteUploadsBefore(tx, new Date(Date.now() - KEEP_UPLOADS_DAYS * 24 * 60 * 60 * 1000));
     const id = await insertUpload(tx, { uploadedBy: userId, fileName, ...table });
     const rows = table.rows.length;
-    await recordEvent(tx, actor, `${action} (${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row' : 'rows'})`, { entityTable: 'contract_imports', entityId: id });
+    await recordEvent(tx, actor, `${action} (${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row' : 'rows'})`, {
+      entityTable: 'contract_imports',
+      entityId: id,
+    });
     return id;
   });
 }

@@ -43,14 +43,20 @@ export function columnsPage(upload: Upload, values: MappingValues, source: Mappi
 
 /** The columns used, as summary list rows, each with a link to change it. */
 function mappingSummary(uploadId: string, mapping: ColumnMapping) {
-  const change = (anchor: string, what: string) => ({ items: [{ href: `/contracts/import/${uploadId}/columns#${anchor}`, text: 'Change', visuallyHiddenText: what }] });
+  const change = (anchor: string, what: string) => ({
+    items: [{ href: `/contracts/import/${uploadId}/columns#${anchor}`, text: 'Change', visuallyHiddenText: what }],
+  });
   return [
     ...importFields.map((f) => ({
       key: { text: f.label },
       value: { text: mapping.columns[f.key] ?? 'Not in the file' },
       actions: change(f.key, `the column for the ${f.noun}`),
     })),
-    { key: { text: 'Values include VAT' }, value: { text: mapping.valueIncludesVat ? 'Yes' : 'No' }, actions: change('valueIncludesVat', 'whether the values include VAT') },
+    {
+      key: { text: 'Values include VAT' },
+      value: { text: mapping.valueIncludesVat ? 'Yes' : 'No' },
+      actions: change('valueIncludesVat', 'whether the values include VAT'),
+    },
   ];
 }
 
@@ -64,7 +70,8 @@ export function checkPage(upload: Upload, plan: ImportPlan) {
   });
   const errorList = plan.problems.slice(0, SUMMARY_LIMIT).map((p) => ({ text: problemText(p), href: `#row-${p.row}` }));
   const more = plan.problems.length - SUMMARY_LIMIT;
-  if (more > 0) errorList.push({ text: `${more.toLocaleString('en-GB')} more ${more === 1 ? 'problem is' : 'problems are'} listed in the table below`, href: '#problems' });
+  if (more > 0)
+    errorList.push({ text: `${more.toLocaleString('en-GB')} more ${more === 1 ? 'problem is' : 'problems are'} listed in the table below`, href: '#problems' });
   return {
     pageTitle: plan.problems.length ? 'Correct the file before you import it' : 'Check the contracts before you import them',
     backLink: { href: `/contracts/import/${upload.id}/columns` },

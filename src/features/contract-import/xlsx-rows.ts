@@ -6,7 +6,8 @@ import { unpackedSize } from './zip-size.js';
 /** A 5 MB workbook of text unpacks to about 50 MB; more than this is not a register. */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
-const NOT_A_WORKBOOK = 'The selected file is not an Excel workbook that can be read. Save it again from your spreadsheet program as an Excel workbook (.xlsx) or as “CSV UTF-8”';
+const NOT_A_WORKBOOK =
+  'The selected file is not an Excel workbook that can be read. Save it again from your spreadsheet program as an Excel workbook (.xlsx) or as “CSV UTF-8”';
 
 /**
  * A number as a person reads it in a cell: whole numbers as they are, others without the binary rounding noise
@@ -39,7 +40,10 @@ export async function xlsxRows(data: Buffer): Promise<RowsReading> {
   const size = unpackedSize(data);
   if (size === null) return { ok: false, message: NOT_A_WORKBOOK };
   if (size > MAX_UNPACKED_BYTES) {
-    return { ok: false, message: 'The selected workbook is too large once unpacked. Save the sheet with the contracts on its own, as “CSV UTF-8”, and upload that' };
+    return {
+      ok: false,
+      message: 'The selected workbook is too large once unpacked. Save the sheet with the contracts on its own, as “CSV UTF-8”, and upload that',
+    };
   }
   // exceljs is loaded on first use, not at start-up: it is large and only imports need it.
   const { default: Excel } = await import('exceljs');

@@ -25,7 +25,14 @@ function zipWith(entries: { name: string; size: number }[], comment = ''): Buffe
 
 describe('unpackedSize', () => {
   it('adds up the unpacked sizes in the central directory', () => {
-    expect(unpackedSize(zipWith([{ name: 'a.xml', size: 1000 }, { name: 'b.xml', size: 2_000_000 }]))).toBe(2_001_000);
+    expect(
+      unpackedSize(
+        zipWith([
+          { name: 'a.xml', size: 1000 },
+          { name: 'b.xml', size: 2_000_000 },
+        ]),
+      ),
+    ).toBe(2_001_000);
   });
 
   it('finds the end record behind a comment', () => {

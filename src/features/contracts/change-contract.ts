@@ -27,7 +27,12 @@ export async function setRating(db: Db, actor: Actor, contract: ContractRecord, 
   await withAudit(db, actor, action, async (tx) => {
     await tx
       .update(contracts)
-      .set({ ratingOverride: override?.rating ?? null, ratingOverrideReason: override?.reason ?? null, ratingOverrideBy: override ? actor.id : null, updatedAt: new Date() })
+      .set({
+        ratingOverride: override?.rating ?? null,
+        ratingOverrideReason: override?.reason ?? null,
+        ratingOverrideBy: override ? actor.id : null,
+        updatedAt: new Date(),
+      })
       .where(eq(contracts.id, contract.id));
   });
 }

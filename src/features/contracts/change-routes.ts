@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { contractRatings, reportingFrequencies } from '../../db/schema/index.js';
 import { todayIso } from '../../domain/dates.js';
 import { ratingLabels } from '../../domain/rag.js';

@@ -75,7 +75,11 @@ export async function loadContractPage(db: Db, contract: ContractRecord, today: 
       proposedQuantity: formatQuantity(v.proposedQuantityHundredths),
       statusLabel: variationStatusLabels[v.status],
     })),
-    remediation: remediation.map((r) => ({ ...r, commitmentLabel: r.commitmentId ? (labelOf.get(r.commitmentId) ?? '') : '', overdue: r.status === 'open' && r.dueDate < today })),
+    remediation: remediation.map((r) => ({
+      ...r,
+      commitmentLabel: r.commitmentId ? (labelOf.get(r.commitmentId) ?? '') : '',
+      overdue: r.status === 'open' && r.dueDate < today,
+    })),
     history,
   };
 }

@@ -116,7 +116,12 @@ async function verifiedDelivery(db: DbOrTx, contractIds: readonly string[]): Pro
     .where(and(inArray(deliveryReports.contractId, ids), ne(deliveryReports.status, 'draft')))
     .groupBy(deliveryReports.contractId);
   const lines = db
-    .select({ contractId: deliveryReports.contractId, commitmentId: reportLines.commitmentId, quantity: sql<string>`sum(${reportLines.quantityHundredths})`, ...valuationColumns })
+    .select({
+      contractId: deliveryReports.contractId,
+      commitmentId: reportLines.commitmentId,
+      quantity: sql<string>`sum(${reportLines.quantityHundredths})`,
+      ...valuationColumns,
+    })
     .from(reportLines)
     .innerJoin(deliveryReports, eq(deliveryReports.id, reportLines.reportId))
     .innerJoin(measures, eq(measures.id, reportLines.measureId))
@@ -146,7 +151,12 @@ function statusOf(contract: ContractTerms, commitments: readonly ValuedCommitmen
 }
 
 /** The status of one contract whose terms and commitments are already loaded (the contract page): two queries. */
-export async function contractDeliveryStatus(db: DbOrTx, contract: ContractTerms, commitments: readonly ValuedCommitment[], today: string): Promise<ContractStatus> {
+export async function contractDeliveryStatus(
+  db: DbOrTx,
+  contract: ContractTerms,
+  commitments: readonly ValuedCommitment[],
+  today: string,
+): Promise<ContractStatus> {
   return statusOf(contract, commitments, await verifiedDelivery(db, [contract.id]), today);
 }
 
@@ -157,7 +167,13 @@ export async function deliveryStatus(db: DbOrTx, contractIds: readonly string[],
   const ids = [...new Set(contractIds)];
   const [contractRows, commitmentRows, delivery] = await Promise.all([
     db
-      .select({ id: contracts.id, ratingOverride: contracts.ratingOverride, startDate: contracts.startDate, endDate: contracts.endDate, reportingFrequency: contracts.reportingFrequency })
+      .select({
+        id: contracts.id,
+        ratingOverride: contracts.ratingOverride,
+        startDate: contracts.startDate,
+        endDate: contracts.endDate,
+        reportingFrequency: contracts.reportingFrequency,
+      })
       .from(contracts)
       .where(inArray(contracts.id, ids)),
     db

@@ -20,7 +20,10 @@ describe('readDetails', () => {
 describe('readRating', () => {
   it('needs a reason for a rating set by hand', () => {
     expect(readRating({ rating: 'good', reason: ' ' })).toMatchObject({ ok: false, errors: { reason: 'Enter the reason for setting the rating by hand' } });
-    expect(readRating({ rating: 'good', reason: 'Recovery plan agreed' })).toMatchObject({ ok: true, override: { rating: 'good', reason: 'Recovery plan agreed' } });
+    expect(readRating({ rating: 'good', reason: 'Recovery plan agreed' })).toMatchObject({
+      ok: true,
+      override: { rating: 'good', reason: 'Recovery plan agreed' },
+    });
   });
 
   it('removes the override for the computed rating, with no reason needed', () => {
@@ -28,6 +31,9 @@ describe('readRating', () => {
   });
 
   it('refuses an unknown rating and an overlong reason', () => {
-    expect(readRating({ rating: 'excellent', reason: 'x'.repeat(2001) })).toMatchObject({ ok: false, errors: { rating: expect.any(String), reason: 'Reason must be 2000 characters or fewer' } });
+    expect(readRating({ rating: 'excellent', reason: 'x'.repeat(2001) })).toMatchObject({
+      ok: false,
+      errors: { rating: expect.any(String), reason: 'Reason must be 2000 characters or fewer' },
+    });
   });
 });

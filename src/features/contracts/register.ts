@@ -39,13 +39,21 @@ export async function loadRegister(db: Db, query: unknown, today: string) {
   if (rating) {
     // The rating is computed from delivery, so it is filtered after working it out for every matching contract.
     const all = await listAllContracts(db, filters);
-    statuses = await deliveryStatus(db, all.map((r) => r.id), today);
+    statuses = await deliveryStatus(
+      db,
+      all.map((r) => r.id),
+      today,
+    );
     const matching = all.filter((r) => (statuses!.get(r.id)?.effectiveRating ?? 'none') === rating);
     total = matching.length;
     rows = matching.slice(page.offset, page.offset + page.size);
   } else {
     ({ rows, total } = await listContracts(db, filters, page));
-    statuses = await deliveryStatus(db, rows.map((r) => r.id), today);
+    statuses = await deliveryStatus(
+      db,
+      rows.map((r) => r.id),
+      today,
+    );
   }
   const managers = await contractManagers(db);
   return {

@@ -5,7 +5,10 @@ const today = '2026-11-22';
 
 describe('readRemediation', () => {
   it('reads what, who and by when', () => {
-    const reading = readRemediation({ action: 'Two extra recruitment days', owner: 'Sam Fletcher', 'due-day': '5', 'due-month': '1', 'due-year': '2027' }, today);
+    const reading = readRemediation(
+      { action: 'Two extra recruitment days', owner: 'Sam Fletcher', 'due-day': '5', 'due-month': '1', 'due-year': '2027' },
+      today,
+    );
     expect(reading).toMatchObject({ ok: true, remediation: { action: 'Two extra recruitment days', owner: 'Sam Fletcher', dueDate: '2027-01-05' } });
   });
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { isUuid } from '../../platform/forms.js';
 import { closeRemediation, openRemediation } from './remediate.js';
@@ -76,7 +76,13 @@ export async function remediationRoutes(app: FastifyInstance, services: Services
     if (!reading.ok) return closePage(reply.code(400), found.contract, found.action, reading.values, reading);
     if (!(await closeRemediation(db, request.actor, found.contract, found.action.id, reading.note))) {
       const message = 'This action has already been closed';
-      return closePage(reply.code(409), found.contract, found.action, { note: reading.note }, { errors: { note: message }, errorList: [{ text: message, href: '#note' }] });
+      return closePage(
+        reply.code(409),
+        found.contract,
+        found.action,
+        { note: reading.note },
+        { errors: { note: message }, errorList: [{ text: message, href: '#note' }] },
+      );
     }
     return reply.redirect(`${contractPath(found.contract.id, 'remediation-closed')}#remediation`, 303);
   });

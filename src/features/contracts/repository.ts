@@ -63,11 +63,7 @@ export type RegisterRow = Awaited<ReturnType<typeof registerQuery>>[number];
 export async function listContracts(db: DbOrTx, filters: RegisterFilters, page: Page): Promise<{ rows: RegisterRow[]; total: number }> {
   const [rows, [total]] = await Promise.all([
     registerQuery(db, filters).limit(page.size).offset(page.offset),
-    db
-      .select({ n: count() })
-      .from(contracts)
-      .innerJoin(organisations, eq(organisations.id, contracts.supplierId))
-      .where(registerConditions(filters)),
+    db.select({ n: count() }).from(contracts).innerJoin(organisations, eq(organisations.id, contracts.supplierId)).where(registerConditions(filters)),
   ]);
   return { rows, total: total?.n ?? 0 };
 }
@@ -256,7 +252,14 @@ export async function loadHistory(db: DbOrTx, contractId: string) {
     union all select 'delivery_reports', id::text from delivery_reports where contract_id = ${id}
     union all select 'remediation_actions', id::text from remediation_actions where contract_id = ${id}`;
   return db
-    .select({ id: auditEvents.id, at: auditEvents.at, actorLabel: auditEvents.actorLabel, action: auditEvents.action, operation: auditEvents.operation, entityTable: auditEvents.entityTable })
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      actorLabel: auditEvents.actorLabel,
+      action: auditEvents.action,
+      operation: auditEvents.operation,
+      entityTable: auditEvents.entityTable,
+    })
     .from(auditEvents)
     .where(sql`(${auditEvents.entityTable}, ${auditEvents.entityId}) in (${rows})`)
     .orderBy(desc(auditEvents.id))

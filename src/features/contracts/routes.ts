@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
 import { contractChangeRoutes } from './change-routes.js';

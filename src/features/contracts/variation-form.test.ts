@@ -11,7 +11,15 @@ describe('readVariation', () => {
     const reading = readVariation({ measure: 'm1', quantity: '12.5', 'period-0': '5', 'period-1': '7.5', reason: 'Fewer placements' }, ['m1'], periods);
     expect(reading).toMatchObject({
       ok: true,
-      variation: { measureId: 'm1', quantityHundredths: 1250, reason: 'Fewer placements', profile: [{ periodStart: '2025-04-01', quantityHundredths: 500 }, { periodEnd: '2025-09-30', quantityHundredths: 750 }] },
+      variation: {
+        measureId: 'm1',
+        quantityHundredths: 1250,
+        reason: 'Fewer placements',
+        profile: [
+          { periodStart: '2025-04-01', quantityHundredths: 500 },
+          { periodEnd: '2025-09-30', quantityHundredths: 750 },
+        ],
+      },
     });
   });
 

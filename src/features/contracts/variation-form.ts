@@ -49,13 +49,20 @@ export function readVariation(
   else if (quantity === null) problems.push(['quantity', 'Enter the quantity as a number of 0 or more, like 12 or 12.5']);
   const periodQuantities = values.periods.map((text, i) => {
     const parsed = parseQuantity(text);
-    if (parsed === null) problems.push([`period-${i}`, text === '' ? `Enter the quantity for period ${i + 1}` : `Enter the quantity for period ${i + 1} as a number of 0 or more`]);
+    if (parsed === null)
+      problems.push([
+        `period-${i}`,
+        text === '' ? `Enter the quantity for period ${i + 1}` : `Enter the quantity for period ${i + 1} as a number of 0 or more`,
+      ]);
     return parsed;
   });
   if (quantity !== null && periods.length > 0 && periodQuantities.every((q) => q !== null)) {
     const sum = periodQuantities.reduce<number>((a, q) => a + q!, 0);
     if (sum !== quantity) {
-      problems.push(['period-0', `The quantities in the periods add up to ${formatQuantity(sum)}; make them add up to the quantity, ${formatQuantity(quantity)}`]);
+      problems.push([
+        'period-0',
+        `The quantities in the periods add up to ${formatQuantity(sum)}; make them add up to the quantity, ${formatQuantity(quantity)}`,
+      ]);
     }
   }
   if (values.reason === '') problems.push(['reason', 'Enter the reason for the variation']);
@@ -79,7 +86,9 @@ export interface DecisionValues {
 }
 
 /** Approve, or reject with a note saying why. */
-export function readDecision(body: unknown): { ok: true; values: DecisionValues; approve: boolean; note: string | null } | ({ ok: false; values: DecisionValues } & FormErrors) {
+export function readDecision(
+  body: unknown,
+): { ok: true; values: DecisionValues; approve: boolean; note: string | null } | ({ ok: false; values: DecisionValues } & FormErrors) {
   const values = { decision: field(body, 'decision'), note: field(body, 'note').trim() };
   const problems: [string, string][] = [];
   if (values.decision !== 'approve' && values.decision !== 'reject') problems.push(['decision', 'Choose whether to approve or reject the variation']);

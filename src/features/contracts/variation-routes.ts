@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { formatQuantity } from '../../domain/quantity.js';
 import { reportingPeriods } from '../../domain/reporting-periods.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
@@ -46,12 +46,19 @@ export async function variationRoutes(app: FastifyInstance, services: Services):
     if (!found) return reply;
     const { contract, commitment } = found;
     const measures = await variationMeasures(db, contract.frameworkVersionId, commitment.measureId);
-    const reading = readVariation(request.body, measures.map((m) => m.id), commitment.profile);
+    const reading = readVariation(
+      request.body,
+      measures.map((m) => m.id),
+      commitment.profile,
+    );
     if (!reading.ok) return requestPage(reply.code(400), contract, commitment, reading.values, reading);
     const id = await requestVariation(db, request.actor, contract.reference, commitment.id, reading.variation);
     if (!id) {
       const message = 'A variation of this commitment is already waiting for a decision. It must be approved or rejected before another is requested.';
-      return requestPage(reply.code(409), contract, commitment, reading.values, { errors: { measure: message }, errorList: [{ text: message, href: '#measure' }] });
+      return requestPage(reply.code(409), contract, commitment, reading.values, {
+        errors: { measure: message },
+        errorList: [{ text: message, href: '#measure' }],
+      });
     }
     return reply.redirect(contractPath(contract.id, 'variation-requested'), 303);
   });
@@ -85,15 +92,28 @@ export async function variationRoutes(app: FastifyInstance, services: Services):
       variation: { ...variation, statusLabel: variationStatusLabels[variation.status] },
       commitment,
       rows: {
-        promise: { measure: `${commitment.originalCode} ${commitment.originalTitle}`, quantity: describe({ quantityHundredths: commitment.originalQuantityHundredths }, commitment.originalUnit) },
+        promise: {
+          measure: `${commitment.originalCode} ${commitment.originalTitle}`,
+          quantity: describe({ quantityHundredths: commitment.originalQuantityHundredths }, commitment.originalUnit),
+        },
         current: { measure: `${commitment.code} ${commitment.title}`, quantity: describe(commitment, commitment.unit) },
-        proposed: { measure: `${variation.proposedCode} ${variation.proposedTitle}`, quantity: describe({ quantityHundredths: variation.proposedQuantityHundredths }, variation.proposedUnit) },
+        proposed: {
+          measure: `${variation.proposedCode} ${variation.proposedTitle}`,
+          quantity: describe({ quantityHundredths: variation.proposedQuantityHundredths }, variation.proposedUnit),
+        },
       },
-      periodQuantities: variation.proposedProfile.map((p, i) => ({
-        ...p,
-        promise: commitment.originalProfile.find((o) => o.periodStart === p.periodStart)?.quantityHundredths ?? null,
-        current: commitment.profile[i]?.quantityHundredths ?? null,
-      })).map((p) => ({ ...p, proposedText: formatQuantity(p.quantityHundredths), promiseText: p.promise === null ? '' : formatQuantity(p.promise), currentText: p.current === null ? '' : formatQuantity(p.current) })),
+      periodQuantities: variation.proposedProfile
+        .map((p, i) => ({
+          ...p,
+          promise: commitment.originalProfile.find((o) => o.periodStart === p.periodStart)?.quantityHundredths ?? null,
+          current: commitment.profile[i]?.quantityHundredths ?? null,
+        }))
+        .map((p) => ({
+          ...p,
+          proposedText: formatQuantity(p.quantityHundredths),
+          promiseText: p.promise === null ? '' : formatQuantity(p.promise),
+          currentText: p.current === null ? '' : formatQuantity(p.current),
+        })),
       canDecide: variation.status === 'pending' && hasAnyRole(request.user, variationApprovers) && !ownRequest,
       ownRequest: variation.status === 'pending' && ownRequest,
       values,
@@ -112,7 +132,13 @@ export async function variationRoutes(app: FastifyInstance, services: Services):
     if (!found) return reply;
     if (found.variation.requestedBy === request.user!.id) {
       const message = 'You asked for this variation, so another officer or an admin must approve or reject it';
-      return decisionPage(request, reply.code(403), found, { decision: '', note: '' }, { errors: { decision: message }, errorList: [{ text: message, href: '#decision' }] });
+      return decisionPage(
+        request,
+        reply.code(403),
+        found,
+        { decision: '', note: '' },
+        { errors: { decision: message }, errorList: [{ text: message, href: '#decision' }] },
+      );
     }
     const reading = readDecision(request.body);
     if (!reading.ok) return decisionPage(request, reply.code(400), found, reading.values, reading);
@@ -120,7 +146,10 @@ export async function variationRoutes(app: FastifyInstance, services: Services):
     if (!decided) {
       const message = 'This variation has already been decided. Check the decision below.';
       const [latest] = await loadVariations(db, found.contract.id, found.variation.id);
-      return decisionPage(request, reply.code(409), { ...found, variation: latest! }, reading.values, { errors: { decision: message }, errorList: [{ text: message, href: '#decision' }] });
+      return decisionPage(request, reply.code(409), { ...found, variation: latest! }, reading.values, {
+        errors: { decision: message },
+        errorList: [{ text: message, href: '#decision' }],
+      });
     }
     return reply.redirect(contractPath(found.contract.id, reading.approve ? 'variation-approved' : 'variation-rejected'), 303);
   });

@@ -34,7 +34,13 @@ export async function requestVariation(db: Db, actor: Actor, reference: string, 
  * Approves (the commitment takes the proposed values; its tender promise stays as it was) or rejects a pending
  * variation. False when it was decided meanwhile, or when the decider asked for it.
  */
-export async function decideVariation(db: Db, actor: Actor, reference: string, variationId: string, decision: { approve: boolean; note: string | null }): Promise<boolean> {
+export async function decideVariation(
+  db: Db,
+  actor: Actor,
+  reference: string,
+  variationId: string,
+  decision: { approve: boolean; note: string | null },
+): Promise<boolean> {
   const action = `${decision.approve ? 'Approved' : 'Rejected'} a variation of a commitment of contract ${reference}`;
   return withAudit(db, actor, action, async (tx) => {
     const [decided] = await tx

@@ -18,7 +18,14 @@ class NotSaved extends Error {
  * report to its next revision in the same transaction: of two people saving forms opened at the same revision, the
  * second is refused and nothing of theirs is written.
  */
-export async function changeDraft<T>(db: Db, actor: Actor, action: string, reportId: string, revision: number, work: (tx: Tx) => Promise<T>): Promise<DraftChange<T>> {
+export async function changeDraft<T>(
+  db: Db,
+  actor: Actor,
+  action: string,
+  reportId: string,
+  revision: number,
+  work: (tx: Tx) => Promise<T>,
+): Promise<DraftChange<T>> {
   try {
     const value = await withAudit(db, actor, action, async (tx) => {
       const bumped = await tx
@@ -59,10 +66,16 @@ export async function saveCommitmentLine(tx: Tx, reportId: string, commitment: {
 export async function saveAdditionalLine(tx: Tx, reportId: string, lineId: string | null, input: LineInput & { measureId: string }): Promise<string> {
   const values = { measureId: input.measureId, quantityHundredths: input.quantityHundredths, narrative: input.narrative, districts: input.districts };
   if (lineId) {
-    await tx.update(reportLines).set(values).where(and(eq(reportLines.id, lineId), eq(reportLines.reportId, reportId)));
+    await tx
+      .update(reportLines)
+      .set(values)
+      .where(and(eq(reportLines.id, lineId), eq(reportLines.reportId, reportId)));
     return lineId;
   }
-  const [inserted] = await tx.insert(reportLines).values({ reportId, commitmentId: null, ...values }).returning({ id: reportLines.id });
+  const [inserted] = await tx
+    .insert(reportLines)
+    .values({ reportId, commitmentId: null, ...values })
+    .returning({ id: reportLines.id });
   return inserted!.id;
 }
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { deliveryReports, evidenceFiles } from '../../db/schema/index.js';
 import { withAudit } from '../../platform/audit.js';
 import { readEvidence } from '../../platform/evidence-store.js';
@@ -45,7 +45,8 @@ export async function evidenceRoutes(app: FastifyInstance, services: Services): 
     if (!found) return reply;
     const { context, line } = found;
     if (context.report.status !== 'draft' && line.status !== 'queried') return reply.redirect(`${context.path}?done=already-submitted`, 303);
-    const describe = (filename: string) => `Added evidence ${filename} to ${line.code} in the ${context.label} report on contract ${context.contract.reference}`;
+    const describe = (filename: string) =>
+      `Added evidence ${filename} to ${line.code} in the ${context.label} report on contract ${context.contract.reference}`;
     let problems: string[];
     try {
       const result = await uploadEvidence(db, request.actor, streamedFiles(request), { lineId: line.id, uploadedBy: request.user!.id, describe, maxBytes });
@@ -89,13 +90,22 @@ export async function evidenceRoutes(app: FastifyInstance, services: Services): 
     if (!file || file.reportId !== context.report.id) return reply.callNotFound();
     if (context.report.status !== 'draft') return reply.redirect(`${context.path}?done=already-submitted`, 303);
     const line = (await loadLines(db, context.report.id)).find((l) => l.id === file.lineId)!;
-    const removed = await withAudit(db, request.actor, `Removed evidence ${file.filename} from ${line.code} in the ${context.label} report on contract ${context.contract.reference}`, async (tx) => {
-      // Locked, so that a submit at the same moment either comes first (and nothing is removed) or waits.
-      const [report] = await tx.select({ status: deliveryReports.status }).from(deliveryReports).where(eq(deliveryReports.id, context.report.id)).for('update');
-      if (report?.status !== 'draft') return false;
-      await tx.delete(evidenceFiles).where(eq(evidenceFiles.id, file.id));
-      return true;
-    });
+    const removed = await withAudit(
+      db,
+      request.actor,
+      `Removed evidence ${file.filename} from ${line.code} in the ${context.label} report on contract ${context.contract.reference}`,
+      async (tx) => {
+        // Locked, so that a submit at the same moment either comes first (and nothing is removed) or waits.
+        const [report] = await tx
+          .select({ status: deliveryReports.status })
+          .from(deliveryReports)
+          .where(eq(deliveryReports.id, context.report.id))
+          .for('update');
+        if (report?.status !== 'draft') return false;
+        await tx.delete(evidenceFiles).where(eq(evidenceFiles.id, file.id));
+        return true;
+      },
+    );
     if (!removed) return reply.redirect(`${context.path}?done=already-submitted`, 303);
     return reply.redirect(`${linePagePath(context, line)}?done=evidence-removed#evidence`, 303);
   });

@@ -37,7 +37,10 @@ export function lineValues(body: unknown): LineValues {
 export const revisionOf = (typed: string): number => (/^\d+$/.test(typed) ? Number(typed) : 0);
 
 /** The form as last saved. */
-export function lineValuesOf(line: { quantityHundredths: number; narrative: string; districts: string[]; measureId: string } | null, revision: number): LineValues {
+export function lineValuesOf(
+  line: { quantityHundredths: number; narrative: string; districts: string[]; measureId: string } | null,
+  revision: number,
+): LineValues {
   return {
     quantity: line ? quantityToDecimal(line.quantityHundredths) : '',
     narrative: line?.narrative ?? '',
@@ -96,7 +99,12 @@ export function readLineForm(values: LineValues, rules: LineRules): LineReading 
   return {
     ok: true,
     revision: revisionOf(values.revision),
-    input: { measureId: additional ? values.measure : null, quantityHundredths: quantity, narrative, districts: districtChoices.filter((d) => chosen.includes(d)) },
+    input: {
+      measureId: additional ? values.measure : null,
+      quantityHundredths: quantity,
+      narrative,
+      districts: districtChoices.filter((d) => chosen.includes(d)),
+    },
   };
 }
 

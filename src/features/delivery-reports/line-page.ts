@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { field } from '../../platform/forms.js';
 import { districtChoices } from '../bids/commitment-form.js';
 import { reportFlash } from './flash.js';
@@ -30,7 +30,11 @@ export async function showLinePage(services: Services, reply: FastifyReply, requ
   ]);
   const shown: LineView | null = line ? lineView(line, evidence) : null;
   const unit = commitment?.unit ?? measures.find((m) => m.id === values.measure)?.unit ?? null;
-  const heading = commitment ? `${commitment.code} ${commitment.title}` : line ? `Additional social value: ${line.code} ${line.title}` : 'Add additional social value';
+  const heading = commitment
+    ? `${commitment.code} ${commitment.title}`
+    : line
+      ? `Additional social value: ${line.code} ${line.title}`
+      : 'Add additional social value';
   return reply.page('delivery-reports/views/line.njk', {
     pageTitle: `${heading}: ${context.label} report`,
     backLink: { href: context.path },

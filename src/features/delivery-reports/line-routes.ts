@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
 import { param } from '../contracts/route-support.js';
 import { changeDraft, removeAdditionalLine, saveAdditionalLine, saveCommitmentLine, type DraftChange } from './change-draft.js';
@@ -17,7 +17,13 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
   const linePage = (reply: FastifyReply, request: FastifyRequest, page: LinePage) => showLinePage(services, reply, request, page);
 
   /** Redirects after a draft change, or shows why it was refused. */
-  function afterChange(reply: FastifyReply, result: DraftChange<string>, context: ReportContext, refused: () => Promise<FastifyReply>, next: (value: string) => string) {
+  function afterChange(
+    reply: FastifyReply,
+    result: DraftChange<string>,
+    context: ReportContext,
+    refused: () => Promise<FastifyReply>,
+    next: (value: string) => string,
+  ) {
     if (result.outcome === 'submitted') return reply.redirect(`${context.path}?done=already-submitted`, 303);
     if (result.outcome === 'changed') return refused();
     return reply.redirect(next(result.value), 303);
@@ -50,7 +56,9 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
     const reading = readLineForm(values, { unit: commitment.unit });
     if (!reading.ok) return linePage(reply.code(400), request, { ...found, values, errors: formErrors(reading.problems) });
     const action = `Entered delivery of ${commitment.code} in the ${context.label} report on contract ${context.contract.reference}`;
-    const result = await changeDraft(db, request.actor, action, context.report.id, reading.revision, (tx) => saveCommitmentLine(tx, context.report.id, commitment, reading.input));
+    const result = await changeDraft(db, request.actor, action, context.report.id, reading.revision, (tx) =>
+      saveCommitmentLine(tx, context.report.id, commitment, reading.input),
+    );
     return afterChange(
       reply,
       result,
@@ -59,7 +67,12 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
         const fresh = await commitmentInPath(request, reply);
         if (!fresh) return reply;
         const savedNow = fresh.line ? describeLine(fresh.line, commitment.unit) : 'Nothing entered yet';
-        return linePage(reply.code(409), request, { ...fresh, values: { ...values, revision: String(fresh.context.report.revision) }, savedNow, errors: formErrors([['quantity', CHANGED]]) });
+        return linePage(reply.code(409), request, {
+          ...fresh,
+          values: { ...values, revision: String(fresh.context.report.revision) },
+          savedNow,
+          errors: formErrors([['quantity', CHANGED]]),
+        });
       },
       () => `${context.path}/commitments/${commitment.id}?done=saved#evidence`,
     );
@@ -97,7 +110,13 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
         if (!fresh) return reply;
         const now = line ? (await loadLines(db, fresh.report.id)).find((l) => l.id === line.id) : undefined;
         const savedNow = line ? (now ? describeLine(now, now.unit) : 'This line has been removed') : undefined;
-        const refused = { ...page, context: fresh, line: now ?? null, values: { ...values, revision: String(fresh.report.revision) }, errors: formErrors([['quantity', CHANGED]]) };
+        const refused = {
+          ...page,
+          context: fresh,
+          line: now ?? null,
+          values: { ...values, revision: String(fresh.report.revision) },
+          errors: formErrors([['quantity', CHANGED]]),
+        };
         return linePage(reply.code(409), request, savedNow ? { ...refused, savedNow } : refused);
       },
       (lineId) => `${context.path}/additional/${lineId}?done=saved#evidence`,
@@ -150,7 +169,9 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
           ...fresh,
           values: lineValuesOf(fresh.line, fresh.context.report.revision),
           savedNow: describeLine(fresh.line, fresh.line.unit),
-          errors: formErrors([['quantity', 'The report was changed by someone else since you opened this page. Check this line, then remove it again if you still want to']]),
+          errors: formErrors([
+            ['quantity', 'The report was changed by someone else since you opened this page. Check this line, then remove it again if you still want to'],
+          ]),
         });
       },
       () => `${context.path}?done=removed`,

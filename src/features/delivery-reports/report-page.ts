@@ -25,7 +25,10 @@ export type LineView = ReturnType<typeof lineView>;
 /** A report with a row for each commitment (and its line once entered), its additional lines and their evidence. */
 export async function loadReportPage(db: Db, { contract, report }: ReportContext) {
   const [commitments, lines] = await Promise.all([commitmentsToReport(db, contract.id), loadLines(db, report.id)]);
-  const evidence = await loadEvidence(db, lines.map((l) => l.id));
+  const evidence = await loadEvidence(
+    db,
+    lines.map((l) => l.id),
+  );
   const byCommitment = new Map(lines.filter((l) => l.commitmentId).map((l) => [l.commitmentId!, lineView(l, evidence)]));
   return {
     commitments: commitments.map((c) => ({ ...c, unitText: unitWords(c.unit), line: byCommitment.get(c.id) ?? null })),

@@ -1,15 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  contractCommitments,
-  contracts,
-  deliveryReports,
-  evidenceFiles,
-  frameworkVersions,
-  measures,
-  reportLines,
-  users,
-} from '../../db/schema/index.js';
+import { contractCommitments, contracts, deliveryReports, evidenceFiles, frameworkVersions, measures, reportLines, users } from '../../db/schema/index.js';
 
 export async function loadReport(db: DbOrTx, contractId: string, reportId: string) {
   const [row] = await db
@@ -103,7 +94,11 @@ export async function reportableMeasures(db: DbOrTx, frameworkVersionId: string 
   const version = frameworkVersionId
     ? eq(measures.versionId, frameworkVersionId)
     : inArray(measures.versionId, db.select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.status, 'active')));
-  return db.select({ id: measures.id, code: measures.code, title: measures.title, unit: measures.unit }).from(measures).where(version).orderBy(asc(measures.code));
+  return db
+    .select({ id: measures.id, code: measures.code, title: measures.title, unit: measures.unit })
+    .from(measures)
+    .where(version)
+    .orderBy(asc(measures.code));
 }
 
 export type MeasureChoice = Awaited<ReturnType<typeof reportableMeasures>>[number];

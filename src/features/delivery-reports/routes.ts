@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { field } from '../../platform/forms.js';
 import { contractInPath, param } from '../contracts/route-support.js';

@@ -35,7 +35,13 @@ export async function loadSupplierHome(db: Db, organisationId: string, today: st
       return { ...c, ratingLabel: status?.effectiveRating ? ratingLabels[status.effectiveRating] : 'Not yet rated' };
     }),
     waiting,
-    queried: queried.map((q) => ({ ...q, label: periodLabel(contracts.find((c) => c.id === q.contractId)!, q) })),
+    queried: queried.map((q) => ({
+      ...q,
+      label: periodLabel(
+        contracts.find((c) => c.id === q.contractId)!,
+        q,
+      ),
+    })),
     delivered: delivered.map((d) => ({ ...d, quantity: formatQuantity(Number(d.quantity)), unitText: unitWords(d.unit) })),
     deliveredValuePence: [...statuses.values()].reduce((sum, s) => sum + s.deliveredValuePence, 0),
     additionalValuePence: [...statuses.values()].reduce((sum, s) => sum + s.additionalValuePence, 0),

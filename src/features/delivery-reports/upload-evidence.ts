@@ -14,7 +14,10 @@ export interface UploadResult {
 
 /** A file name safe to keep and to send back: no folders, no control characters, not too long. */
 export function safeFilename(name: string): string {
-  const base = [...name.replace(/^.*[\\/]/, '')].filter((c) => c >= ' ' && c !== '\u007f' && c !== '"').join('').trim();
+  const base = [...name.replace(/^.*[\\/]/, '')]
+    .filter((c) => c >= ' ' && c !== '\u007f' && c !== '"')
+    .join('')
+    .trim();
   return (base || 'evidence').slice(0, 200);
 }
 

@@ -2,12 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { entryValues, readEntry } from './forms.js';
 
 const today = '2026-11-22';
-const good = { who: ' Melton carers’ forum ', 'engagedOn-day': '3', 'engagedOn-month': '11', 'engagedOn-year': '2026', method: 'workshop', learned: 'Carers want\r\nevening sessions' };
+const good = {
+  who: ' Melton carers’ forum ',
+  'engagedOn-day': '3',
+  'engagedOn-month': '11',
+  'engagedOn-year': '2026',
+  method: 'workshop',
+  learned: 'Carers want\r\nevening sessions',
+};
 
 describe('the engagement form', () => {
   it('reads an entry', () => {
     const reading = readEntry(good, today);
-    expect(reading.ok && reading.entry).toEqual({ who: 'Melton carers’ forum', engagedOn: '2026-11-03', method: 'workshop', learned: 'Carers want\nevening sessions' });
+    expect(reading.ok && reading.entry).toEqual({
+      who: 'Melton carers’ forum',
+      engagedOn: '2026-11-03',
+      method: 'workshop',
+      learned: 'Carers want\nevening sessions',
+    });
   });
 
   it('names every missing field, linking to the date’s first input', () => {
@@ -48,6 +60,13 @@ describe('the engagement form', () => {
   });
 
   it('shows a saved entry as the form’s values', () => {
-    expect(entryValues({ who: 'A', engagedOn: '2026-03-07', method: 'email', learned: 'B' })).toEqual({ who: 'A', day: '7', month: '3', year: '2026', method: 'email', learned: 'B' });
+    expect(entryValues({ who: 'A', engagedOn: '2026-03-07', method: 'email', learned: 'B' })).toEqual({
+      who: 'A',
+      day: '7',
+      month: '3',
+      year: '2026',
+      method: 'email',
+      learned: 'B',
+    });
   });
 });

@@ -27,9 +27,7 @@ export interface EntryInput {
   learned: string;
 }
 
-export type EntryReading =
-  | { ok: true; values: EntryValues; entry: EntryInput }
-  | { ok: false; values: EntryValues; errors: FormErrorsWithDate };
+export type EntryReading = { ok: true; values: EntryValues; entry: EntryInput } | { ok: false; values: EntryValues; errors: FormErrorsWithDate };
 
 export const emptyEntry: EntryValues = { who: '', day: '', month: '', year: '', method: '', learned: '' };
 

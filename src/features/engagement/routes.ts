@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { ForbiddenError } from '../../platform/access.js';
 import { hasAnyRole, staffRoles, type CurrentUser } from '../../platform/current-user.js';

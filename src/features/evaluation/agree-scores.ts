@@ -23,7 +23,11 @@ export async function agreeScores(
       const current = await lockTenderRow(tx, tender.id);
       const why = current ? whyScoresCannotChange(current) : 'The tender no longer exists';
       if (why) return { status: 'refused', reason: why } as const;
-      await upsertModeratedScores(tx, moderatorId, answers.map((a) => ({ bidId: bid.id, questionId: a.questionId, score: a.score, reason: a.text })));
+      await upsertModeratedScores(
+        tx,
+        moderatorId,
+        answers.map((a) => ({ bidId: bid.id, questionId: a.questionId, score: a.score, reason: a.text })),
+      );
       return { status: 'saved' } as const;
     });
   } catch (error) {

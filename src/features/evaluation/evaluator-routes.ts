@@ -39,13 +39,23 @@ export async function evaluatorRoutes(app: FastifyInstance, db: Db): Promise<voi
     return { tender, assignment };
   }
 
-  async function evaluatorPage(request: FastifyRequest, reply: FastifyReply, tender: EvaluationTender, assignment: Assignment, form?: { values: Record<string, string>; problems: [string, string][] }) {
+  async function evaluatorPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    tender: EvaluationTender,
+    assignment: Assignment,
+    form?: { values: Record<string, string>; problems: [string, string][] },
+  ) {
     const open = bidsOpenForEvaluation(tender);
     const cancelled = tender.status === 'cancelled';
     const state = cancelled ? 'waiting' : !assignment.declaredAt ? 'declare' : assignment.hasConflict ? 'conflict' : open ? 'bids' : 'waiting';
     const showBids = open && (state === 'declare' || state === 'bids');
     const [bids, questions, own] = showBids
-      ? await Promise.all([listSubmittedBids(db, tender.id), listQuestions(db, tender.id), state === 'bids' ? listOwnScores(db, tender.id, request.user!.id) : []])
+      ? await Promise.all([
+          listSubmittedBids(db, tender.id),
+          listQuestions(db, tender.id),
+          state === 'bids' ? listOwnScores(db, tender.id, request.user!.id) : [],
+        ])
       : [[], [], []];
     const saved = field(request.query, 'saved');
     const savedBid = bids.find((b) => b.id === saved);
@@ -86,10 +96,15 @@ export async function evaluatorRoutes(app: FastifyInstance, db: Db): Promise<voi
     const result = await declareConflict(db, request.actor, tender, request.user!.id, reading.value);
     if (result === 'not-assigned') return reply.callNotFound();
     if (result === 'already-declared') {
-      return refuse(reply, 'You have already made your declaration', ['A conflict of interest declaration is made once. If something has changed, tell the procurement officer.'], {
-        href: `/tenders/${tender.id}/evaluation`,
-        text: 'Go back to the evaluation',
-      });
+      return refuse(
+        reply,
+        'You have already made your declaration',
+        ['A conflict of interest declaration is made once. If something has changed, tell the procurement officer.'],
+        {
+          href: `/tenders/${tender.id}/evaluation`,
+          text: 'Go back to the evaluation',
+        },
+      );
     }
     return reply.redirect(`/tenders/${tender.id}/evaluation`, 303);
   });
@@ -107,7 +122,13 @@ export async function evaluatorRoutes(app: FastifyInstance, db: Db): Promise<voi
     return bid ? { tender, bid } : null;
   }
 
-  async function scoringPage(reply: FastifyReply, tender: EvaluationTender, bid: BidSummary, evaluatorId: string, form?: { values: Record<string, string>; problems: [string, string][] }) {
+  async function scoringPage(
+    reply: FastifyReply,
+    tender: EvaluationTender,
+    bid: BidSummary,
+    evaluatorId: string,
+    form?: { values: Record<string, string>; problems: [string, string][] },
+  ) {
     const [questions, answers, own] = await Promise.all([listQuestions(db, tender.id), listAnswers(db, bid.id), listOwnScores(db, tender.id, evaluatorId)]);
     const mine = own.filter((s) => s.bidId === bid.id);
     return reply.code(form ? 400 : 200).page('evaluation/views/score-bid.njk', {
@@ -117,7 +138,14 @@ export async function evaluatorRoutes(app: FastifyInstance, db: Db): Promise<voi
       tender,
       bid,
       readOnlyReason: whyScoresCannotChange(tender),
-      ...scoreFormQuestions(questions, answers, tender.scale, 'comment', mine.map((s) => ({ questionId: s.questionId, score: s.score, text: s.comment })), form?.values),
+      ...scoreFormQuestions(
+        questions,
+        answers,
+        tender.scale,
+        'comment',
+        mine.map((s) => ({ questionId: s.questionId, score: s.score, text: s.comment })),
+        form?.values,
+      ),
       ...(form ? formErrors(form.problems) : {}),
     });
   }

@@ -16,7 +16,10 @@ describe('conflict of interest declaration', () => {
 
   it('keeps details only with a conflict', () => {
     expect(readDeclaration({ conflict: 'no', details: 'ignored' })).toEqual({ ok: true, value: { hasConflict: false, details: null } });
-    expect(readDeclaration({ conflict: 'yes', details: ' My sister runs a bidder. ' })).toEqual({ ok: true, value: { hasConflict: true, details: 'My sister runs a bidder.' } });
+    expect(readDeclaration({ conflict: 'yes', details: ' My sister runs a bidder. ' })).toEqual({
+      ok: true,
+      value: { hasConflict: true, details: 'My sister runs a bidder.' },
+    });
   });
 });
 
@@ -41,7 +44,10 @@ describe('scores with comments or reasons', () => {
   });
 
   it('asks for at least one score when the form is empty', () => {
-    expect(readScores({}, questions, scale, moderationWords)).toMatchObject({ ok: false, problems: [['score-q1', 'Select the agreed score for at least one question']] });
+    expect(readScores({}, questions, scale, moderationWords)).toMatchObject({
+      ok: false,
+      problems: [['score-q1', 'Select the agreed score for at least one question']],
+    });
   });
 
   it('asks moderators for the reason', () => {

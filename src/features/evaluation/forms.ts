@@ -125,7 +125,10 @@ export function readPriceAndQuality(body: unknown, bids: { id: string; supplierN
     const quality = read('quality', qualityField);
     if (price === null || quality === null) continue;
     if (price + quality > availableBps) {
-      problems.push([qualityField, `The price and quality scores for ${bid.supplierName} add up to ${formatBps(price + quality)}: together they must be ${available} or less`]);
+      problems.push([
+        qualityField,
+        `The price and quality scores for ${bid.supplierName} add up to ${formatBps(price + quality)}: together they must be ${available} or less`,
+      ]);
       continue;
     }
     scores.push({ bidId: bid.id, priceScoreBps: price, qualityScoreBps: quality });

@@ -15,7 +15,11 @@ export async function lockModeration(db: Db, actor: Actor, tender: { id: string;
     const current = await lockTenderRow(tx, tender.id);
     const why = current ? whyScoresCannotChange(current) : 'The tender no longer exists';
     if (why) return { status: 'refused', reason: why } as const;
-    const [bids, questions, agreed] = await Promise.all([listSubmittedBids(tx, tender.id), listQuestions(tx, tender.id), listTenderModeratedScores(tx, tender.id)]);
+    const [bids, questions, agreed] = await Promise.all([
+      listSubmittedBids(tx, tender.id),
+      listQuestions(tx, tender.id),
+      listTenderModeratedScores(tx, tender.id),
+    ]);
     if (bids.length === 0) return { status: 'refused', reason: 'No bids were submitted, so there is nothing to moderate' } as const;
     const missing = unagreedAnswers(bids, questions, agreed);
     if (missing.length) return { status: 'incomplete', missing: describeUnagreed(missing) } as const;

@@ -33,7 +33,12 @@ export async function moderationRoutes(app: FastifyInstance, db: Db): Promise<vo
   async function overview(request: FastifyRequest, reply: FastifyReply, tender: EvaluationTender) {
     const open = bidsOpenForEvaluation(tender);
     const [bids, questions, agreed, evaluators] = open
-      ? await Promise.all([listSubmittedBids(db, tender.id), listQuestions(db, tender.id), listTenderModeratedScores(db, tender.id), listEvaluatorProgress(db, tender.id)])
+      ? await Promise.all([
+          listSubmittedBids(db, tender.id),
+          listQuestions(db, tender.id),
+          listTenderModeratedScores(db, tender.id),
+          listEvaluatorProgress(db, tender.id),
+        ])
       : [[], [], [], []];
     const savedBid = bids.find((b) => b.id === field(request.query, 'saved'));
     return reply.page('evaluation/views/moderation.njk', {
@@ -47,7 +52,11 @@ export async function moderationRoutes(app: FastifyInstance, db: Db): Promise<vo
       bids: bids.map((bid) => ({ ...bid, agreed: agreed.filter((a) => a.bidId === bid.id).length })),
       questionCount: questions.length,
       missing: describeUnagreed(unagreedAnswers(bids, questions, agreed)),
-      flash: savedBid ? `The agreed scores for the bid of ${savedBid.supplierName} have been saved` : field(request.query, 'locked') ? 'Moderation is locked' : undefined,
+      flash: savedBid
+        ? `The agreed scores for the bid of ${savedBid.supplierName} have been saved`
+        : field(request.query, 'locked')
+          ? 'Moderation is locked'
+          : undefined,
     });
   }
 
@@ -62,14 +71,22 @@ export async function moderationRoutes(app: FastifyInstance, db: Db): Promise<vo
     const tender = await tenderOr404(db, request, reply);
     if (!tender) return null;
     if (!bidsOpenForEvaluation(tender)) {
-      refuse(reply, 'Bids cannot be moderated yet', [`${whyBidsAreHidden(tender)}.`], { href: `/tenders/${tender.id}/moderation`, text: 'Go back to moderation' });
+      refuse(reply, 'Bids cannot be moderated yet', [`${whyBidsAreHidden(tender)}.`], {
+        href: `/tenders/${tender.id}/moderation`,
+        text: 'Go back to moderation',
+      });
       return null;
     }
     const bid = await bidOr404(db, tender, request, reply);
     return bid ? { tender, bid } : null;
   }
 
-  async function bidPage(reply: FastifyReply, tender: EvaluationTender, bid: BidSummary, form?: { values: Record<string, string>; problems: [string, string][] }) {
+  async function bidPage(
+    reply: FastifyReply,
+    tender: EvaluationTender,
+    bid: BidSummary,
+    form?: { values: Record<string, string>; problems: [string, string][] },
+  ) {
     const [questions, answers, scores, evaluators, agreed] = await Promise.all([
       listQuestions(db, tender.id),
       listAnswers(db, bid.id),
@@ -78,7 +95,14 @@ export async function moderationRoutes(app: FastifyInstance, db: Db): Promise<vo
       listTenderModeratedScores(db, tender.id),
     ]);
     const agreedHere = agreed.filter((a) => a.bidId === bid.id);
-    const filled = scoreFormQuestions(questions, answers, tender.scale, 'reason', agreedHere.map((a) => ({ questionId: a.questionId, score: a.score, text: a.reason })), form?.values);
+    const filled = scoreFormQuestions(
+      questions,
+      answers,
+      tender.scale,
+      'reason',
+      agreedHere.map((a) => ({ questionId: a.questionId, score: a.score, text: a.reason })),
+      form?.values,
+    );
     return reply.code(form ? 400 : 200).page('evaluation/views/moderate-bid.njk', {
       pageTitle: `Moderate the bid of ${bid.supplierName}`,
       backLink: { href: `/tenders/${tender.id}/moderation` },
@@ -158,7 +182,12 @@ export async function moderationRoutes(app: FastifyInstance, db: Db): Promise<vo
     const result = await lockModeration(db, request.actor, tender);
     if (result.status === 'refused') return refuse(reply, 'Moderation cannot be locked', [`${result.reason}.`], back);
     if (result.status === 'incomplete') {
-      return refuse(reply, 'Moderation cannot be locked yet', ['Every answer of every bid needs an agreed score first. Still to agree:', ...result.missing.map((m) => `${m}.`)], back);
+      return refuse(
+        reply,
+        'Moderation cannot be locked yet',
+        ['Every answer of every bid needs an agreed score first. Still to agree:', ...result.missing.map((m) => `${m}.`)],
+        back,
+      );
     }
     return reply.redirect(`/tenders/${tender.id}/moderation?locked=1`, 303);
   });

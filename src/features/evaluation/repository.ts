@@ -108,7 +108,13 @@ export type BidSummary = NonNullable<Awaited<ReturnType<typeof findSubmittedBid>
 
 export async function listQuestions(db: DbOrTx, tenderId: string) {
   return db
-    .select({ id: tenderQuestions.id, position: tenderQuestions.position, title: tenderQuestions.title, guidance: tenderQuestions.guidance, weightBps: tenderQuestions.weightBps })
+    .select({
+      id: tenderQuestions.id,
+      position: tenderQuestions.position,
+      title: tenderQuestions.title,
+      guidance: tenderQuestions.guidance,
+      weightBps: tenderQuestions.weightBps,
+    })
     .from(tenderQuestions)
     .where(eq(tenderQuestions.tenderId, tenderId))
     .orderBy(asc(tenderQuestions.position), asc(tenderQuestions.id));
@@ -225,7 +231,12 @@ export async function listOwnScores(db: DbOrTx, tenderId: string, evaluatorId: s
 /** Every evaluator's scores and comments of one bid, for moderation. */
 export async function listBidEvaluatorScores(db: DbOrTx, bidId: string) {
   return db
-    .select({ questionId: evaluatorScores.questionId, evaluatorId: evaluatorScores.evaluatorId, score: evaluatorScores.score, comment: evaluatorScores.comment })
+    .select({
+      questionId: evaluatorScores.questionId,
+      evaluatorId: evaluatorScores.evaluatorId,
+      score: evaluatorScores.score,
+      comment: evaluatorScores.comment,
+    })
     .from(evaluatorScores)
     .where(eq(evaluatorScores.bidId, bidId));
 }

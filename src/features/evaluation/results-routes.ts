@@ -77,7 +77,12 @@ export async function resultsRoutes(app: FastifyInstance, db: Db): Promise<void>
     return true;
   }
 
-  async function resultsPage(request: FastifyRequest, reply: FastifyReply, tender: EvaluationTender, form?: { values: Record<string, string>; problems: [string, string][] }) {
+  async function resultsPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    tender: EvaluationTender,
+    form?: { values: Record<string, string>; problems: [string, string][] },
+  ) {
     const open = bidsOpenForEvaluation(tender);
     const results = open ? resultsOf(tender, await readResultsRows(db, tender.id)) : null;
     const canEnter = isManager(request) && tenderPhase(tender) === 'closed' && !!results?.bids.length;
@@ -108,8 +113,13 @@ export async function resultsRoutes(app: FastifyInstance, db: Db): Promise<void>
     if (!tender) return reply;
     const back = { href: `/tenders/${tender.id}/results`, text: 'Go back to the results' };
     const results = bidsOpenForEvaluation(tender) ? resultsOf(tender, await readResultsRows(db, tender.id)) : null;
-    if (!results || results.bids.length === 0) return refuse(reply, 'Price and quality scores cannot be entered', ['They can be entered for the submitted bids after the tender closes.'], back);
-    const reading = readPriceAndQuality(request.body, results.bids.map((b) => ({ id: b.bidId, supplierName: b.supplierName })), results.tender.priceAndQualityBps);
+    if (!results || results.bids.length === 0)
+      return refuse(reply, 'Price and quality scores cannot be entered', ['They can be entered for the submitted bids after the tender closes.'], back);
+    const reading = readPriceAndQuality(
+      request.body,
+      results.bids.map((b) => ({ id: b.bidId, supplierName: b.supplierName })),
+      results.tender.priceAndQualityBps,
+    );
     if (!reading.ok) return resultsPage(request, reply, tender, reading);
     const result = await enterPriceAndQuality(db, request.actor, tender, reading.value);
     if (result.status === 'refused') return refuse(reply, 'Price and quality scores cannot be saved', [`${result.reason}.`], back);

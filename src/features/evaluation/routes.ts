@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { evaluatorRoutes } from './evaluator-routes.js';
 import { moderationRoutes } from './moderation-routes.js';
 import { resultsRoutes } from './results-routes.js';

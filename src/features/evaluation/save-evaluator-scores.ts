@@ -29,8 +29,13 @@ export async function saveEvaluatorScores(
       if (why) return { status: 'refused', reason: why } as const;
       const assignment = await findAssignment(tx, tender.id, evaluatorId);
       if (!assignment?.declaredAt) return { status: 'refused', reason: 'Declare any conflict of interest before you score the bids' } as const;
-      if (assignment.hasConflict) return { status: 'refused', reason: 'You declared a conflict of interest, so you cannot score the bids for this tender' } as const;
-      await upsertEvaluatorScores(tx, evaluatorId, answers.map((a) => ({ bidId: bid.id, questionId: a.questionId, score: a.score, comment: a.text })));
+      if (assignment.hasConflict)
+        return { status: 'refused', reason: 'You declared a conflict of interest, so you cannot score the bids for this tender' } as const;
+      await upsertEvaluatorScores(
+        tx,
+        evaluatorId,
+        answers.map((a) => ({ bidId: bid.id, questionId: a.questionId, score: a.score, comment: a.text })),
+      );
       return { status: 'saved' } as const;
     });
   } catch (error) {

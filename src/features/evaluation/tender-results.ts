@@ -170,11 +170,15 @@ export function resultsOf(tender: EvaluationTender, rows: ResultsRows): TenderRe
     const agreedScores = new Map((agreedByBid.get(bid.id) ?? []).map((a) => [a.questionId, a.score]));
     const moderated = questions.every((q) => agreedScores.has(q.id));
     const qualitativeBps = moderated
-      ? qualitativeScoreBps(questions.map((q) => ({ agreedScore: agreedScores.get(q.id)!, weightBps: q.weightBps })), weights.qualitativeBps)
+      ? qualitativeScoreBps(
+          questions.map((q) => ({ agreedScore: agreedScores.get(q.id)!, weightBps: q.weightBps })),
+          weights.qualitativeBps,
+        )
       : null;
     const { scoreBps, working } = quantitative.get(bid.id)!;
     const svScoreBps = qualitativeBps === null ? null : scoreBps + qualitativeBps;
-    const totalBps = svScoreBps === null || bid.priceScoreBps === null || bid.qualityScoreBps === null ? null : svScoreBps + bid.priceScoreBps + bid.qualityScoreBps;
+    const totalBps =
+      svScoreBps === null || bid.priceScoreBps === null || bid.qualityScoreBps === null ? null : svScoreBps + bid.priceScoreBps + bid.qualityScoreBps;
     return {
       bidId: bid.id,
       organisationId: bid.organisationId,

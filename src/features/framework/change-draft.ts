@@ -14,11 +14,7 @@ export type DraftChange<T> = { status: 'done'; value: T } | { status: 'frozen' }
 export async function changeDraft<T>(db: Db, actor: Actor, versionId: string, action: string, work: (tx: Tx) => Promise<T>): Promise<DraftChange<T>> {
   try {
     return await withAudit(db, actor, action, async (tx): Promise<DraftChange<T>> => {
-      const [version] = await tx
-        .select({ status: frameworkVersions.status })
-        .from(frameworkVersions)
-        .where(eq(frameworkVersions.id, versionId))
-        .for('update');
+      const [version] = await tx.select({ status: frameworkVersions.status }).from(frameworkVersions).where(eq(frameworkVersions.id, versionId)).for('update');
       if (!version) return { status: 'missing' };
       if (version.status !== 'draft') return { status: 'frozen' };
       return { status: 'done', value: await work(tx) };

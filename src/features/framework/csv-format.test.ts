@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, parseFrameworkCsv } from './csv-format.js';
 
 const header = CSV_COLUMNS.join(',');
-const good = 'SE,A strong economy,Jobs and skills,SE01,Local people employed,people,Count each person once.,A list of staff.,1271,GOV.UK wage rates,https://www.gov.uk/national-minimum-wage-rates,2026,Open Government Licence v3.0,12.5,0';
+const good =
+  'SE,A strong economy,Jobs and skills,SE01,Local people employed,people,Count each person once.,A list of staff.,1271,GOV.UK wage rates,https://www.gov.uk/national-minimum-wage-rates,2026,Open Government Licence v3.0,12.5,0';
 
 function problemsOf(...rows: string[]): string[] {
   const parsed = parseFrameworkCsv([header, ...rows].join('\n'), 'Test');
@@ -27,10 +28,19 @@ describe('reading a framework CSV file', () => {
         outcomes: [{ code: 'SE', title: 'A strong economy', description: 'Jobs and skills' }],
         measures: [
           {
-            code: 'SE01', outcomeCode: 'SE', title: 'Local people employed', unit: 'people', countingGuidance: 'Count each person once.',
-            evidenceExpected: 'A list of staff.', proxyPencePerUnit: 1271, proxySource: 'GOV.UK wage rates',
-            proxySourceUrl: 'https://www.gov.uk/national-minimum-wage-rates', proxyYear: 2026, proxyLicence: 'Open Government Licence v3.0',
-            deadweightBps: 1250, attributionBps: 0,
+            code: 'SE01',
+            outcomeCode: 'SE',
+            title: 'Local people employed',
+            unit: 'people',
+            countingGuidance: 'Count each person once.',
+            evidenceExpected: 'A list of staff.',
+            proxyPencePerUnit: 1271,
+            proxySource: 'GOV.UK wage rates',
+            proxySourceUrl: 'https://www.gov.uk/national-minimum-wage-rates',
+            proxyYear: 2026,
+            proxyLicence: 'Open Government Licence v3.0',
+            deadweightBps: 1250,
+            attributionBps: 0,
           },
         ],
       },
@@ -65,9 +75,7 @@ describe('reading a framework CSV file', () => {
     expect(problemsOf(good, withCell(good.replace('SE01', 'SE02'), 'proxy_pence_per_unit', '12.71'))).toEqual([
       'Row 3, column proxy_pence_per_unit: enter a whole number of pence, like 1271, or leave it empty if the measure is counted, not valued',
     ]);
-    expect(problemsOf(withCell(good, 'proxy_year', '26'))).toEqual([
-      'Row 2, column proxy_year: enter the price year as 4 digits from 1900 to 2100, like 2026',
-    ]);
+    expect(problemsOf(withCell(good, 'proxy_year', '26'))).toEqual(['Row 2, column proxy_year: enter the price year as 4 digits from 1900 to 2100, like 2026']);
   });
 
   it('reports percentages out of range', () => {
@@ -98,7 +106,9 @@ describe('reading a framework CSV file', () => {
   });
 
   it('reports missing required text and a row with the wrong number of cells, and lists every problem in row order', () => {
-    expect(problemsOf(withCell(good, 'measure_title', ''), 'SE,A strong economy,Jobs and skills,SE03', withCell(good.replace('SE01', 'SE04'), 'outcome_code', ''))).toEqual([
+    expect(
+      problemsOf(withCell(good, 'measure_title', ''), 'SE,A strong economy,Jobs and skills,SE03', withCell(good.replace('SE01', 'SE04'), 'outcome_code', '')),
+    ).toEqual([
       'Row 2, column measure_title: enter a title',
       'Row 3: this row has 4 cells but the header row has 15: check for a missing comma or quote mark',
       'Row 4, column outcome_code: enter the code of the outcome this row belongs to',

@@ -119,7 +119,10 @@ function describeCsvError(error: CsvError): string {
 }
 
 function headerName(cell: string): string {
-  return cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 function headerProblems(header: string[]): ImportProblem[] {
@@ -156,12 +159,14 @@ function wholeNumber(value: string): number | null {
 function readMeasure(row: RowReader, outcomeCode: string): MeasureContent {
   const penceText = row.text('proxy_pence_per_unit');
   const pence = penceText === '' ? null : wholeNumber(penceText);
-  if (penceText !== '' && pence === null) row.problem('proxy_pence_per_unit', 'Enter a whole number of pence, like 1271, or leave it empty if the measure is counted, not valued');
+  if (penceText !== '' && pence === null)
+    row.problem('proxy_pence_per_unit', 'Enter a whole number of pence, like 1271, or leave it empty if the measure is counted, not valued');
   // A value that is there but unreadable still counts as a proxy, so its source is checked as usual.
   const proxy = penceText === '' ? null : (pence ?? 0);
   const yearText = row.text('proxy_year');
   const year = yearText === '' ? null : wholeNumber(yearText);
-  if (yearText !== '' && (year === null || !isProxyYear(year))) row.problem('proxy_year', `Enter the price year as 4 digits from ${MIN_PROXY_YEAR} to ${MAX_PROXY_YEAR}, like 2026`);
+  if (yearText !== '' && (year === null || !isProxyYear(year)))
+    row.problem('proxy_year', `Enter the price year as 4 digits from ${MIN_PROXY_YEAR} to ${MAX_PROXY_YEAR}, like 2026`);
   const percent = (column: Column): number => {
     const bps = parsePercent(row.text(column));
     if (bps === null) row.problem(column, 'Enter a percentage from 0 to 100, like 12.5, or 0 if there is none');
@@ -214,7 +219,11 @@ export function parseFrameworkCsv(text: string, name: string): ParsedImport {
     if (i === 0 || !filled(record)) return;
     const where = `Row ${rowNumber}`;
     if (record.length !== header.length) {
-      report(rowNumber, '', rowProblem(where, `This row has ${record.length} cells but the header row has ${header.length}: check for a missing comma or quote mark`));
+      report(
+        rowNumber,
+        '',
+        rowProblem(where, `This row has ${record.length} cells but the header row has ${header.length}: check for a missing comma or quote mark`),
+      );
       return;
     }
     if (header.some((name, column) => name === '' && record[column]?.trim())) {
@@ -243,7 +252,8 @@ export function parseFrameworkCsv(text: string, name: string): ParsedImport {
     } else {
       const first = content.outcomes[known]!;
       const firstRow = outcomeRows[known]!;
-      if (outcome.title !== first.title) row.problem('outcome_title', `Use the same title for outcome ${outcome.code} on every row: row ${firstRow} has a different one`);
+      if (outcome.title !== first.title)
+        row.problem('outcome_title', `Use the same title for outcome ${outcome.code} on every row: row ${firstRow} has a different one`);
       if (outcome.description !== first.description) {
         row.problem('outcome_description', `Use the same description for outcome ${outcome.code} on every row: row ${firstRow} has a different one`);
       }

@@ -25,9 +25,19 @@ describe('the measure form', () => {
     const { measure, problems } = readMeasureForm(form, outcomes, units);
     expect(problems).toEqual([]);
     expect(measure).toEqual({
-      code: 'SE10', outcomeId: outcomes[0]!.id, title: 'Volunteering hours', unit: 'hours', countingGuidance: 'Line one\nline two',
-      evidenceExpected: 'Timesheets', proxyPencePerUnit: 1271, proxySource: 'GOV.UK', proxySourceUrl: 'https://www.gov.uk/national-minimum-wage-rates',
-      proxyYear: 2026, proxyLicence: 'Open Government Licence v3.0', deadweightBps: 1250, attributionBps: 0,
+      code: 'SE10',
+      outcomeId: outcomes[0]!.id,
+      title: 'Volunteering hours',
+      unit: 'hours',
+      countingGuidance: 'Line one\nline two',
+      evidenceExpected: 'Timesheets',
+      proxyPencePerUnit: 1271,
+      proxySource: 'GOV.UK',
+      proxySourceUrl: 'https://www.gov.uk/national-minimum-wage-rates',
+      proxyYear: 2026,
+      proxyLicence: 'Open Government Licence v3.0',
+      deadweightBps: 1250,
+      attributionBps: 0,
     });
   });
 

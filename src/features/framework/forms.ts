@@ -78,8 +78,19 @@ const FORM_FIELD: Record<keyof MeasureContent, keyof MeasureFormValues> = {
 export function measureFormValues(measure: MeasureRow | null, outcomeId = ''): MeasureFormValues {
   if (!measure) {
     return {
-      code: '', outcomeId, title: '', unit: '', countingGuidance: '', evidenceExpected: '', proxyPounds: '',
-      proxySource: '', proxySourceUrl: '', proxyYear: '', proxyLicence: '', deadweight: '0', attribution: '0',
+      code: '',
+      outcomeId,
+      title: '',
+      unit: '',
+      countingGuidance: '',
+      evidenceExpected: '',
+      proxyPounds: '',
+      proxySource: '',
+      proxySourceUrl: '',
+      proxyYear: '',
+      proxyLicence: '',
+      deadweight: '0',
+      attribution: '0',
     };
   }
   return {

@@ -11,9 +11,7 @@ export interface ImportProblem {
 }
 
 /** What a file held, ready to become a draft, or the problems that stop it. */
-export type ParsedImport =
-  | { ok: true; name: string; notes: string | null; content: FrameworkContent }
-  | { ok: false; problems: ImportProblem[] };
+export type ParsedImport = { ok: true; name: string; notes: string | null; content: FrameworkContent } | { ok: false; problems: ImportProblem[] };
 
 function lowerFirst(message: string): string {
   return message.charAt(0).toLowerCase() + message.slice(1);

@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { parseFrameworkJson } from './json-format.js';
 
 const measure = {
-  code: 'SE01', outcomeCode: 'SE', title: 'Local people employed', unit: 'people', countingGuidance: 'Count each person once.',
-  evidenceExpected: 'A list of staff.', proxyPencePerUnit: 1271, proxySource: 'GOV.UK wage rates',
-  proxySourceUrl: 'https://www.gov.uk/national-minimum-wage-rates', proxyYear: 2026, proxyLicence: 'Open Government Licence v3.0',
-  deadweightBps: 1250, attributionBps: 0,
+  code: 'SE01',
+  outcomeCode: 'SE',
+  title: 'Local people employed',
+  unit: 'people',
+  countingGuidance: 'Count each person once.',
+  evidenceExpected: 'A list of staff.',
+  proxyPencePerUnit: 1271,
+  proxySource: 'GOV.UK wage rates',
+  proxySourceUrl: 'https://www.gov.uk/national-minimum-wage-rates',
+  proxyYear: 2026,
+  proxyLicence: 'Open Government Licence v3.0',
+  deadweightBps: 1250,
+  attributionBps: 0,
 };
 
 function file(changes: { measures?: unknown[]; outcomes?: unknown[]; [key: string]: unknown } = {}): string {
@@ -63,7 +72,9 @@ describe('reading a framework JSON file', () => {
   it('rejects malformed JSON, other formats and files with no outcomes', () => {
     expect(problemsOf('{"format": "sv-framework",')[0]).toMatch(/^The file is not valid JSON: /);
     expect(problemsOf('[1, 2]')).toEqual(['The file is not a framework file: it must hold one JSON object in curly brackets']);
-    expect(problemsOf(file({ format: 'other' }))).toEqual(['File, field format: use a framework file exported from this service: its format is "sv-framework"']);
+    expect(problemsOf(file({ format: 'other' }))).toEqual([
+      'File, field format: use a framework file exported from this service: its format is "sv-framework"',
+    ]);
     expect(problemsOf(file({ formatVersion: 2 }))).toEqual(['File, field formatVersion: use a file in format version 1, the version this service reads']);
     expect(problemsOf(file({ outcomes: [], measures: [] }))).toEqual(['The file has no outcomes']);
     expect(problemsOf(file({ version: { name: '', notes: null } }))).toEqual(['Version, field name: enter a name for the framework']);

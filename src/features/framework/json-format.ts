@@ -109,7 +109,8 @@ function readOutcome(reader: ItemReader): OutcomeContent {
 
 function readMeasure(reader: ItemReader): MeasureContent {
   const year = reader.nullableWhole('proxyYear', `Enter the price year as a number from ${MIN_PROXY_YEAR} to ${MAX_PROXY_YEAR}, like 2026, or null`, null);
-  if (year !== null && !isProxyYear(year)) reader.problem('proxyYear', `Enter the price year as a number from ${MIN_PROXY_YEAR} to ${MAX_PROXY_YEAR}, like 2026, or null`);
+  if (year !== null && !isProxyYear(year))
+    reader.problem('proxyYear', `Enter the price year as a number from ${MIN_PROXY_YEAR} to ${MAX_PROXY_YEAR}, like 2026, or null`);
   return {
     code: reader.text('code'),
     outcomeCode: reader.text('outcomeCode'),
@@ -176,7 +177,10 @@ export function parseFrameworkJson(text: string): ParsedImport {
     return { ok: false, problems: [cellProblem('File', 'field', 'format', `Use a framework file exported from this service: its format is "${JSON_FORMAT}"`)] };
   }
   if (document.formatVersion !== JSON_FORMAT_VERSION) {
-    return { ok: false, problems: [cellProblem('File', 'field', 'formatVersion', `Use a file in format version ${JSON_FORMAT_VERSION}, the version this service reads`)] };
+    return {
+      ok: false,
+      problems: [cellProblem('File', 'field', 'formatVersion', `Use a file in format version ${JSON_FORMAT_VERSION}, the version this service reads`)],
+    };
   }
 
   const problems: ImportProblem[] = [];

@@ -19,7 +19,10 @@ describe('the seeded Leicestershire framework', () => {
     const outcomeCodes = new Set(leicestershireOutcomes.map((o) => o.code));
     for (const measure of leicestershireMeasures) expect(outcomeCodes.has(measure.outcomeCode), measure.code).toBe(true);
     for (const outcome of leicestershireOutcomes) {
-      expect(leicestershireMeasures.some((m) => m.outcomeCode === outcome.code), outcome.code).toBe(true);
+      expect(
+        leicestershireMeasures.some((m) => m.outcomeCode === outcome.code),
+        outcome.code,
+      ).toBe(true);
     }
   });
 
@@ -46,6 +49,7 @@ describe('the seeded Leicestershire framework', () => {
 
   it('covers what the policy asks for: local jobs, apprenticeships, children in care, local and VCSE spend, volunteering, carbon', () => {
     const titles = leicestershireMeasures.map((m) => m.title.toLowerCase()).join('\n');
-    for (const topic of ['employed', 'apprentice', 'children in care', 'social enterprise', 'volunteering', 'carbon', 'affordable homes']) expect(titles, topic).toContain(topic);
+    for (const topic of ['employed', 'apprentice', 'children in care', 'social enterprise', 'volunteering', 'carbon', 'affordable homes'])
+      expect(titles, topic).toContain(topic);
   });
 });

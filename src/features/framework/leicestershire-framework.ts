@@ -32,21 +32,25 @@
  *   they have evidence for a figure.
  */
 
-export interface SeedOutcome { code: string; title: string; description: string }
+export interface SeedOutcome {
+  code: string;
+  title: string;
+  description: string;
+}
 export interface SeedMeasure {
-  code: string;            // e.g. "SE01" — prefix = outcome code, 2-digit number, unique
-  outcomeCode: string;     // one of the five outcome codes
-  title: string;           // short, plain English, what is counted
-  unit: string;            // one of: "people", "FTE years", "weeks", "hours", "£", "tonnes CO2e", "homes", "organisations", "sessions", "items", "kilometres", "trees"
-  countingGuidance: string;   // 1-3 sentences: what counts, what does not, how to count
-  evidenceExpected: string;   // 1-2 sentences: what a supplier must upload to prove delivery
-  proxyPencePerUnit: number | null;  // integer pence per unit, or null when no trustworthy OPEN GOVERNMENT figure exists
-  proxySource: string | null;        // full citation: publisher, title, table/section, edition
-  proxySourceUrl: string | null;     // the gov.uk / ons.gov.uk / legislation.gov.uk page
-  proxyYear: number | null;          // price year of the figure
-  proxyLicence: string | null;       // e.g. "Open Government Licence v3.0"
-  deadweightBps: number;   // default deadweight in basis points (1250 = 12.5%); 0..10000
-  attributionBps: number;  // default attribution in basis points; 0..10000
+  code: string; // e.g. "SE01" — prefix = outcome code, 2-digit number, unique
+  outcomeCode: string; // one of the five outcome codes
+  title: string; // short, plain English, what is counted
+  unit: string; // one of: "people", "FTE years", "weeks", "hours", "£", "tonnes CO2e", "homes", "organisations", "sessions", "items", "kilometres", "trees"
+  countingGuidance: string; // 1-3 sentences: what counts, what does not, how to count
+  evidenceExpected: string; // 1-2 sentences: what a supplier must upload to prove delivery
+  proxyPencePerUnit: number | null; // integer pence per unit, or null when no trustworthy OPEN GOVERNMENT figure exists
+  proxySource: string | null; // full citation: publisher, title, table/section, edition
+  proxySourceUrl: string | null; // the gov.uk / ons.gov.uk / legislation.gov.uk page
+  proxyYear: number | null; // price year of the figure
+  proxyLicence: string | null; // e.g. "Open Government Licence v3.0"
+  deadweightBps: number; // default deadweight in basis points (1250 = 12.5%); 0..10000
+  attributionBps: number; // default attribution in basis points; 0..10000
 }
 
 // Proxy and default blocks, spread into the measures below.
@@ -171,8 +175,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'people',
     countingGuidance:
       'Count people who achieved a recognised qualification during the reporting period with training paid for or arranged by the supplier, where they work on this contract or live in Leicestershire. Count each qualification achieved once, and only when it is awarded, not when the course starts.',
-    evidenceExpected:
-      'Copies of certificates or awarding body results, with names removed or replaced by a reference number.',
+    evidenceExpected: 'Copies of certificates or awarding body results, with names removed or replaced by a reference number.',
     ...countedNotValued,
   },
   {
@@ -204,8 +207,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'sessions',
     countingGuidance:
       'Count meet-the-buyer events, supplier briefings or workshops that help Leicestershire small businesses and voluntary organisations win work in the supplier’s supply chain. Each event counts once, however many attend.',
-    evidenceExpected:
-      'The event invitation or advert, the agenda and an attendance list showing the organisations that took part.',
+    evidenceExpected: 'The event invitation or advert, the agenda and an attendance list showing the organisations that took part.',
     ...countedNotValued,
   },
   {
@@ -215,8 +217,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'hours',
     countingGuidance:
       'Count hours of free mentoring or expert advice given by the supplier’s staff to Leicestershire small businesses or social enterprises, for example on finance, marketing or meeting public sector standards. Do not count time spent managing the supplier’s own subcontractors, and do not count the same hours under GC01 or GC02.',
-    evidenceExpected:
-      'A support log showing the business supported, date, hours, topic and staff member, confirmed by the business (email or signed note).',
+    evidenceExpected: 'A support log showing the business supported, date, hours, topic and staff member, confirmed by the business (email or signed note).',
     ...countedNotValued,
   },
   {
@@ -226,8 +227,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'sessions',
     countingGuidance:
       'Count free training sessions of at least 2 hours that help Leicestershire voluntary, community and social enterprise organisations write bids and tenders or apply for funding. Count each session once; record the number of organisations attending in the evidence. One-to-one support on a single bid counts as a session if it lasts at least 2 hours.',
-    evidenceExpected:
-      'The session agenda or course outline, the trainer’s name, and an attendance list showing the organisations that took part.',
+    evidenceExpected: 'The session agenda or course outline, the trainer’s name, and an attendance list showing the organisations that took part.',
     ...countedNotValued,
   },
 
@@ -305,8 +305,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'weeks',
     countingGuidance:
       'Count weeks of work experience given to students at Leicestershire schools and colleges, including T Level industry placements and supported internships. One week is 5 days or 30 hours; count part weeks as fractions. Count each student’s weeks once.',
-    evidenceExpected:
-      'Confirmation from the school or college for each placement, with dates and length, and signed attendance records.',
+    evidenceExpected: 'Confirmation from the school or college for each placement, with dates and length, and signed attendance records.',
     ...countedNotValued,
   },
   {
@@ -316,8 +315,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'hours',
     countingGuidance:
       'Count hours of staff time spent delivering careers activities for Leicestershire schools and colleges, such as careers talks, mock interviews, CV workshops and workplace visits. Count delivery time only, not travel or preparation, and do not count the same hours under GC01.',
-    evidenceExpected:
-      'An activity log with school or college name, date, activity, hours and number of students, confirmed by the school or college.',
+    evidenceExpected: 'An activity log with school or college name, date, activity, hours and number of students, confirmed by the school or college.',
     ...countedNotValued,
   },
   {
@@ -338,8 +336,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'people',
     countingGuidance:
       'Count staff working on this contract who take part in a structured health and wellbeing programme offered by the supplier, such as health checks, stop smoking support, physical activity or financial wellbeing schemes. Count each person once per reporting year, however many programmes they join.',
-    evidenceExpected:
-      'A description of each programme and an anonymised count of participants from the provider or HR records.',
+    evidenceExpected: 'A description of each programme and an anonymised count of participants from the provider or HR records.',
     ...countedNotValued,
   },
   {
@@ -349,8 +346,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'sessions',
     countingGuidance:
       'Count free sessions for Leicestershire residents that help them look after their health and wellbeing, such as activity groups, healthy eating or cooking courses, or social groups that reduce loneliness. Each session counts once, however many attend; do not count sessions the contract already pays for.',
-    evidenceExpected:
-      'A session log with date, venue, content and number of attendees, and photographs, flyers or a partner organisation’s confirmation.',
+    evidenceExpected: 'A session log with date, venue, content and number of attendees, and photographs, flyers or a partner organisation’s confirmation.',
     ...countedNotValued,
   },
   {
@@ -360,8 +356,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'people',
     countingGuidance:
       'Count staff working on this contract who completed an accredited mental health first aid course during the reporting period. Count each person once, and do not count refresher courses as new first aiders.',
-    evidenceExpected:
-      'Course certificates or the training provider’s completion list, with names replaced by a reference number.',
+    evidenceExpected: 'Course certificates or the training provider’s completion list, with names replaced by a reference number.',
     ...countedNotValued,
   },
   {
@@ -371,8 +366,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'sessions',
     countingGuidance:
       'Count free sessions that help Leicestershire residents get online and use the internet safely, such as help with devices, online forms, video calls or avoiding online scams. Each session counts once; donated devices are counted under GC03, not here.',
-    evidenceExpected:
-      'A session log with date, venue, content and number of attendees, confirmed by the host venue or partner organisation.',
+    evidenceExpected: 'A session log with date, venue, content and number of attendees, confirmed by the host venue or partner organisation.',
     ...countedNotValued,
   },
   {
@@ -382,8 +376,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'people',
     countingGuidance:
       'Count staff working on this contract who look after a family member or friend and were given paid carer’s leave or flexible working beyond what the law requires. Count each person once per reporting year.',
-    evidenceExpected:
-      'The supplier’s carer’s leave or carers policy, and an anonymised HR count of staff who used it during the period.',
+    evidenceExpected: 'The supplier’s carer’s leave or carers policy, and an anonymised HR count of staff who used it during the period.',
     ...countedNotValued,
   },
   {
@@ -393,8 +386,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'sessions',
     countingGuidance:
       'Count free sessions that support unpaid carers living in Leicestershire, such as carers’ groups, advice sessions or activities that give carers a break. Each session counts once, however many carers attend.',
-    evidenceExpected:
-      'A session log with date, venue, content and number of carers attending, confirmed by a carers’ organisation or the host venue.',
+    evidenceExpected: 'A session log with date, venue, content and number of carers attending, confirmed by a carers’ organisation or the host venue.',
     ...countedNotValued,
   },
 
@@ -406,8 +398,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'people',
     countingGuidance:
       'Count staff working on this contract who completed safeguarding training for children or adults at risk during the reporting period, where the contract does not already require it. Count each person once per reporting year.',
-    evidenceExpected:
-      'Training records or certificates showing course name, provider, date and number of staff, with names replaced by a reference number.',
+    evidenceExpected: 'Training records or certificates showing course name, provider, date and number of staff, with names replaced by a reference number.',
     ...countedNotValued,
   },
   {
@@ -417,8 +408,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'people',
     countingGuidance:
       'Count staff working on this contract who completed domestic abuse awareness training during the reporting period, including how to respond and where to refer people. Count each person once per reporting year.',
-    evidenceExpected:
-      'Training records or certificates showing course name, provider, date and number of staff.',
+    evidenceExpected: 'Training records or certificates showing course name, provider, date and number of staff.',
     ...countedNotValued,
   },
   {
@@ -428,8 +418,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'people',
     countingGuidance:
       'Count staff who deal with the public on this contract and completed dementia awareness training during the reporting period. Count each person once.',
-    evidenceExpected:
-      'Training records showing course, date and number of staff, or confirmation from the session provider.',
+    evidenceExpected: 'Training records showing course, date and number of staff, or confirmation from the session provider.',
     ...countedNotValued,
   },
   {
@@ -439,8 +428,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'organisations',
     countingGuidance:
       'Count suppliers and subcontractors in this contract’s supply chain that were checked for modern slavery and labour exploitation risk during the reporting period, through an audit, questionnaire or site visit. Count each organisation once per reporting year.',
-    evidenceExpected:
-      'A list of organisations checked with date and method, the checklist or audit template used, and a summary of any actions taken.',
+    evidenceExpected: 'A list of organisations checked with date and method, the checklist or audit template used, and a summary of any actions taken.',
     ...countedNotValued,
   },
   {
@@ -450,8 +438,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'sessions',
     countingGuidance:
       'Count free sessions that help Leicestershire residents stay safe, run with or approved by a partner such as the police, fire service, trading standards or a community safety partnership. Examples include scam and doorstep crime awareness, road safety, fire safety and home security. Each session counts once.',
-    evidenceExpected:
-      'A session log with date, venue, topic, partner organisation and number of attendees, with the partner’s confirmation.',
+    evidenceExpected: 'A session log with date, venue, topic, partner organisation and number of attendees, with the partner’s confirmation.',
     ...countedNotValued,
   },
   {
@@ -461,8 +448,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'people',
     countingGuidance:
       'Count drivers of vans, lorries or buses working on this contract who completed training on the safety of people walking, cycling and riding horses during the reporting period, where the contract does not already require it. Count each driver once per reporting year.',
-    evidenceExpected:
-      'Training records or certificates showing course, provider, date and number of drivers.',
+    evidenceExpected: 'Training records or certificates showing course, provider, date and number of drivers.',
     ...countedNotValued,
   },
 
@@ -485,8 +471,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'hours',
     countingGuidance:
       'Count hours of free professional help given by staff to Leicestershire voluntary, community and social enterprise organisations, such as legal, finance, HR, IT or marketing advice, or serving as a trustee. Count only time spent on the organisation’s work, and do not count the same hours under GC01, SE08 or SE09. The proxy uses the National Living Wage, so the £ figure is a minimum.',
-    evidenceExpected:
-      'A log with date, organisation helped, type of help and hours, confirmed by each organisation (email, letter or signed timesheet).',
+    evidenceExpected: 'A log with date, organisation helped, type of help and hours, confirmed by each organisation (email, letter or signed timesheet).',
     ...nationalLivingWagePerHour,
   },
   {
@@ -496,8 +481,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: '£',
     countingGuidance:
       'Count the value of goods, equipment, materials or services given free to Leicestershire voluntary and community organisations, valued at what the supplier would normally charge or at cost for used items. Count office space under GC04 and advertising space under GC05, not here, and do not count staff time (use GC01 or GC02).',
-    evidenceExpected:
-      'A list of items or services given, with the value and how it was worked out, and a letter or email of receipt from each organisation.',
+    evidenceExpected: 'A list of items or services given, with the value and how it was worked out, and a letter or email of receipt from each organisation.',
     ...countedNotValued,
   },
   {
@@ -507,8 +491,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: '£',
     countingGuidance:
       'Count the rent the supplier would normally charge for office, meeting or storage space given free to Leicestershire voluntary and community organisations. Use the supplier’s published rate or a local market rate per day or per square metre, and count only the time the space was used.',
-    evidenceExpected:
-      'A booking record or licence agreement showing the organisation, dates and space used, and the rate used to work out the value.',
+    evidenceExpected: 'A booking record or licence agreement showing the organisation, dates and space used, and the rate used to work out the value.',
     ...countedNotValued,
   },
   {
@@ -518,8 +501,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: '£',
     countingGuidance:
       'Count the value of advertising space given free to Leicestershire community groups, such as space in a magazine, newsletter, website, vehicle livery or poster site. Value it at the supplier’s published rate card price.',
-    evidenceExpected:
-      'A copy or screenshot of each advert, the rate card used for the value, and confirmation from the community group.',
+    evidenceExpected: 'A copy or screenshot of each advert, the rate card used for the value, and confirmation from the community group.',
     ...countedNotValued,
   },
   {
@@ -529,8 +511,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: '£',
     countingGuidance:
       'Count money given by the supplier to Leicestershire charities and community groups during the reporting period, including matched staff fundraising. Do not count money the supplier collects from customers or the public, or sponsorship that buys advertising.',
-    evidenceExpected:
-      'Bank transfer records or receipts from each organisation showing the amount and date.',
+    evidenceExpected: 'Bank transfer records or receipts from each organisation showing the amount and date.',
     ...countedNotValued,
   },
   {
@@ -540,8 +521,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'organisations',
     countingGuidance:
       'Count the number of different Leicestershire voluntary, community and social enterprise organisations that received any support reported under SE09 or GC01 to GC06 in the reporting period. Count each organisation once, however much support it received.',
-    evidenceExpected:
-      'A list of the organisations supported, with registered number where there is one and the measures their support is reported under.',
+    evidenceExpected: 'A list of the organisations supported, with registered number where there is one and the measures their support is reported under.',
     ...countedNotValued,
   },
   {
@@ -584,8 +564,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'trees',
     countingGuidance:
       'Count trees planted in Leicestershire with the landowner’s agreement, beyond any planting required by the contract or planning conditions. Replace trees that die in the first 2 years without counting them again; hedging plants count only where the planting plan calls them trees.',
-    evidenceExpected:
-      'Invoices for the trees, the landowner’s agreement, a planting plan or map showing location and species, and photographs.',
+    evidenceExpected: 'Invoices for the trees, the landowner’s agreement, a planting plan or map showing location and species, and photographs.',
     ...countedNotValued,
   },
 
@@ -641,8 +620,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'homes',
     countingGuidance:
       'Count homes of older or disabled Leicestershire residents given free or reduced-cost minor adaptations or repairs that help them stay safe and independent, such as grab rails, fixing trip hazards or small repairs. Count each home once per reporting year and do not count work funded by a disabled facilities grant.',
-    evidenceExpected:
-      'A job record for each home showing postcode, work done, date and the resident’s signed confirmation.',
+    evidenceExpected: 'A job record for each home showing postcode, work done, date and the resident’s signed confirmation.',
     ...countedNotValued,
   },
   {
@@ -652,8 +630,7 @@ export const leicestershireMeasures: SeedMeasure[] = [
     unit: 'homes',
     countingGuidance:
       'Count Leicestershire households given free one-to-one advice on cutting energy bills or getting help with them, such as switching tariffs, using heating controls or applying for grants. Count each household once per reporting year.',
-    evidenceExpected:
-      'An advice log with date, postcode and type of advice given, and the adviser’s name or organisation.',
+    evidenceExpected: 'An advice log with date, postcode and type of advice given, and the adviser’s name or organisation.',
     ...countedNotValued,
   },
   {

@@ -10,7 +10,10 @@ import { codeInUse, type MeasureRow, type VersionRow } from './repository.js';
 export async function addMeasure(db: Db, actor: Actor, version: VersionRow, measure: MeasureFields): Promise<DraftChange<{ id: string } | 'code-in-use'>> {
   return changeDraft(db, actor, version.id, `Added measure ${measure.code} to framework version ${version.number}`, async (tx) => {
     if (await codeInUse(tx, 'measures', version.id, measure.code)) return 'code-in-use';
-    const [row] = await tx.insert(measures).values({ ...measure, versionId: version.id }).returning({ id: measures.id });
+    const [row] = await tx
+      .insert(measures)
+      .values({ ...measure, versionId: version.id })
+      .returning({ id: measures.id });
     return { id: row!.id };
   });
 }

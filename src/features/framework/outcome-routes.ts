@@ -76,7 +76,9 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
     refuse(
       reply,
       `Outcome ${outcome.code} cannot be deleted`,
-      [`It still has ${measures} ${measures === 1 ? 'measure' : 'measures'}. Move ${measures === 1 ? 'it' : 'them'} to another outcome or delete ${measures === 1 ? 'it' : 'them'} first.`],
+      [
+        `It still has ${measures} ${measures === 1 ? 'measure' : 'measures'}. Move ${measures === 1 ? 'it' : 'them'} to another outcome or delete ${measures === 1 ? 'it' : 'them'} first.`,
+      ],
       { href: `/framework/${version.id}#outcome-${outcome.id}`, text: `Go back to version ${version.number}` },
     );
 

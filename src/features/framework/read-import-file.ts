@@ -9,7 +9,11 @@ export const MAX_PROBLEMS_SHOWN = 500;
 /** The name of a draft imported from a CSV file: the file's name, in words ("sv-framework_v2.csv" -> "Sv framework v2"). */
 export function nameFromFileName(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  const words = base.replace(/[-_\s]+/g, ' ').trim().slice(0, LIMITS.versionName).trim();
+  const words = base
+    .replace(/[-_\s]+/g, ' ')
+    .trim()
+    .slice(0, LIMITS.versionName)
+    .trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Imported framework';
 }
 
@@ -18,7 +22,9 @@ function limited(problems: ImportProblem[]): ImportProblem[] {
   const more = problems.length - MAX_PROBLEMS_SHOWN;
   return [
     ...problems.slice(0, MAX_PROBLEMS_SHOWN),
-    fileProblem(`There ${more === 1 ? 'is 1 more problem' : `are ${more.toLocaleString('en-GB')} more problems`}. Correct these and upload the file again to see the rest`),
+    fileProblem(
+      `There ${more === 1 ? 'is 1 more problem' : `are ${more.toLocaleString('en-GB')} more problems`}. Correct these and upload the file again to see the rest`,
+    ),
   ];
 }
 

@@ -21,8 +21,16 @@ export interface VersionListItem {
 
 /** Every version: the active one first, then the draft, then retired versions, newest first. */
 export async function listVersions(db: DbOrTx): Promise<VersionListItem[]> {
-  const outcomeCounts = db.select({ versionId: outcomes.versionId, n: count().as('outcome_n') }).from(outcomes).groupBy(outcomes.versionId).as('oc');
-  const measureCounts = db.select({ versionId: measures.versionId, n: count().as('measure_n') }).from(measures).groupBy(measures.versionId).as('mc');
+  const outcomeCounts = db
+    .select({ versionId: outcomes.versionId, n: count().as('outcome_n') })
+    .from(outcomes)
+    .groupBy(outcomes.versionId)
+    .as('oc');
+  const measureCounts = db
+    .select({ versionId: measures.versionId, n: count().as('measure_n') })
+    .from(measures)
+    .groupBy(measures.versionId)
+    .as('mc');
   const rows = await db
     .select({
       id: frameworkVersions.id,
@@ -41,7 +49,12 @@ export async function listVersions(db: DbOrTx): Promise<VersionListItem[]> {
 }
 
 const versionById = preparedPer((db) =>
-  db.select().from(frameworkVersions).where(eq(frameworkVersions.id, sql.placeholder('id'))).limit(1).prepare('sv_framework_version'),
+  db
+    .select()
+    .from(frameworkVersions)
+    .where(eq(frameworkVersions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('sv_framework_version'),
 );
 
 export async function findVersion(db: DbOrTx, versionId: string): Promise<VersionRow | null> {
@@ -63,7 +76,11 @@ export async function listOutcomes(db: DbOrTx, versionId: string): Promise<Outco
 }
 
 export async function findOutcome(db: DbOrTx, versionId: string, outcomeId: string): Promise<OutcomeRow | null> {
-  const [row] = await db.select().from(outcomes).where(and(eq(outcomes.versionId, versionId), eq(outcomes.id, outcomeId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(outcomes)
+    .where(and(eq(outcomes.versionId, versionId), eq(outcomes.id, outcomeId)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -90,7 +107,11 @@ export async function listMeasureSummaries(db: DbOrTx, versionId: string) {
 }
 
 export async function findMeasure(db: DbOrTx, versionId: string, measureId: string): Promise<MeasureRow | null> {
-  const [row] = await db.select().from(measures).where(and(eq(measures.versionId, versionId), eq(measures.id, measureId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(measures)
+    .where(and(eq(measures.versionId, versionId), eq(measures.id, measureId)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -104,11 +125,18 @@ export async function codeInUse(db: DbOrTx, table: 'outcomes' | 'measures', vers
   const t = table === 'outcomes' ? outcomes : measures;
   const conditions = [eq(t.versionId, versionId), eq(sql`lower(${t.code})`, code.toLowerCase())];
   if (exceptId) conditions.push(ne(t.id, exceptId));
-  const [row] = await db.select({ id: t.id }).from(t).where(and(...conditions)).limit(1);
+  const [row] = await db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(...conditions))
+    .limit(1);
   return !!row;
 }
 
 export async function nextOutcomePosition(db: DbOrTx, versionId: string): Promise<number> {
-  const [row] = await db.select({ p: max(outcomes.position) }).from(outcomes).where(eq(outcomes.versionId, versionId));
+  const [row] = await db
+    .select({ p: max(outcomes.position) })
+    .from(outcomes)
+    .where(eq(outcomes.versionId, versionId));
   return row?.p === null || row?.p === undefined ? 0 : row.p + 1;
 }

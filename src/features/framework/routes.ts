@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
 import { isUuid } from '../../platform/forms.js';
 import { createDraft } from './create-draft.js';

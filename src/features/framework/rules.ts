@@ -119,7 +119,13 @@ export function contentProblems(content: FrameworkContent, describe: Describe): 
     const key = outcome.code.toLowerCase();
     const first = outcomeAt.get(key);
     if (first === undefined) outcomeAt.set(key, index);
-    else problems.push({ kind: 'outcome', index, field: 'code', message: `Use a different code: ${describe('outcome', first)} already uses ${content.outcomes[first]?.code}` });
+    else
+      problems.push({
+        kind: 'outcome',
+        index,
+        field: 'code',
+        message: `Use a different code: ${describe('outcome', first)} already uses ${content.outcomes[first]?.code}`,
+      });
   });
   const measureAt = new Map<string, number>();
   content.measures.forEach((measure, index) => {
@@ -127,10 +133,21 @@ export function contentProblems(content: FrameworkContent, describe: Describe): 
       const key = measure.code.toLowerCase();
       const first = measureAt.get(key);
       if (first === undefined) measureAt.set(key, index);
-      else problems.push({ kind: 'measure', index, field: 'code', message: `Use a different code: ${describe('measure', first)} already uses ${content.measures[first]?.code}` });
+      else
+        problems.push({
+          kind: 'measure',
+          index,
+          field: 'code',
+          message: `Use a different code: ${describe('measure', first)} already uses ${content.measures[first]?.code}`,
+        });
     }
     if (measure.outcomeCode && !content.outcomes.some((o) => o.code === measure.outcomeCode)) {
-      problems.push({ kind: 'measure', index, field: 'outcomeCode', message: `Use the code of an outcome in the file: there is no outcome ${measure.outcomeCode}` });
+      problems.push({
+        kind: 'measure',
+        index,
+        field: 'outcomeCode',
+        message: `Use the code of an outcome in the file: there is no outcome ${measure.outcomeCode}`,
+      });
     }
   });
   return problems;

@@ -14,7 +14,13 @@ import { adminOnly, versionOr404, withFlash } from './route-support.js';
 
 /** A file name for a download: "leicestershire-social-value-framework-version-2.csv". */
 export function exportFileName(version: Pick<VersionRow, 'name' | 'number'>, extension: 'csv' | 'json'): string {
-  const slug = version.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '') || 'framework';
+  const slug =
+    version.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80)
+      .replace(/-+$/, '') || 'framework';
   return `${slug}-version-${version.number}.${extension}`;
 }
 
@@ -23,21 +29,20 @@ const SUMMARY_LIMIT = 10;
 
 /** Downloading a version as CSV or JSON (staff), and importing a file as a new draft (admins). */
 export async function transferRoutes(app: FastifyInstance, db: Db): Promise<void> {
-  const exportAs = (extension: 'csv' | 'json') =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const version = await versionOr404(db, request, reply);
-      if (!version) return reply;
-      const content = await readContent(db, version.id);
-      const body = extension === 'csv' ? frameworkToCsv(content) : frameworkToJson(version, content);
-      await recordEvent(db, request.actor, `Exported framework version ${version.number} as ${extension.toUpperCase()}`, {
-        entityTable: 'framework_versions',
-        entityId: version.id,
-      });
-      return reply
-        .type(extension === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${exportFileName(version, extension)}"`)
-        .send(body);
-    };
+  const exportAs = (extension: 'csv' | 'json') => async (request: FastifyRequest, reply: FastifyReply) => {
+    const version = await versionOr404(db, request, reply);
+    if (!version) return reply;
+    const content = await readContent(db, version.id);
+    const body = extension === 'csv' ? frameworkToCsv(content) : frameworkToJson(version, content);
+    await recordEvent(db, request.actor, `Exported framework version ${version.number} as ${extension.toUpperCase()}`, {
+      entityTable: 'framework_versions',
+      entityId: version.id,
+    });
+    return reply
+      .type(extension === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${exportFileName(version, extension)}"`)
+      .send(body);
+  };
   app.get('/framework/:versionId/export.csv', { config: { access: staffRoles } }, exportAs('csv'));
   app.get('/framework/:versionId/export.json', { config: { access: staffRoles } }, exportAs('json'));
 
@@ -70,7 +75,8 @@ export async function transferRoutes(app: FastifyInstance, db: Db): Promise<void
 
   async function showProblems(reply: FastifyReply, fileName: string, problems: ImportProblem[]): Promise<FastifyReply> {
     const summary = problems.slice(0, SUMMARY_LIMIT).map((p) => ({ text: p.text, href: '#file' }));
-    if (problems.length > SUMMARY_LIMIT) summary.push({ text: `${problems.length - SUMMARY_LIMIT} more problems are listed in the table below`, href: '#problems' });
+    if (problems.length > SUMMARY_LIMIT)
+      summary.push({ text: `${problems.length - SUMMARY_LIMIT} more problems are listed in the table below`, href: '#problems' });
     const inline = problems.length === 1 ? problems[0]!.text : 'The file has problems, listed in the table below. Correct them and upload the file again';
     return reply.code(400).page(
       'framework/views/import.njk',

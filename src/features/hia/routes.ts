@@ -1,8 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { staffRoles } from '../../platform/current-user.js';
 import { field, formErrors } from '../../platform/forms.js';
-import { canChange, changeRoles, inScopeRequirement, refuseSettled, refuseSettledLater, requirementHref, settledReason, type RequirementRow } from '../assessment/requirement-pages.js';
+import {
+  canChange,
+  changeRoles,
+  inScopeRequirement,
+  refuseSettled,
+  refuseSettledLater,
+  requirementHref,
+  settledReason,
+  type RequirementRow,
+} from '../assessment/requirement-pages.js';
 import { progressLabels, progressOf } from '../requirements/progress.js';
 import { completeImpacts, determinants, impactLabels, impacts, type Answers } from './determinants.js';
 import { impactField, noteField, readAnswers, readResult, resultProblems } from './forms.js';
@@ -94,7 +103,14 @@ export async function hiaRoutes(app: FastifyInstance, { database }: Services): P
     return reply.redirect(`${base(requirement)}/result${saved.reopened ? '?done=reopened' : ''}`, 303);
   });
 
-  function renderResult(reply: FastifyReply, requirement: RequirementRow, proposal: Proposal, values: { result: string; notes: string }, problems: [string, string][], reopened = false) {
+  function renderResult(
+    reply: FastifyReply,
+    requirement: RequirementRow,
+    proposal: Proposal,
+    values: { result: string; notes: string },
+    problems: [string, string][],
+    reopened = false,
+  ) {
     return reply.page('hia/views/result.njk', {
       pageTitle: 'Result of the screening',
       backLink: { href: base(requirement) },
@@ -166,6 +182,10 @@ const resultHints: Record<HiaResult, string> = {
 function answerRows(answers: Answers) {
   return determinants.map((d) => {
     const impact = answers[d.key]?.impact;
-    return { name: d.name, effect: impact && impact in impactLabels ? impactLabels[impact as keyof typeof impactLabels] : 'Not answered', note: answers[d.key]?.note ?? '' };
+    return {
+      name: d.name,
+      effect: impact && impact in impactLabels ? impactLabels[impact as keyof typeof impactLabels] : 'Not answered',
+      note: answers[d.key]?.note ?? '',
+    };
   });
 }

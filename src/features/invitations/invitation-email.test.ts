@@ -16,7 +16,9 @@ describe('invitation email', () => {
     expect(mail.to).toBe('sam@supplier.example');
     expect(mail.subject).toBe('You are invited to the social value service');
     expect(mail.text).toContain('Dear Sam Fletcher,');
-    expect(mail.text).toContain("Asha Patel has invited you to use Leicestershire County Council's social value service, as a member of Charnwood Care Services Ltd.");
+    expect(mail.text).toContain(
+      "Asha Patel has invited you to use Leicestershire County Council's social value service, as a member of Charnwood Care Services Ltd.",
+    );
     expect(mail.text).toContain('\nhttps://socialvalue.example/invitations/abc\n');
     expect(mail.text).toContain('The link works once, until 29 November 2026 at 3:05pm.');
     expect(mail.text).not.toContain('current password');

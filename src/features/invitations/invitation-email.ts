@@ -39,7 +39,9 @@ export function invitationEmail(invitation: InvitationEmail): MailMessage {
   ].join('\n');
   return {
     to: invitation.to,
-    subject: invitation.reset ? `Set a new password for the ${SERVICE_NAME.toLowerCase()} service` : `You are invited to the ${SERVICE_NAME.toLowerCase()} service`,
+    subject: invitation.reset
+      ? `Set a new password for the ${SERVICE_NAME.toLowerCase()} service`
+      : `You are invited to the ${SERVICE_NAME.toLowerCase()} service`,
     text,
   };
 }

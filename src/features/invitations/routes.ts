@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { field, formErrors } from '../../platform/forms.js';
 import { hashPassword, PASSWORD_MIN_LENGTH } from '../../platform/password.js';
 import { destroyUserSessions } from '../../platform/sessions.js';
@@ -14,7 +14,9 @@ function unavailable(reply: FastifyReply, state: Exclude<InvitationLookup['state
     expired: 'This invitation has expired',
     used: 'This invitation has already been used',
   };
-  return reply.code(state === 'unknown' ? 404 : 410).page('invitations/views/unavailable.njk', { pageTitle: titles[state], state, invitationDays: INVITATION_DAYS });
+  return reply
+    .code(state === 'unknown' ? 404 : 410)
+    .page('invitations/views/unavailable.njk', { pageTitle: titles[state], state, invitationDays: INVITATION_DAYS });
 }
 
 function passwordForm(reply: FastifyReply, invitation: OpenInvitation, token: string, problems: [string, string][] = []) {

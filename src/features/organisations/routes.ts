@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { organisationKinds, organisationSizes } from '../../db/schema/index.js';
 import { pageFrom, paginationLinks } from '../../domain/pagination.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';

@@ -25,7 +25,10 @@ export async function updateOrganisation(db: Db, actor: Actor, id: string, input
     if (current.kind !== input.kind && (await countUsersOf(tx, id)) > 0) {
       return { ok: false, problem: ['kind', 'Keep the type as it is: the organisation has users, and the roles they can have depend on its type'] };
     }
-    await tx.update(organisations).set({ ...input, updatedAt: sql`now()` }).where(eq(organisations.id, id));
+    await tx
+      .update(organisations)
+      .set({ ...input, updatedAt: sql`now()` })
+      .where(eq(organisations.id, id));
     return { ok: true };
   });
 }

@@ -44,7 +44,11 @@ describe('weekly digest email', () => {
   });
 
   it('uses the singular for one line on one contract', () => {
-    const email = weeklyDigestEmail({ email: 'mo@council.example', name: 'Mo' }, [{ id: 'c1', reference: 'R', title: 'T', reports: [{ id: 'r1', periodLabel: 'P', linesWaiting: 1 }] }], 'https://x.example');
+    const email = weeklyDigestEmail(
+      { email: 'mo@council.example', name: 'Mo' },
+      [{ id: 'c1', reference: 'R', title: 'T', reports: [{ id: 'r1', periodLabel: 'P', linesWaiting: 1 }] }],
+      'https://x.example',
+    );
     expect(email.subject).toBe('Social value delivery to verify: 1 line on 1 contract');
   });
 });

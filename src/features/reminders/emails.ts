@@ -59,7 +59,10 @@ export function weeklyDigestEmail(to: { email: string; name: string }, contracts
   const total = contracts.reduce((sum, c) => sum + c.reports.reduce((s, r) => s + r.linesWaiting, 0), 0);
   const onContracts = contracts.length === 1 ? '1 contract' : `${contracts.length} contracts`;
   const sections = contracts.map((c) =>
-    [`${c.reference} ${c.title}`, ...c.reports.map((r) => `- ${r.periodLabel}: ${lines(r.linesWaiting)} waiting\n  ${baseUrl}/contracts/${c.id}/reports/${r.id}`)].join('\n'),
+    [
+      `${c.reference} ${c.title}`,
+      ...c.reports.map((r) => `- ${r.periodLabel}: ${lines(r.linesWaiting)} waiting\n  ${baseUrl}/contracts/${c.id}/reports/${r.id}`),
+    ].join('\n'),
   );
   return {
     to: to.email,

@@ -58,13 +58,23 @@ export interface RequirementChoices {
 export type RequirementErrors = FormErrorsWithDate;
 
 export type RequirementReading =
-  | { ok: true; values: RequirementValues; requirement: RequirementInput }
-  | { ok: false; values: RequirementValues; errors: RequirementErrors };
+  { ok: true; values: RequirementValues; requirement: RequirementInput } | { ok: false; values: RequirementValues; errors: RequirementErrors };
 
 export function emptyValues(ownerId: string): RequirementValues {
   return {
-    title: '', description: '', directorate: '', category: '', cpvCode: '', value: '', includesVat: '',
-    day: '', month: '', year: '', duration: '', districts: [], owner: ownerId,
+    title: '',
+    description: '',
+    directorate: '',
+    category: '',
+    cpvCode: '',
+    value: '',
+    includesVat: '',
+    day: '',
+    month: '',
+    year: '',
+    duration: '',
+    districts: [],
+    owner: ownerId,
   };
 }
 
@@ -150,7 +160,8 @@ export function readRequirement(body: unknown, choices: RequirementChoices): Req
   const problems: [string, string][] = [];
   if (!values.title) problems.push(['title', 'Enter a title']);
   else if (values.title.length > TITLE_MAX) problems.push(['title', `Title must be ${TITLE_MAX} characters or fewer`]);
-  if (values.description.length > DESCRIPTION_MAX) problems.push(['description', `Description must be ${DESCRIPTION_MAX.toLocaleString('en-GB')} characters or fewer`]);
+  if (values.description.length > DESCRIPTION_MAX)
+    problems.push(['description', `Description must be ${DESCRIPTION_MAX.toLocaleString('en-GB')} characters or fewer`]);
   if (!choices.directorates.includes(values.directorate)) problems.push(['directorate', 'Select the directorate']);
   const category = readCategory(values.category, values.cpvCode);
   if (Array.isArray(category)) problems.push(category);
@@ -165,8 +176,15 @@ export function readRequirement(body: unknown, choices: RequirementChoices): Req
   if (typeof chosenDistricts === 'string') problems.push(['districts', chosenDistricts]);
   if (!choices.ownerIds.includes(values.owner)) problems.push(['owner', 'Select the owner']);
 
-  if (problems.length || Array.isArray(category) || typeof value === 'string' || includesVat === null || !date.iso
-    || typeof duration === 'string' || typeof chosenDistricts === 'string') {
+  if (
+    problems.length ||
+    Array.isArray(category) ||
+    typeof value === 'string' ||
+    includesVat === null ||
+    !date.iso ||
+    typeof duration === 'string' ||
+    typeof chosenDistricts === 'string'
+  ) {
     return { ok: false, values, errors: errorsWithDate(problems, expectedStartInput, date.problem?.parts ?? []) };
   }
   return {

@@ -62,10 +62,7 @@ export async function loadForwardPlan(db: Db, query: unknown) {
     last: page.offset + rows.length,
     filtered: Object.keys(params).length > 0,
     stageCounts: requirementStages.map((stage) => ({ stage, label: stageLabels[stage], count: counts[stage], href: hrefWith({ ...otherParams, stage }) })),
-    directorateItems: [
-      { value: '', text: 'All directorates' },
-      ...directorates.map((d) => ({ value: d, text: d, selected: d === filters.directorate })),
-    ],
+    directorateItems: [{ value: '', text: 'All directorates' }, ...directorates.map((d) => ({ value: d, text: d, selected: d === filters.directorate }))],
     stageItems: [
       { value: '', text: 'All open stages' },
       ...requirementStages.map((s) => ({ value: s, text: stageLabels[s], selected: params.stage === s })),

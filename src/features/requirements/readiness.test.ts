@@ -17,11 +17,17 @@ describe('whether a tender may be set up', () => {
       missing: ['Complete the health impact screening'],
       message: 'Complete the health impact screening before you set up a tender',
     });
-    expect(tenderReadiness({ stage: 'ready_to_tender', applicability: 'policy', work: { assessment: 'completed', screening: 'completed' } }, gateOn).ready).toBe(true);
+    expect(
+      tenderReadiness({ stage: 'ready_to_tender', applicability: 'policy', work: { assessment: 'completed', screening: 'completed' } }, gateOn).ready,
+    ).toBe(true);
   });
 
   it('lets an out-of-scope requirement go to tender without them', () => {
-    expect(tenderReadiness({ stage: 'pipeline', applicability: 'out_of_scope', work: notStarted }, gateOn)).toEqual({ ready: true, missing: [], message: null });
+    expect(tenderReadiness({ stage: 'pipeline', applicability: 'out_of_scope', work: notStarted }, gateOn)).toEqual({
+      ready: true,
+      missing: [],
+      message: null,
+    });
   });
 
   it('lets an in-scope requirement through when an admin has relaxed the gate', () => {
@@ -30,7 +36,11 @@ describe('whether a tender may be set up', () => {
 
   it('never lets a cancelled or awarded requirement go to tender', () => {
     const cancelled = tenderReadiness({ stage: 'cancelled', applicability: 'out_of_scope', work: notStarted }, gateOff);
-    expect(cancelled).toEqual({ ready: false, missing: ['This requirement has been cancelled'], message: 'This requirement has been cancelled, so it cannot go to tender' });
+    expect(cancelled).toEqual({
+      ready: false,
+      missing: ['This requirement has been cancelled'],
+      message: 'This requirement has been cancelled, so it cannot go to tender',
+    });
     expect(tenderReadiness({ stage: 'awarded', applicability: 'policy', work: notStarted }, gateOff).ready).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import type { Role } from '../../db/schema/index.js';
 import { applicabilityLabels } from '../../domain/applicability.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
@@ -62,7 +62,9 @@ function socialValueTasks(requirement: RequirementDetails) {
       title: { text: 'Stakeholder engagement log' },
       hint: { text: 'Who you talked to, when and how, and what you learned' },
       href: `${base}/engagement`,
-      status: entries ? { text: `${entries.toLocaleString('en-GB')} ${entries === 1 ? 'entry' : 'entries'}` } : { tag: { text: 'No entries yet', classes: 'govuk-tag--grey' } },
+      status: entries
+        ? { text: `${entries.toLocaleString('en-GB')} ${entries === 1 ? 'entry' : 'entries'}` }
+        : { tag: { text: 'No entries yet', classes: 'govuk-tag--grey' } },
     },
   ];
 }
@@ -102,7 +104,11 @@ export async function requirementRoutes(app: FastifyInstance, services: Services
       pageTitle: requirement ? `Change requirement ${requirement.number}` : 'Add a requirement',
       backLink: { href: requirement ? `/requirements/${requirement.id}` : '/requirements' },
       requirement,
-      answer: requirement && { level: requirement.applicability, label: applicabilityLabels[requirement.applicability], explanation: requirement.applicabilityExplanation },
+      answer: requirement && {
+        level: requirement.applicability,
+        label: applicabilityLabels[requirement.applicability],
+        explanation: requirement.applicabilityExplanation,
+      },
       action: requirement ? `/requirements/${requirement.id}/edit` : '/requirements/new',
       version: options.version,
       values,
@@ -117,12 +123,15 @@ export async function requirementRoutes(app: FastifyInstance, services: Services
       districtItems: [
         ...districts.map((d) => ({ value: d.name, text: d.name, checked: values.districts.includes(d.name) })),
         { divider: 'or' },
-        { value: COUNTYWIDE, text: 'Countywide', hint: { text: 'All seven districts' }, behaviour: 'exclusive', checked: values.districts.includes(COUNTYWIDE) },
+        {
+          value: COUNTYWIDE,
+          text: 'Countywide',
+          hint: { text: 'All seven districts' },
+          behaviour: 'exclusive',
+          checked: values.districts.includes(COUNTYWIDE),
+        },
       ],
-      ownerItems: [
-        { value: '', text: 'Select the owner' },
-        ...owners.map((o) => ({ value: o.id, text: o.name, selected: o.id === values.owner })),
-      ],
+      ownerItems: [{ value: '', text: 'Select the owner' }, ...owners.map((o) => ({ value: o.id, text: o.name, selected: o.id === values.owner }))],
       ...options.errors,
     });
   }

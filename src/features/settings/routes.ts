@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { field, formErrors } from '../../platform/forms.js';
 import { saveTenderGate } from './save-tender-gate.js';
 import { tenderGateRecord } from './tender-gate.js';

@@ -31,7 +31,10 @@ export async function closeTenderEarly(db: Db, actor: Actor, tender: TenderRow, 
     if (!locked) return { status: 'missing' };
     const refusal = earlyCloseRefusal(tenderPhase(locked, now), await listInvitedSuppliers(tx, locked.id));
     if (refusal) return refusal;
-    await tx.update(tenders).set({ status: 'closed', closingAt: sql`now()`, updatedAt: sql`now()` }).where(eq(tenders.id, locked.id));
+    await tx
+      .update(tenders)
+      .set({ status: 'closed', closingAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(tenders.id, locked.id));
     return { status: 'closed' };
   });
 }

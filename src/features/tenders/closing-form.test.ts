@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { closingValues, readClosing } from './closing-form.js';
 
 const now = new Date('2026-06-01T09:00:00Z');
-const form = (day: string, month: string, year: string, time: string) => ({ 'closingDate-day': day, 'closingDate-month': month, 'closingDate-year': year, closingTime: time });
+const form = (day: string, month: string, year: string, time: string) => ({
+  'closingDate-day': day,
+  'closingDate-month': month,
+  'closingDate-year': year,
+  closingTime: time,
+});
 
 describe('readClosing', () => {
   it('reads a UK date and time as an instant', () => {
@@ -20,7 +25,9 @@ describe('readClosing', () => {
 
   it('refuses a date that does not exist, a time it cannot read, and a moment already past', () => {
     expect(readClosing(form('29', '2', '2027', '12pm'), now).errors.errors.closingDate).toBe('Closing date must be a real date');
-    expect(readClosing(form('30', '6', '2026', 'lunchtime'), now).errors.errors.closingTime).toBe('Enter the closing time as a time of day, like 12pm or 17:00');
+    expect(readClosing(form('30', '6', '2026', 'lunchtime'), now).errors.errors.closingTime).toBe(
+      'Enter the closing time as a time of day, like 12pm or 17:00',
+    );
     const past = readClosing(form('1', '6', '2026', '10am'), now);
     expect(past.result).toBeNull();
     expect(past.errors.errors.closingDate).toMatch(/^The closing date and time must be in the future/);

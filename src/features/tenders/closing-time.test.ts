@@ -56,7 +56,11 @@ describe('londonInstant', () => {
   });
 
   it('round-trips with londonWallClock', () => {
-    for (const [iso, minutes] of [['2026-06-30', 17 * 60 + 45], ['2026-12-31', 23 * 60 + 59], ['2027-03-01', 0]] as const) {
+    for (const [iso, minutes] of [
+      ['2026-06-30', 17 * 60 + 45],
+      ['2026-12-31', 23 * 60 + 59],
+      ['2027-03-01', 0],
+    ] as const) {
       expect(londonWallClock(londonInstant(iso, minutes))).toEqual({ iso, minutes });
     }
   });

@@ -55,7 +55,11 @@ export async function createTender(db: Db, actor: Actor, requirementId: string):
       .from(assessmentMeasures)
       .innerJoin(measures, eq(measures.id, assessmentMeasures.measureId))
       .where(eq(assessmentMeasures.requirementId, requirementId));
-    const matches = await measuresByCode(tx, active.id, assessed.map((m) => m.code));
+    const matches = await measuresByCode(
+      tx,
+      active.id,
+      assessed.map((m) => m.code),
+    );
     const carried = assessed.flatMap((m) => {
       const match = matches.get(m.code);
       return match ? [{ tenderId: tender!.id, measureId: match.id, minimumHundredths: m.targetHundredths }] : [];

@@ -5,7 +5,12 @@ import { readChoices, readMeasureChoices, readMethod, readRiskShare, readScale, 
 const messages = (reading: { problems: [string, string][] }) => reading.problems.map(([, m]) => m);
 
 describe('readWeighting', () => {
-  const form = (svWeight: string, quantitativeShare: string, qualitativeShare: string, lowWeightReason = '') => ({ svWeight, quantitativeShare, qualitativeShare, lowWeightReason });
+  const form = (svWeight: string, quantitativeShare: string, qualitativeShare: string, lowWeightReason = '') => ({
+    svWeight,
+    quantitativeShare,
+    qualitativeShare,
+    lowWeightReason,
+  });
 
   it('reads percentages as basis points', () => {
     expect(readWeighting(form('12.5', '60', '40')).result).toEqual({ svWeightBps: 1250, lowWeightReason: null, quantitativeShareBps: 6000 });

@@ -73,7 +73,8 @@ export function readWeighting(body: unknown): Reading<WeightingValues, Weighting
   const reason = normaliseText(values.lowWeightReason);
   const low = svWeightBps !== null && svWeightBps < MINIMUM_SV_WEIGHT_BPS;
   if (low && !reason) problems.push(['lowWeightReason', `Enter why social value is weighted below ${formatBps(MINIMUM_SV_WEIGHT_BPS)}`]);
-  else if (low && reason.length > TEXT_LIMITS.reason) problems.push(['lowWeightReason', `Enter a reason of ${TEXT_LIMITS.reason.toLocaleString('en-GB')} characters or fewer`]);
+  else if (low && reason.length > TEXT_LIMITS.reason)
+    problems.push(['lowWeightReason', `Enter a reason of ${TEXT_LIMITS.reason.toLocaleString('en-GB')} characters or fewer`]);
   const quantitative = parsePercent(values.quantitativeShare);
   const qualitative = parsePercent(values.qualitativeShare);
   if (!values.quantitativeShare) problems.push(['quantitativeShare', 'Enter the quantitative share as a percentage, like 50']);
@@ -166,7 +167,8 @@ export function readMeasureChoices(body: unknown, offered: readonly { id: string
   const problems: Pairs = [];
   const byId = new Map(offered.map((m) => [m.id, m]));
   if (selected.length === 0) problems.push(['measures', 'Select at least one measure that bidders may commit to']);
-  else if (selected.some((id) => !byId.has(id))) problems.push(['measures', 'Select measures from the list: one of those sent is not in this tender’s framework']);
+  else if (selected.some((id) => !byId.has(id)))
+    problems.push(['measures', 'Select measures from the list: one of those sent is not in this tender’s framework']);
   const chosen: MeasureChoice[] = [];
   for (const measure of offered) {
     if (!selected.includes(measure.id)) continue;

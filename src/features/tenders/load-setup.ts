@@ -13,7 +13,10 @@ import {
   type TenderRow,
 } from './repository.js';
 
-function publishInput(tender: TenderRow, lists: { measures: unknown[]; questions: { weightBps: number }[]; suppliers: unknown[]; evaluators: unknown[] }): PublishInput {
+function publishInput(
+  tender: TenderRow,
+  lists: { measures: unknown[]; questions: { weightBps: number }[]; suppliers: unknown[]; evaluators: unknown[] },
+): PublishInput {
   return {
     svWeightBps: tender.svWeightBps,
     lowWeightReason: tender.lowWeightReason,

@@ -54,7 +54,16 @@ describe('publishProblems', () => {
 
   it('lists every problem in the order of the set-up pages', () => {
     const all = publishProblems(
-      { svWeightBps: 0, lowWeightReason: null, quantitativeShareBps: 5000, closingAt: null, measureCount: 0, questionWeightsBps: [], supplierCount: 0, evaluatorCount: 0 },
+      {
+        svWeightBps: 0,
+        lowWeightReason: null,
+        quantitativeShareBps: 5000,
+        closingAt: null,
+        measureCount: 0,
+        questionWeightsBps: [],
+        supplierCount: 0,
+        evaluatorCount: 0,
+      },
       now,
     );
     expect(all.map((p) => p.section)).toEqual(['weighting', 'measures', 'questions', 'closing', 'suppliers', 'evaluators']);

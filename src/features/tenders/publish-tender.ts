@@ -32,7 +32,11 @@ export async function publishTender(db: Db, actor: Actor, tender: TenderRow, bas
     if (!active) return { status: 'no-framework' };
     if (active.id !== locked.frameworkVersionId) {
       const chosen = await listChosenMeasures(tx, locked.id);
-      const matches = await measuresByCode(tx, active.id, chosen.map((m) => m.code));
+      const matches = await measuresByCode(
+        tx,
+        active.id,
+        chosen.map((m) => m.code),
+      );
       const gone = chosen.filter((m) => !matches.has(m.code)).map((m) => m.code);
       if (gone.length) return { status: 'measures-gone', codes: gone, versionNumber: active.number };
       for (const measure of chosen) {
@@ -51,7 +55,10 @@ export async function publishTender(db: Db, actor: Actor, tender: TenderRow, bas
 
     const published = { number: locked.number, title: locked.title, closingAt: locked.closingAt! };
     const suppliers = await listInvitedSuppliers(tx, locked.id);
-    for (const person of await supplierContacts(tx, suppliers.map((s) => s.organisationId))) {
+    for (const person of await supplierContacts(
+      tx,
+      suppliers.map((s) => s.organisationId),
+    )) {
       await queueMail(tx, supplierInvitationEmail(published, person, `${baseUrl}/supplier/tenders/${locked.id}`));
     }
     for (const person of await listAssignedEvaluators(tx, locked.id)) {

@@ -31,7 +31,8 @@ export function readQuestion(body: unknown, otherWeightsBps: number): Reading<Qu
   const problems: [string, string][] = [];
   if (!title) problems.push(['title', 'Enter the question bidders must answer']);
   else if (title.length > TEXT_LIMITS.question) problems.push(['title', `Enter a question of ${TEXT_LIMITS.question} characters or fewer`]);
-  if (guidance.length > TEXT_LIMITS.guidance) problems.push(['guidance', `Enter guidance of ${TEXT_LIMITS.guidance.toLocaleString('en-GB')} characters or fewer`]);
+  if (guidance.length > TEXT_LIMITS.guidance)
+    problems.push(['guidance', `Enter guidance of ${TEXT_LIMITS.guidance.toLocaleString('en-GB')} characters or fewer`]);
   if (!values.weight) problems.push(['weight', 'Enter the weight of the question as a percentage of the qualitative score, like 50']);
   else if (weightBps === null || weightBps === 0) problems.push(['weight', 'Enter the weight as a percentage more than 0 and up to 100, like 50']);
   else if (otherWeightsBps + weightBps > 10000) {

@@ -16,7 +16,14 @@ export async function questionRoutes(app: FastifyInstance, db: Db): Promise<void
   const otherWeights = async (tender: TenderRow, exceptId?: string) =>
     (await listQuestions(db, tender.id)).filter((q) => q.id !== exceptId).reduce((sum, q) => sum + q.weightBps, 0);
 
-  function renderForm(reply: FastifyReply, tender: TenderRow, question: QuestionRow | null, values: QuestionValues, otherBps: number, problems: [string, string][] = []) {
+  function renderForm(
+    reply: FastifyReply,
+    tender: TenderRow,
+    question: QuestionRow | null,
+    values: QuestionValues,
+    otherBps: number,
+    problems: [string, string][] = [],
+  ) {
     const heading = question ? `Change question ${question.position}` : 'Add a question';
     return reply.code(problems.length ? 400 : 200).page('tenders/views/question-form.njk', {
       pageTitle: `${heading} – tender ${tender.number}`,

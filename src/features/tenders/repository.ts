@@ -105,7 +105,10 @@ export async function findQuestion(db: DbOrTx, tenderId: string, questionId: str
 }
 
 export async function nextQuestionPosition(db: DbOrTx, tenderId: string): Promise<number> {
-  const [row] = await db.select({ p: sql<number | null>`max(${tenderQuestions.position})` }).from(tenderQuestions).where(eq(tenderQuestions.tenderId, tenderId));
+  const [row] = await db
+    .select({ p: sql<number | null>`max(${tenderQuestions.position})` })
+    .from(tenderQuestions)
+    .where(eq(tenderQuestions.tenderId, tenderId));
   return row?.p === null || row?.p === undefined ? 1 : Number(row.p) + 1;
 }
 

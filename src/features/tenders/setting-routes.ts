@@ -6,7 +6,18 @@ import { formErrors } from '../../platform/forms.js';
 import { percentText } from '../framework/rules.js';
 import { closingValues, readClosing } from './closing-form.js';
 import { SCALE_SCORES } from './defaults.js';
-import { readMethod, readRiskShare, readScale, readTitle, readWeighting, scaleValues, weightingValues, type Reading, type Weighting, type WeightingValues } from './forms.js';
+import {
+  readMethod,
+  readRiskShare,
+  readScale,
+  readTitle,
+  readWeighting,
+  scaleValues,
+  weightingValues,
+  type Reading,
+  type Weighting,
+  type WeightingValues,
+} from './forms.js';
 import type { TenderRow } from './repository.js';
 import { draftTender, officerRoles, refuseFrozen, tenderPath, withFlash } from './route-support.js';
 import { saveTenderFields } from './setup-changes.js';

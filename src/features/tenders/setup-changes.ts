@@ -8,11 +8,16 @@ import type { TenderRow } from './repository.js';
 
 /** Saving each set-up page of a draft tender. Each change is one audited transaction, refused once the tender is published. */
 
-type TenderFields = Partial<Pick<TenderRow, 'title' | 'svWeightBps' | 'lowWeightReason' | 'quantitativeShareBps' | 'quantitativeMethod' | 'scale' | 'closingAt' | 'riskShareBps'>>;
+type TenderFields = Partial<
+  Pick<TenderRow, 'title' | 'svWeightBps' | 'lowWeightReason' | 'quantitativeShareBps' | 'quantitativeMethod' | 'scale' | 'closingAt' | 'riskShareBps'>
+>;
 
 export async function saveTenderFields(db: Db, actor: Actor, tender: TenderRow, action: string, fields: TenderFields): Promise<DraftTenderChange<void>> {
   return changeDraftTender(db, actor, tender.id, `${action} of tender ${tender.number}`, async (tx) => {
-    await tx.update(tenders).set({ ...fields, updatedAt: sql`now()` }).where(eq(tenders.id, tender.id));
+    await tx
+      .update(tenders)
+      .set({ ...fields, updatedAt: sql`now()` })
+      .where(eq(tenders.id, tender.id));
   });
 }
 
@@ -30,7 +35,10 @@ export async function saveMeasures(db: Db, actor: Actor, tender: TenderRow, vers
         .values({ tenderId: tender.id, measureId: choice.measureId, minimumHundredths: choice.minimumHundredths })
         .onConflictDoUpdate({ target: [tenderMeasures.tenderId, tenderMeasures.measureId], set: { minimumHundredths: choice.minimumHundredths } });
     }
-    await tx.update(tenders).set({ frameworkVersionId: versionId, updatedAt: sql`now()` }).where(eq(tenders.id, tender.id));
+    await tx
+      .update(tenders)
+      .set({ frameworkVersionId: versionId, updatedAt: sql`now()` })
+      .where(eq(tenders.id, tender.id));
   });
 }
 

@@ -5,7 +5,11 @@ const tender = { number: 7, title: 'Home care in Melton', closingAt: new Date('2
 
 describe('tender emails', () => {
   it('invites a supplier with the closing time in UK time and the link', () => {
-    const mail = supplierInvitationEmail(tender, { email: 'sam@supplier.example', name: 'Sam', organisationName: 'Charnwood Care' }, 'https://sv.example/supplier/tenders/x');
+    const mail = supplierInvitationEmail(
+      tender,
+      { email: 'sam@supplier.example', name: 'Sam', organisationName: 'Charnwood Care' },
+      'https://sv.example/supplier/tenders/x',
+    );
     expect(mail.to).toBe('sam@supplier.example');
     expect(mail.subject).toBe('Invitation to tender: Home care in Melton');
     expect(mail.text).toContain('invites Charnwood Care to bid for tender 7');

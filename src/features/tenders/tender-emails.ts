@@ -9,11 +9,7 @@ export interface PublishedTender {
 }
 
 /** Tells a supplier's user that their organisation is invited to bid, and until when. */
-export function supplierInvitationEmail(
-  tender: PublishedTender,
-  person: { email: string; name: string; organisationName: string },
-  link: string,
-): MailMessage {
+export function supplierInvitationEmail(tender: PublishedTender, person: { email: string; name: string; organisationName: string }, link: string): MailMessage {
   return {
     to: person.email,
     subject: `Invitation to tender: ${tender.title}`,

@@ -19,8 +19,7 @@ export interface CheckValues extends DateValues {
 }
 
 export type CheckReading =
-  | { ok: true; values: CheckValues; valuePence: number; includesVat: boolean; date: string }
-  | { ok: false; values: CheckValues; errors: FormErrorsWithDate };
+  { ok: true; values: CheckValues; valuePence: number; includesVat: boolean; date: string } | { ok: false; values: CheckValues; errors: FormErrorsWithDate };
 
 /** The "check a contract value" form, sent as a query string so that the answer has its own address. */
 export function readCheck(query: unknown): CheckReading {
@@ -57,8 +56,7 @@ export interface ThresholdValues extends DateValues {
 }
 
 export type ThresholdReading =
-  | { ok: true; values: ThresholdValues; threshold: NewThreshold }
-  | { ok: false; values: ThresholdValues; errors: FormErrorsWithDate };
+  { ok: true; values: ThresholdValues; threshold: NewThreshold } | { ok: false; values: ThresholdValues; errors: FormErrorsWithDate };
 
 /** The "add a threshold" form. */
 export function readThreshold(body: unknown): ThresholdReading {

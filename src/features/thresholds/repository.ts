@@ -36,6 +36,9 @@ export interface NewThreshold {
 }
 
 export async function insertThreshold(db: DbOrTx, threshold: NewThreshold, createdBy: string | null): Promise<string> {
-  const [row] = await db.insert(thresholds).values({ ...threshold, createdBy }).returning({ id: thresholds.id });
+  const [row] = await db
+    .insert(thresholds)
+    .values({ ...threshold, createdBy })
+    .returning({ id: thresholds.id });
   return row!.id;
 }

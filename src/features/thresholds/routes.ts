@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { thresholdKinds } from '../../db/schema/index.js';
 import { thresholdInForce, thresholdKindNames, vatBasis } from '../../domain/applicability.js';
 import { formatDate, todayIso } from '../../domain/dates.js';

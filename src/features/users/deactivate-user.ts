@@ -12,7 +12,10 @@ import { cancelOpenInvitations } from '../invitations/issue-invitation.js';
 export async function deactivateUser(db: Db, actor: Actor, user: { id: string; email: string }): Promise<'deactivated' | 'self'> {
   if (user.id === actor.id) return 'self';
   await withAudit(db, actor, `Deactivated ${user.email}`, async (tx) => {
-    await tx.update(users).set({ active: false, updatedAt: sql`now()` }).where(and(eq(users.id, user.id), eq(users.active, true)));
+    await tx
+      .update(users)
+      .set({ active: false, updatedAt: sql`now()` })
+      .where(and(eq(users.id, user.id), eq(users.active, true)));
     await cancelOpenInvitations(tx, user.id);
   });
   // Sessions of an inactive user are already refused; removing them keeps the sessions table honest.
@@ -22,6 +25,9 @@ export async function deactivateUser(db: Db, actor: Actor, user: { id: string; e
 
 export async function reactivateUser(db: Db, actor: Actor, user: { id: string; email: string }): Promise<void> {
   await withAudit(db, actor, `Reactivated ${user.email}`, async (tx) => {
-    await tx.update(users).set({ active: true, updatedAt: sql`now()` }).where(and(eq(users.id, user.id), eq(users.active, false)));
+    await tx
+      .update(users)
+      .set({ active: true, updatedAt: sql`now()` })
+      .where(and(eq(users.id, user.id), eq(users.active, false)));
   });
 }

@@ -34,6 +34,16 @@ describe('invite form', () => {
   });
 
   it('puts problems found later in the order of the form', () => {
-    expect(inOrder([['roles', 'r'], ['email', 'e'], ['name', 'n']])).toEqual([['name', 'n'], ['email', 'e'], ['roles', 'r']]);
+    expect(
+      inOrder([
+        ['roles', 'r'],
+        ['email', 'e'],
+        ['name', 'n'],
+      ]),
+    ).toEqual([
+      ['name', 'n'],
+      ['email', 'e'],
+      ['roles', 'r'],
+    ]);
   });
 });

@@ -37,7 +37,9 @@ export async function answerQuery(db: Db, actor: Actor, target: AnswerTarget, an
       .set({ status: 'pending', quantityHundredths: answer.quantityHundredths, narrative: answer.narrative, decidedBy: null, decidedAt: null })
       .where(eq(reportLines.id, target.lineId));
     const correction = correctionText(before, answer, target.unit);
-    await tx.insert(lineMessages).values({ lineId: target.lineId, authorId: actor.id!, body: correction ? `${answer.answer}\n\n${correction}` : answer.answer });
+    await tx
+      .insert(lineMessages)
+      .values({ lineId: target.lineId, authorId: actor.id!, body: correction ? `${answer.answer}\n\n${correction}` : answer.answer });
     await refreshReportStatus(tx, target.reportId);
     const manager = await managerOf(tx, target.contract.id);
     if (manager) await queueMail(tx, answerEmail(manager, target.line, target.contract.supplierName, target.reportLink));

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { field } from '../../platform/forms.js';
 import type { ContractRecord } from '../contracts/repository.js';
 import { reportFlash } from '../delivery-reports/flash.js';
@@ -25,7 +25,12 @@ export async function answerRoutes(app: FastifyInstance, services: Services): Pr
   const access = { access: ['supplier'] as const };
   const path = '/supplier/contracts/:id/reports/:reportId/lines/:lineId';
 
-  async function answerPage(reply: FastifyReply, found: Found, values: AnswerValues, extras: { errors?: Record<string, string>; errorList?: object[]; flash?: string } = {}) {
+  async function answerPage(
+    reply: FastifyReply,
+    found: Found,
+    values: AnswerValues,
+    extras: { errors?: Record<string, string>; errorList?: object[]; flash?: string } = {},
+  ) {
     const { contract, report } = found;
     const [line] = await lineViews(db, [found.line], report.periodStart);
     const queried = line!.status === 'queried';
@@ -37,7 +42,11 @@ export async function answerRoutes(app: FastifyInstance, services: Services): Pr
       line,
       queried,
       // the reporting feature takes the files, and comes back here
-      upload: { action: `${answerPath(contract.id, report.id, line!.id)}/evidence`, maxFiles: MAX_FILES, maxMegabytes: Math.floor(services.config.evidenceMaxBytes / (1024 * 1024)) },
+      upload: {
+        action: `${answerPath(contract.id, report.id, line!.id)}/evidence`,
+        maxFiles: MAX_FILES,
+        maxMegabytes: Math.floor(services.config.evidenceMaxBytes / (1024 * 1024)),
+      },
       values,
       ...extras,
     });

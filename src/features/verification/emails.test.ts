@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { answerEmail, queryEmail } from './emails.js';
 
-const line = { contractReference: 'C-12', contractTitle: 'Home care in Melton', periodLabel: 'July to September 2026', lineLabel: 'SV-01 Local people employed' };
+const line = {
+  contractReference: 'C-12',
+  contractTitle: 'Home care in Melton',
+  periodLabel: 'July to September 2026',
+  lineLabel: 'SV-01 Local people employed',
+};
 
 describe('verification emails', () => {
   it('sends the question and the link to answer it', () => {

@@ -18,13 +18,24 @@ describe('readDecision', () => {
   });
 
   it('needs a question to query and a reason to reject, keeping the choice', () => {
-    expect(readDecision({ decision: 'query', note: '  ' })).toMatchObject({ ok: false, values: { decision: 'query' }, errors: { note: 'Enter your question for the supplier' } });
+    expect(readDecision({ decision: 'query', note: '  ' })).toMatchObject({
+      ok: false,
+      values: { decision: 'query' },
+      errors: { note: 'Enter your question for the supplier' },
+    });
     expect(readDecision({ decision: 'reject' })).toMatchObject({ ok: false, errors: { note: 'Enter why you are rejecting this line' } });
-    expect(readDecision({ decision: 'query', note: 'Which payroll?\r\nPlease attach it' })).toMatchObject({ ok: true, decision: 'query', note: 'Which payroll?\nPlease attach it' });
+    expect(readDecision({ decision: 'query', note: 'Which payroll?\r\nPlease attach it' })).toMatchObject({
+      ok: true,
+      decision: 'query',
+      note: 'Which payroll?\nPlease attach it',
+    });
   });
 
   it('limits the length of the note', () => {
-    expect(readDecision({ decision: 'reject', note: 'x'.repeat(2001) })).toMatchObject({ ok: false, errors: { note: 'Your question or reason must be 2,000 characters or fewer' } });
+    expect(readDecision({ decision: 'reject', note: 'x'.repeat(2001) })).toMatchObject({
+      ok: false,
+      errors: { note: 'Your question or reason must be 2,000 characters or fewer' },
+    });
   });
 });
 
@@ -38,11 +49,17 @@ describe('readAnswer', () => {
       ok: true,
       answer: { answer: 'We counted twice', quantityHundredths: 120050, narrative: 'New text' },
     });
-    expect(readAnswer({ answer: 'None', quantity: '0', narrative: 'The service was closed' }, commitmentLine)).toMatchObject({ ok: true, answer: { quantityHundredths: 0 } });
+    expect(readAnswer({ answer: 'None', quantity: '0', narrative: 'The service was closed' }, commitmentLine)).toMatchObject({
+      ok: true,
+      answer: { quantityHundredths: 0 },
+    });
   });
 
   it('keeps the rules the line was entered with', () => {
-    expect(readAnswer({ answer: 'None', quantity: '0', narrative: '' }, commitmentLine)).toMatchObject({ ok: false, errors: { narrative: 'Explain why nothing was delivered in this period' } });
+    expect(readAnswer({ answer: 'None', quantity: '0', narrative: '' }, commitmentLine)).toMatchObject({
+      ok: false,
+      errors: { narrative: 'Explain why nothing was delivered in this period' },
+    });
     expect(readAnswer({ answer: 'None', quantity: '0', narrative: 'Nothing' }, { additional: true })).toMatchObject({
       ok: false,
       errors: { quantity: 'Enter a quantity greater than 0: additional social value of nothing is not counted' },
@@ -60,7 +77,10 @@ describe('readAnswer', () => {
       values: { quantity: '-3' },
       errors: { quantity: 'Quantity delivered must be a number of 0 or more, like 12 or 12.5, with at most 2 decimal places' },
     });
-    expect(readAnswer({ answer: 'a', quantity: '1', narrative: 'x'.repeat(4001) }, commitmentLine)).toMatchObject({ ok: false, errors: { narrative: 'Describe what was delivered in 4,000 characters or fewer' } });
+    expect(readAnswer({ answer: 'a', quantity: '1', narrative: 'x'.repeat(4001) }, commitmentLine)).toMatchObject({
+      ok: false,
+      errors: { narrative: 'Describe what was delivered in 4,000 characters or fewer' },
+    });
   });
 });
 

@@ -63,14 +63,19 @@ export function readAnswer(
   if (values.quantity === '') problems.push(['quantity', 'Enter the quantity delivered, like 12 or 12.5']);
   else if (quantity === null) problems.push(['quantity', 'Quantity delivered must be a number of 0 or more, like 12 or 12.5, with at most 2 decimal places']);
   else if (line.additional && quantity === 0) problems.push(['quantity', 'Enter a quantity greater than 0: additional social value of nothing is not counted']);
-  if (values.narrative.length > NARRATIVE_MAX) problems.push(['narrative', `Describe what was delivered in ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer`]);
+  if (values.narrative.length > NARRATIVE_MAX)
+    problems.push(['narrative', `Describe what was delivered in ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer`]);
   else if (quantity === 0 && values.narrative === '') problems.push(['narrative', 'Explain why nothing was delivered in this period']);
   if (problems.length || quantity === null) return { ok: false, values, ...formErrors(problems) };
   return { ok: true, values, answer: { answer: values.answer, quantityHundredths: quantity, narrative: values.narrative } };
 }
 
 /** What the answer changed on the line, in words for the thread ("" when nothing changed). */
-export function correctionText(before: { quantityHundredths: number; narrative: string }, after: { quantityHundredths: number; narrative: string }, unit: string): string {
+export function correctionText(
+  before: { quantityHundredths: number; narrative: string },
+  after: { quantityHundredths: number; narrative: string },
+  unit: string,
+): string {
   const changes: string[] = [];
   if (before.quantityHundredths !== after.quantityHundredths) {
     changes.push(`Corrected the quantity from ${formatQuantity(before.quantityHundredths)} to ${formatQuantity(after.quantityHundredths)} ${unit}.`);

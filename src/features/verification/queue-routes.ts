@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { pageFrom, paginationLinks } from '../../domain/pagination.js';
 import { staffRoles } from '../../platform/current-user.js';
 import { field } from '../../platform/forms.js';

@@ -25,9 +25,7 @@ export async function lineViews(db: Db, lines: LineRecord[], periodStart: string
       statusLabel: lineStatusLabels[line.status],
       statusTag: lineStatusTags[line.status],
       messages: messages.filter((m) => m.lineId === line.id),
-      evidence: evidence
-        .filter((e) => e.lineId === line.id)
-        .map((e) => ({ ...e, size: fileSize(e.sizeBytes), shaPrefix: e.sha256.slice(0, 12) })),
+      evidence: evidence.filter((e) => e.lineId === line.id).map((e) => ({ ...e, size: fileSize(e.sizeBytes), shaPrefix: e.sha256.slice(0, 12) })),
     };
   });
 }
@@ -37,7 +35,11 @@ export async function lineViews(db: Db, lines: LineRecord[], periodStart: string
  * commitment stands now (RAG from verified delivery) and whether it is red with no open remediation action.
  */
 export async function loadReportPage(db: Db, contract: ContractRecord, report: ReportRecord, today: string) {
-  const [lines, statuses, remediation] = await Promise.all([loadLines(db, report.id), deliveryStatus(db, [contract.id], today), loadRemediation(db, contract.id)]);
+  const [lines, statuses, remediation] = await Promise.all([
+    loadLines(db, report.id),
+    deliveryStatus(db, [contract.id], today),
+    loadRemediation(db, contract.id),
+  ]);
   const rags = new Map(statuses.get(contract.id)!.commitments.map((c) => [c.commitmentId, c]));
   const views = await lineViews(db, lines, report.periodStart);
   return {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
 import { field } from '../../platform/forms.js';
@@ -68,7 +68,12 @@ export async function reportRoutes(app: FastifyInstance, services: Services): Pr
     const { contract, report, line } = found;
     // shown with the report as it is now, which another decision may have changed
     const refuse = async (text: string) =>
-      reportPage(request, reply.code(409), { contract, report: (await loadReport(db, contract.id, report.id)) ?? report }, { errorList: [{ text, href: `#line-${line.id}` }] });
+      reportPage(
+        request,
+        reply.code(409),
+        { contract, report: (await loadReport(db, contract.id, report.id)) ?? report },
+        { errorList: [{ text, href: `#line-${line.id}` }] },
+      );
     if (report.status === 'draft') return reply.callNotFound(); // the council does not see a draft
     const reading = readDecision(request.body);
     if (!reading.ok) {
@@ -78,7 +83,13 @@ export async function reportRoutes(app: FastifyInstance, services: Services): Pr
     const result = await decideLine(
       db,
       request.actor,
-      { contract, reportId: report.id, lineId: line.id, line: lineContext(contract, report, line), answerLink: `${baseUrl}${answerPath(contract.id, report.id, line.id)}` },
+      {
+        contract,
+        reportId: report.id,
+        lineId: line.id,
+        line: lineContext(contract, report, line),
+        answerLink: `${baseUrl}${answerPath(contract.id, report.id, line.id)}`,
+      },
       reading,
     );
     if (result === 'not-submitted') return reply.callNotFound();

@@ -4,7 +4,6 @@ import type { DbOrTx } from '../../db/client.js';
 import { contractCommitments, contracts, deliveryReports, lineMessages, measures, organisations, reportLines, users } from '../../db/schema/index.js';
 import type { Page } from '../../domain/pagination.js';
 
-
 export { loadEvidence, loadReport, type ReportRecord } from '../delivery-reports/repository.js';
 
 const decider = alias(users, 'decider');

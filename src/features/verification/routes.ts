@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { answerRoutes } from './answer-routes.js';
 import { queueRoutes } from './queue-routes.js';
 import { reportRoutes } from './report-routes.js';
