@@ -41,6 +41,9 @@ export const contracts = pgTable(
     ratingOverride: text('rating_override', { enum: contractRatings }),
     ratingOverrideReason: text('rating_override_reason'),
     ratingOverrideBy: uuid('rating_override_by').references(() => users.id),
+    /** set by an officer when the contract's verified social value may appear on the public transparency site */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
