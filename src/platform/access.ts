@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Role } from '../db/schema/index.js';
 import { hasAnyRole } from './current-user.js';
 
@@ -27,7 +28,7 @@ export class ForbiddenError extends Error {
 /** preHandler: sends the visitor to sign in, or refuses with 403, unless the route's access allows them. */
 export async function enforceAccess(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const access = request.routeOptions.config.access;
-  if (access === 'public') return;
+  if (access === 'public' || request.is404) return;
   if (!request.user) {
     if (request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`);
@@ -37,3 +38,19 @@ export async function enforceAccess(request: FastifyRequest, reply: FastifyReply
   if (access === 'signed-in' || (Array.isArray(access) && hasAnyRole(request.user, access))) return;
   throw new ForbiddenError('You do not have permission to see this page');
 }
+
+/**
+ * Deny by default: a route that does not declare `config.access` stops the service at start-up (static assets are
+ * public), and every request is checked against its route's access before anything else the route does (a global
+ * preHandler). Register it before the CSRF check and before any plugin that adds routes.
+ */
+export const accessControl = fp(
+  async (app) => {
+    app.addHook('onRoute', (route) => {
+      if (route.url.startsWith('/assets/')) route.config = { ...(route.config as object), access: 'public' };
+      assertAccessDeclared(route);
+    });
+    app.addHook('preHandler', enforceAccess);
+  },
+  { name: 'sv-access' },
+);

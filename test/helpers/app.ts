@@ -58,7 +58,11 @@ export class Client {
   private cookies = new Map<string, string>();
   csrfToken = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress`: the address the requests come from (fastify.inject's default is 127.0.0.1) */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly options: { remoteAddress?: string } = {},
+  ) {}
 
   /** The Cookie header this client sends, for requests made another way (over a real connection). */
   cookieHeader(): string {
@@ -77,7 +81,7 @@ export class Client {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
+    return this.remember(await this.app.inject({ method: 'GET', url, ...this.options, headers: { cookie: this.cookieHeader(), ...headers } }));
   }
 
   /** Posts a form. Fields may repeat (arrays). The CSRF token is added unless the form gives one. */
@@ -90,6 +94,7 @@ export class Client {
       await this.app.inject({
         method: 'POST',
         url,
+        ...this.options,
         payload: params.toString(),
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...headers },
       }),
@@ -116,6 +121,7 @@ export class Client {
       await this.app.inject({
         method: 'POST',
         url,
+        ...this.options,
         payload: Buffer.concat(parts),
         headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.cookieHeader() },
       }),

@@ -2,11 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
+import { organisations, users } from '../../src/db/schema/index.js';
 import { projectRoot } from '../../src/platform/paths.js';
+import { seedIfEmpty } from '../../src/seed/demo.js';
+import { createEmptyPostgresDatabase, databaseKinds } from '../helpers/databases.js';
 
 interface Running {
   child: ChildProcess;
@@ -100,6 +104,29 @@ describe('a database that is down', () => {
       expect((await app.inject('/health')).statusCode).toBe(503);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe.skipIf(!databaseKinds.includes('postgres'))('two instances starting at once on an empty PostgreSQL database', () => {
+  it('both start, and the demo data is loaded once', async () => {
+    const empty = await createEmptyPostgresDatabase();
+    try {
+      // What main.ts does at start-up, twice at once: open (and migrate) the database, then load the demo data.
+      const [a, b] = await Promise.all([openDatabase({ databaseUrl: empty.url, poolSize: 2 }), openDatabase({ databaseUrl: empty.url, poolSize: 2 })]);
+      try {
+        const seeded = await Promise.all([seedIfEmpty(a.db), seedIfEmpty(b.db)]);
+        expect([...seeded].sort()).toEqual([false, true]);
+        const [orgs] = await a.db.select({ n: count() }).from(organisations);
+        const [people] = await b.db.select({ n: count() }).from(users);
+        expect(orgs?.n).toBe(6);
+        expect(people?.n).toBe(10);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    } finally {
+      await empty.drop();
     }
   });
 });

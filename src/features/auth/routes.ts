@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../services.js';
 import { recordEvent } from '../../platform/audit.js';
+import { CSRF_COOKIE } from '../../platform/csrf.js';
 import { EMAIL, field, formErrors, safeLocalPath } from '../../platform/forms.js';
 import { SESSION_COOKIE, createSession, destroySession } from '../../platform/sessions.js';
 import { signInWithPassword } from './sign-in.js';
@@ -24,7 +25,7 @@ export async function startSession(app: FastifyInstance, services: Services, rep
     maxAge: services.config.sessionMaxHours * 3600,
   });
   // A new CSRF secret for the new session.
-  reply.clearCookie('sv_csrf', { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
 export async function authRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -79,7 +80,7 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
     if (token?.valid && token.value) await destroySession(db, token.value);
     await recordEvent(db, request.actor, 'Signed out');
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    reply.clearCookie('sv_csrf', { path: '/' });
+    reply.clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.redirect('/sign-in?signedOut=1', 303);
   });
 }
