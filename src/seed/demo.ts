@@ -1,5 +1,5 @@
-import { count } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { count, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.js';
 import { frameworkVersions, organisations, thresholds, users, type Role } from '../db/schema/index.js';
 import { writeContent } from '../features/framework/content.js';
 import { leicestershireMeasures, leicestershireOutcomes } from '../features/framework/leicestershire-framework.js';
@@ -110,11 +110,24 @@ export const seedThresholds = [
 ] as const;
 
 /** Loads the Leicestershire framework, thresholds, and demo organisations and users into an empty database. */
-export async function seedIfEmpty(db: Db): Promise<boolean> {
+/** The advisory lock that instances loading the demo data at once take in turn (the migrations' lock is 7261001). */
+const SEED_LOCK = 7261002;
+
+async function isEmpty(db: DbOrTx): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(organisations);
-  if ((existing?.n ?? 0) > 0) return false;
+  return (existing?.n ?? 0) === 0;
+}
+
+/**
+ * Loads the demo data into an empty database. Several instances may start at once on one PostgreSQL database: the
+ * loading transaction takes an advisory lock and looks again, so that one loads the data and the others find it there.
+ */
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  if (!(await isEmpty(db))) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await withAudit(db, systemActor, 'Loaded demo data', async (tx) => {
+  return withAudit(db, systemActor, 'Loaded demo data', async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    if (!(await isEmpty(tx))) return false;
     const [council, supplier, community, supplier2, , supplier3] = await tx
       .insert(organisations)
       .values([
@@ -169,6 +182,6 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
     await tx.update(frameworkVersions).set({ status: 'active', activatedAt: new Date() });
     await tx.insert(thresholds).values([...seedThresholds]);
     await seedRequirementsDemo(tx);
+    return true;
   });
-  return true;
 }
