@@ -5,7 +5,6 @@ import { CSRF_COOKIE } from '../../platform/csrf.js';
 import { EMAIL, field, formErrors, safeLocalPath } from '../../platform/forms.js';
 import { SESSION_COOKIE, createSession, destroySession } from '../../platform/sessions.js';
 import { signInWithPassword } from './sign-in.js';
-import { THROTTLE_WINDOW_MINUTES } from './throttle.js';
 
 /** Starts a session for a user whose identity has been proved, replacing any session the browser had. */
 export async function startSession(app: FastifyInstance, services: Services, reply: FastifyReply, userId: string): Promise<void> {
@@ -26,6 +25,12 @@ export async function startSession(app: FastifyInstance, services: Services, rep
   });
   // A new CSRF secret for the new session.
   reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+/** "1 minute", "15 minutes": a wait in whole minutes, rounded up. */
+function minutesToWait(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
 export async function authRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -54,22 +59,14 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
     if (!password) problems.push(['password', 'Enter your password']);
     else if (password.length > 1000) problems.push(['password', 'Enter a password of 1,000 characters or fewer']);
     const result = problems.length ? undefined : await signInWithPassword(db, email, password, request.ip);
-    if (result && !result.ok) {
-      problems.push(
-        result.reason === 'throttled'
-          ? ['email', `You have tried to sign in too many times. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again`]
-          : ['email', 'Enter a correct email address and password'],
-      );
+    const render = (status: number, errors: [string, string][]) =>
+      reply.code(status).page('auth/views/sign-in.njk', { pageTitle: 'Sign in', values: { email }, next, oidcLabel, ...formErrors(errors) });
+    if (!result) return render(400, problems);
+    if (!result.ok && result.reason === 'throttled') {
+      reply.header('retry-after', String(result.retryAfterSeconds));
+      return render(429, [['email', `You have tried to sign in too many times. Wait ${minutesToWait(result.retryAfterSeconds)} and try again`]]);
     }
-    if (!result?.ok) {
-      return reply.code(problems.some(([, m]) => m.startsWith('You have tried')) ? 429 : 400).page('auth/views/sign-in.njk', {
-        pageTitle: 'Sign in',
-        values: { email },
-        next,
-        oidcLabel,
-        ...formErrors(problems),
-      });
-    }
+    if (!result.ok) return render(400, [['email', 'Enter a correct email address and password']]);
     await startSession(app, services, reply, result.userId);
     return reply.redirect(next, 303);
   });
