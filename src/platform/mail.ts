@@ -48,7 +48,8 @@ export async function queueMailOnce(tx: Tx, key: string, message: MailMessage): 
   return true;
 }
 
-const MAX_ATTEMPTS = 5;
+/** Sending a message is tried this many times; after that it stays unsent (the status page shows a problem). */
+export const MAIL_MAX_ATTEMPTS = 5;
 
 /**
  * Sends what is waiting in the outbox. Each message is claimed with FOR UPDATE SKIP LOCKED and a lease,
@@ -59,7 +60,9 @@ export async function deliverPendingMail(db: Db, mailer: Mailer, log: Logger): P
     const due = await tx
       .select({ id: mailOutbox.id })
       .from(mailOutbox)
-      .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS), or(isNull(mailOutbox.lockedUntil), lt(mailOutbox.lockedUntil, sql`now()`))))
+      .where(
+        and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAIL_MAX_ATTEMPTS), or(isNull(mailOutbox.lockedUntil), lt(mailOutbox.lockedUntil, sql`now()`))),
+      )
       .orderBy(mailOutbox.id)
       .limit(20)
       .for('update', { skipLocked: true });

@@ -189,6 +189,7 @@ const pages: PageCheck[] = [
   { as: 'anonymous', path: '/sign-in', heading: 'Sign in', act: submitted, status: 400, javaScript: false },
   { as: 'anonymous', path: '/about', heading: 'About this service' },
   { as: 'anonymous', path: '/accessibility', heading: 'Accessibility statement' },
+  { as: 'anonymous', path: '/status', heading: 'Service status' },
   { as: 'anonymous', path: '/no-such-page', heading: 'Page not found', status: 404 },
   { as: 'anonymous', path: '/invitations/:invitationToken', heading: 'Set your password' },
   { as: 'anonymous', path: '/invitations/:invitationToken', heading: 'Set your password', act: submitted, status: 400 },

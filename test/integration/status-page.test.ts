@@ -1,5 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/client.js';
 import { jobs, mailOutbox } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
@@ -61,5 +64,21 @@ describe.each(databaseKinds)('the service status page on %s', (kind) => {
   it('keeps /health as JSON for machines', async () => {
     const health = await t.app.inject('/health');
     expect(health.json()).toEqual({ status: 'ok', database: { kind, status: 'up' } });
+  });
+});
+
+describe('the service status page when the database has gone', () => {
+  it('still shows, with the database and what depends on it as problems', async () => {
+    const database = await openDatabase({});
+    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, mailer: { send: async () => undefined } }, { logger: false });
+    await database.close();
+    try {
+      const page = await app.inject('/status');
+      expect(page.statusCode).toBe(200);
+      expect(statuses(page.body)).toEqual({ 'This service': 'Working', Database: 'Problem', Email: 'Problem', 'Background jobs': 'Problem' });
+      expect(page.body).toContain('The service cannot read or save information at the moment');
+    } finally {
+      await app.close();
+    }
   });
 });
