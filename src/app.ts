@@ -9,6 +9,7 @@ import { nulBytes } from './platform/nul-bytes.js';
 import { pageRendering } from './platform/page-rendering.js';
 import { securityHeaders } from './platform/security-headers.js';
 import { sessionUser } from './platform/session-user.js';
+import { findSessionUser } from './platform/sessions.js';
 import { staticFiles } from './platform/static-files.js';
 import { registerFeatures } from './features/index.js';
 import type { Services } from './services.js';
@@ -30,7 +31,8 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
 
   await app.register(securityHeaders, { https });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
-  await app.register(sessionUser, { db: database.db, settings: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours } });
+  const sessions = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  await app.register(sessionUser, { findUser: (token) => findSessionUser(database.db, token, sessions) });
   await app.register(formBodies);
   await app.register(nulBytes);
   await app.register(accessControl);

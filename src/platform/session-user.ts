@@ -1,8 +1,7 @@
 import fp from 'fastify-plugin';
-import type { Db } from '../db/client.js';
 import type { Actor } from './audit.js';
 import type { CurrentUser } from './current-user.js';
-import { SESSION_COOKIE, findSessionUser, type SessionSettings } from './sessions.js';
+import { SESSION_COOKIE } from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,8 +15,8 @@ declare module 'fastify' {
 }
 
 export interface SessionUserOptions {
-  db: Db;
-  settings: SessionSettings;
+  /** the user of a session token, or null when the session is unknown, over or its user inactive (findSessionUser) */
+  findUser(token: string): Promise<CurrentUser | null>;
 }
 
 /**
@@ -25,7 +24,7 @@ export interface SessionUserOptions {
  * and `request.sessionToken`. Needs @fastify/cookie registered first, with the secret the cookie is signed with.
  */
 export const sessionUser = fp<SessionUserOptions>(
-  async (app, { db, settings }) => {
+  async (app, { findUser }) => {
     app.decorateRequest('user', null);
     app.decorateRequest('actor', null as unknown as Actor);
     app.decorateRequest('sessionToken', null);
@@ -36,7 +35,7 @@ export const sessionUser = fp<SessionUserOptions>(
       if (!signed) return;
       const token = request.unsignCookie(signed);
       if (!token.valid || !token.value) return;
-      request.user = await findSessionUser(db, token.value, settings);
+      request.user = await findUser(token.value);
       if (!request.user) return;
       request.sessionToken = token.value;
       request.actor = { id: request.user.id, label: request.user.email, requestId: request.id };
