@@ -8,7 +8,8 @@ import { variationStatusLabels } from './labels.js';
 import { loadCommitments, loadVariations, variationMeasures, type CommitmentRecord, type ContractRecord, type VariationRecord } from './repository.js';
 import { commitmentInPath, contractInPath, contractPath, param, variationApprovers, variationRequesters } from './route-support.js';
 import { currentValues, readDecision, readVariation, type DecisionValues, type VariationValues } from './variation-form.js';
-import { decideVariation, requestVariation } from './vary-commitment.js';
+import { decideVariation } from './decide-variation.js';
+import { requestVariation } from './request-variation.js';
 
 const describe = (c: { quantityHundredths: number }, unit: string) => `${formatQuantity(c.quantityHundredths)} ${unit}`;
 
