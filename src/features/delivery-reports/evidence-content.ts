@@ -7,14 +7,26 @@
  * whole (pdf-lib and cfb need the bytes), which the evidence size limit bounds.
  */
 import { readFile } from 'node:fs/promises';
-import CFB from 'cfb';
-import { PDFDocument } from 'pdf-lib';
-import sharp from 'sharp';
-import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { acceptedTypes } from './evidence-types.js';
 
-// Nothing is decoded twice, so libvips keeps no file open and no image in its cache.
-sharp.cache(false);
+/** A library loaded on first use only, so that the parsers cost nothing at start-up. */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
+/** A CommonJS module's exports, whether Node gives them as the default export or by name. */
+const commonJs = <T>(module: T): T => (module as { default?: T }).default ?? module;
+
+const pdfLib = onFirstUse(() => import('pdf-lib'));
+const sharpLib = onFirstUse(async () => {
+  const { default: sharp } = await import('sharp');
+  sharp.cache(false); // nothing is decoded twice, so libvips keeps no file open and no image in its cache
+  return sharp;
+});
+const yauzlLib = onFirstUse(async () => commonJs(await import('yauzl')));
+const cfbLib = onFirstUse(async () => commonJs(await import('cfb')));
 
 /** What a file of each accepted type is called in a message: "could not be opened as a PDF". */
 export const typeNames: Readonly<Record<string, string>> = {
@@ -49,31 +61,34 @@ const SMALL_PART_BYTES = 1024 * 1024;
 const MAIN_PART_MAX_BYTES = 512 * 1024 * 1024;
 
 async function pdfOpens(file: string): Promise<boolean> {
+  const { PDFDocument } = await pdfLib();
   const doc = await PDFDocument.load(await readFile(file), { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
   doc.getPageCount(); // walks the page tree from the catalog
   return true;
 }
 
 async function imageDecodes(file: string): Promise<boolean> {
+  const sharp = await sharpLib();
   await sharp(file, { failOn: 'error', sequentialRead: true }).stats();
   return true;
 }
 
 interface ZipPackage {
-  entries: Map<string, yauzl.Entry>;
-  read(entry: yauzl.Entry, maxBytes: number): Promise<Buffer | null>;
+  entries: Map<string, Entry>;
+  read(entry: Entry, maxBytes: number): Promise<Buffer | null>;
   close(): void;
 }
 
 /** Opens a zip package from its central directory and lists its entries; a part is inflated only when asked for. */
 async function openZip(file: string): Promise<ZipPackage> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+  const yauzl = await yauzlLib();
+  const zip = await new Promise<ZipFile>((resolve, reject) =>
     yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: false }, (error, opened) => (error ? reject(error) : resolve(opened))),
   );
   try {
-    const entries = new Map<string, yauzl.Entry>();
+    const entries = new Map<string, Entry>();
     await new Promise<void>((resolve, reject) => {
-      zip.on('entry', (entry: yauzl.Entry) => {
+      zip.on('entry', (entry: Entry) => {
         entries.set(entry.fileName, entry);
         zip.readEntry();
       });
@@ -144,6 +159,7 @@ async function zipOpens(file: string, contentType: string): Promise<boolean> {
 }
 
 async function compoundFileOpens(file: string): Promise<boolean> {
+  const CFB = await cfbLib();
   const container = CFB.read(await readFile(file), { type: 'buffer' });
   return container.FileIndex.some((entry) => entry.type === 2 && COMPOUND_DOCUMENT_STREAMS.has(entry.name));
 }
