@@ -32,8 +32,8 @@ export async function pdfOfSize(bytes = 0): Promise<Buffer> {
   return pdf.length < bytes ? Buffer.concat([pdf, Buffer.alloc(bytes - pdf.length, 0x20)]) : pdf;
 }
 
-/** A PNG or JPEG photograph of noise (which does not compress, so the file has some size). */
-export function image(format: 'png' | 'jpeg', side = 64): Promise<Buffer> {
+/** An image of noise (which does not compress, so the file has some size). */
+export function image(format: 'png' | 'jpeg' | 'gif' | 'webp', side = 64): Promise<Buffer> {
   return sharp(noise(side * side * 3), { raw: { width: side, height: side, channels: 3 } })
     .toFormat(format)
     .toBuffer();

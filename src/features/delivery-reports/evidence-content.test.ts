@@ -34,6 +34,11 @@ describe('evidenceOpens', () => {
     expect(await opens(jpeg, 'jpg')).toBe(true);
     expect(await opens(truncated(png), 'png')).toBe(false);
     expect(await opens(truncated(jpeg), 'jpg')).toBe(false);
+    for (const format of ['gif', 'webp'] as const) {
+      const picture = await image(format);
+      expect(await opens(picture, format)).toBe(true);
+      expect(await opens(truncated(picture), format)).toBe(false);
+    }
   });
 
   it('opens Office and OpenDocument files as zip packages with their main part', async () => {
