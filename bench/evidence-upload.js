@@ -1,6 +1,7 @@
 // Ten 5 MB evidence files uploaded in one request to the service running in its own process (PGlite): the growth of
 // that process's resident memory, sampled from /proc, at its highest through three such uploads one after another,
-// against its memory just before the first.
+// against its memory just before the first. Each file is a real PDF (a page with a scan of random bytes attached), so
+// that the service checks that it opens as a PDF, as it does every upload.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
 import { openDatabase } from '../dist/db/client.js';
 import { contractCommitments, contracts, deliveryReports, frameworkVersions, measures, reportLines, users } from '../dist/db/schema/index.js';
 import { todayIso } from '../dist/domain/dates.js';
@@ -72,8 +74,17 @@ function residentBytes(pid) {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024;
 }
 
-/** Posts `count` files of `bytes` each as one multipart form, writing them as they are made (never whole in memory). */
-function upload(base, uploadPath, cookie, csrf, count, bytes) {
+/** A PDF of about `bytes` bytes: one page, and a scan of random bytes attached to it. */
+async function pdfOfSize(bytes) {
+  const doc = await PDFDocument.create();
+  doc.addPage().drawText('Benchmark evidence');
+  await doc.attach(randomBytes(Math.max(0, bytes - 4096)), 'scan.bin', { mimeType: 'application/octet-stream' });
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** Posts `count` PDFs of about `bytes` each as one multipart form, each sent in small pieces. */
+async function upload(base, uploadPath, cookie, csrf, count, bytes) {
+  const pdf = await pdfOfSize(bytes);
   const boundary = `----bench${randomBytes(8).toString('hex')}`;
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -90,8 +101,7 @@ function upload(base, uploadPath, cookie, csrf, count, bytes) {
       await write(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`);
       for (let i = 0; i < count; i++) {
         await write(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="evidence-${i + 1}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
-        await write('%PDF-1.7\n');
-        for (let sent = 9; sent < bytes; sent += 64 * 1024) await write(randomBytes(Math.min(64 * 1024, bytes - sent)));
+        for (let sent = 0; sent < pdf.length; sent += 64 * 1024) await write(pdf.subarray(sent, sent + 64 * 1024));
         await write('\r\n');
       }
       request.end(`--${boundary}--\r\n`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contractRating, deliveredPercent, profiledToDate, rag } from './rag.js';
+import { profiledToDate } from './delivery-profile.js';
+import { contractRating, deliveredPercent, rag } from './rag.js';
 
 describe('rag', () => {
   it('is green at 95% of the profile and above, amber from 75%, red below, not yet due with nothing profiled', () => {

@@ -2,7 +2,7 @@
  * Delivery status (DESIGN.md section 3). Only verified delivery counts as delivered.
  *   RAG of a commitment = verified delivered to date / profiled to date:
  *   green at 95% or more, amber at 75% or more, red below; "not yet due" while nothing is profiled yet.
- *   Profiled to date runs to the end of the latest reporting period whose report is due or handed in
+ *   Profiled to date (delivery-profile.ts) runs to the end of the latest reporting period whose report is due or handed in
  *   (reporting-periods.ts measuredUntil): whole profile periods that end by then, and the share by days of one that
  *   runs past it, so that a yearly profile is measured quarter by quarter, a report still within its 30 days does not
  *   count against the supplier, and one handed in early is measured against its own period.
@@ -11,7 +11,6 @@
  *   half of the due commitments; inadequate: more than half red. No rating while nothing is due.
  */
 import type { ContractRating } from '../db/schema/contracts.js';
-import type { ProfilePeriod } from '../db/schema/procurement.js';
 
 export type Rag = 'green' | 'amber' | 'red' | 'not_yet_due';
 
@@ -22,19 +21,6 @@ export const ratingLabels: Record<ContractRating, string> = {
   requires_improvement: 'Requires improvement',
   inadequate: 'Inadequate',
 };
-
-const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
-
-/** The quantity profiled up to `until` (YYYY-MM-DD, inclusive), pro rata by days within a period; 0 without a date. */
-export function profiledToDate(profile: readonly ProfilePeriod[], until: string | null): number {
-  if (!until) return 0;
-  let total = 0;
-  for (const p of profile) {
-    if (p.periodEnd <= until) total += p.quantityHundredths;
-    else if (p.periodStart <= until) total += Math.floor((p.quantityHundredths * days(p.periodStart, until)) / days(p.periodStart, p.periodEnd));
-  }
-  return total;
-}
 
 export function rag(deliveredHundredths: number, profiledHundredths: number): Rag {
   if (profiledHundredths <= 0) return 'not_yet_due';

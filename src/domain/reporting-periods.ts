@@ -3,6 +3,8 @@
  * dates: monthly, quarterly (April to June, July to September, ...), six-monthly (April to September, October to
  * March) or annual ("2026 to 2027"). A report is due 30 days after its period ends.
  */
+import { periodLabel } from './delivery-profile.js';
+
 export type ReportingFrequency = 'monthly' | 'quarterly' | 'six_monthly' | 'annual';
 
 export interface ReportingPeriod {
@@ -13,7 +15,6 @@ export interface ReportingPeriod {
 }
 
 export const DAYS_TO_REPORT = 30;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const LENGTH: Record<ReportingFrequency, number> = { monthly: 1, quarterly: 3, six_monthly: 6, annual: 12 };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -23,15 +24,6 @@ export function addDays(date: string, days: number): string {
   const d = utc(date);
   d.setUTCDate(d.getUTCDate() + days);
   return iso(d);
-}
-
-function label(start: Date, months: number): string {
-  const endMonth = (start.getUTCMonth() + months - 1) % 12;
-  const endYear = start.getUTCFullYear() + Math.floor((start.getUTCMonth() + months - 1) / 12);
-  if (months === 1) return `${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()}`;
-  if (months === 12) return `${start.getUTCFullYear()} to ${endYear}`;
-  const from = start.getUTCFullYear() === endYear ? MONTHS[start.getUTCMonth()] : `${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()}`;
-  return `${from} to ${MONTHS[endMonth]} ${endYear}`;
 }
 
 export function reportingPeriods(contractStart: string, contractEnd: string, frequency: ReportingFrequency): ReportingPeriod[] {
@@ -46,7 +38,8 @@ export function reportingPeriods(contractStart: string, contractEnd: string, fre
     const lastDay = iso(new Date(next.getTime() - 86_400_000));
     const periodStart = iso(cursor) < contractStart ? contractStart : iso(cursor);
     const periodEnd = lastDay > contractEnd ? contractEnd : lastDay;
-    periods.push({ periodStart, periodEnd, dueDate: addDays(periodEnd, DAYS_TO_REPORT), label: label(cursor, months) });
+    // named after the whole period, even when the contract's dates cut it short
+    periods.push({ periodStart, periodEnd, dueDate: addDays(periodEnd, DAYS_TO_REPORT), label: periodLabel(iso(cursor), lastDay) });
     cursor = next;
   }
   return periods;

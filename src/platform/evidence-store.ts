@@ -1,7 +1,8 @@
 /**
  * Evidence files kept in the database: a row in evidence_files and the content in evidence_chunks, written and read
  * a chunk at a time so that no file is ever held whole in memory. An upload is first spooled to a temporary file (its
- * checksum, size and type worked out as the bytes go by), then written to the database in a short transaction.
+ * checksum, size and type worked out as the bytes go by), checked to open as the type its first bytes gave it (from the
+ * temporary file, by the caller's `opens`), then written to the database in a short transaction.
  * Chunks are written as binary parameters (the embedded database is opened with bytea sent as it is, see
  * db/client.ts), so an upload makes no text per chunk for the garbage collector to catch up with; they are read back
  * as base64 text, which Node decodes natively.
@@ -28,6 +29,8 @@ export interface StoreOptions {
   maxBytes: number;
   /** the content type for a file starting with these bytes (at most one chunk), or null to refuse it */
   contentTypeOf(head: Uint8Array, filename: string): Promise<string | null>;
+  /** whether the whole file, spooled to `file`, opens as `contentType` (a magic number alone proves nothing) */
+  opens?(file: string, contentType: string): Promise<boolean>;
 }
 
 export interface StoredEvidence {
@@ -40,7 +43,11 @@ export interface StoredEvidence {
 
 /** Why a file was refused. Its content is read to the end all the same, so that a multipart form can go on. */
 export class EvidenceRefused extends Error {
-  constructor(readonly reason: 'too-large' | 'type' | 'empty') {
+  constructor(
+    readonly reason: 'too-large' | 'type' | 'empty' | 'unreadable',
+    /** the type the file's first bytes gave it, when it does not open as one */
+    readonly contentType: string | null = null,
+  ) {
     super(`evidence refused: ${reason}`);
   }
 }
@@ -58,8 +65,8 @@ export interface SpooledEvidence {
 
 /**
  * Reads `source` to its end into a temporary file, counting its size and checksum, and deciding its type from its
- * first chunk. Throws EvidenceRefused (having read the source to its end and kept nothing) when the file is empty,
- * too large or of a type not accepted. The upload's time on the network is spent here, with no database transaction
+ * first chunk, then checks that it opens as that type. Throws EvidenceRefused (having read the source to its end and
+ * kept nothing) when the file is empty, too large, of a type not accepted, or does not open as its type. The upload's time on the network is spent here, with no database transaction
  * open: on the embedded database a transaction holds every other request.
  */
 export async function spoolEvidence(source: AsyncIterable<Buffer>, filename: string, options: StoreOptions): Promise<SpooledEvidence> {
@@ -123,6 +130,7 @@ async function spool(
   } finally {
     await handle.close();
   }
+  if (!refused && options.opens && !(await options.opens(file, contentType!))) refused = new EvidenceRefused('unreadable', contentType);
   if (refused) throw refused;
   return { contentType: contentType!, sizeBytes: size, sha256: hash.digest('hex'), path: file, discard };
 }

@@ -12,6 +12,7 @@ import { uploadEvidence } from '../../src/features/delivery-reports/upload-evide
 import { CHUNK_BYTES } from '../../src/platform/evidence-store.js';
 import { Client, createTestApp, signedInClient, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
+import { FAKE_PDF, docx, image, truncated } from '../helpers/evidence-files.js';
 import { userId } from './contracts-fixtures.js';
 import { ELF, PDF, PNG, evidenceCounts, file, pdfOfSize, reportIdIn, reportingContract } from './delivery-reports-fixtures.js';
 
@@ -51,7 +52,7 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
   it('stores several files from one form in chunks with their checksums, and gives them back unchanged', async () => {
     const db = t.services.database.db;
     const { upload, lineId, base, reportId } = await draftLine(t, supplier, c, 0);
-    const big = pdfOfSize(600 * 1024);
+    const big = await pdfOfSize(600 * 1024);
     const before = await evidenceCounts(db, [lineId]);
     const response = await supplier.upload(upload, {}, [
       file('attendance.pdf', big),
@@ -104,6 +105,31 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
     expect(after.chunks - before.chunks).toBe(1);
   });
 
+  it('refuses a file that starts like a PDF, PNG or Word document but does not open as one, naming each, and keeps the real ones', async () => {
+    const db = t.services.database.db;
+    const { upload, lineId } = await draftLine(t, supplier, await reportingContract(db), 0);
+    const [realPdf, realPng, realDocx] = await Promise.all([pdfOfSize(40_000), image('png'), docx()]);
+    const response = await supplier.upload(upload, {}, [
+      file('receipts.pdf', FAKE_PDF),
+      file('site-photo.png', truncated(realPng), 'image/png'),
+      file('plan.docx', truncated(realDocx), 'application/octet-stream'),
+      file('register.pdf', realPdf),
+      file('photo.png', realPng, 'image/png'),
+      file('method.docx', realDocx, 'application/octet-stream'),
+    ]);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('There is a problem');
+    expect(response.body).toContain('receipts.pdf could not be opened as a PDF');
+    expect(response.body).toContain('site-photo.png could not be opened as a PNG image');
+    expect(response.body).toContain('plan.docx could not be opened as a Word document');
+    const stored = (await evidenceCounts(db, [lineId])).files;
+    expect(stored.map((f) => [f.filename, f.sha256])).toEqual([
+      ['register.pdf', sha256(realPdf)],
+      ['photo.png', sha256(realPng)],
+      ['method.docx', sha256(realDocx)],
+    ]);
+  });
+
   it('refuses an upload without a file or without the CSRF token', async () => {
     const { upload, lineId } = await draftLine(t, supplier, c, 2);
     const empty = await supplier.upload(upload, {}, [file('', Buffer.alloc(0), 'application/octet-stream')]);
@@ -125,6 +151,7 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
 
   it('reads refused uploads to their end, so that a kept-alive connection carries the next request', async () => {
     const { upload, reportId } = await draftLine(t, supplier, c, 5);
+    const pdf = await pdfOfSize(3 * 1024 * 1024);
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const send = (csrf: string, url: string) =>
@@ -138,7 +165,7 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
         request.on('error', reject);
         request.write(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`);
         request.write(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
-        request.end(Buffer.concat([pdfOfSize(3 * 1024 * 1024), Buffer.from(`\r\n--${boundary}--\r\n`)]));
+        request.end(Buffer.concat([pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]));
       });
     try {
       expect(await send('forged', upload)).toBe(403);
@@ -169,11 +196,12 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
     let waiting!: () => void;
     const rest = new Promise<void>((resolve) => (arrive = resolve));
     const halfway = new Promise<void>((resolve) => (waiting = resolve));
+    const pdf = await pdfOfSize(80 * 1024);
     const slowFile = (async function* () {
-      yield PDF;
+      yield pdf.subarray(0, 1024);
       waiting();
       await rest; // the rest of the file is still on the network
-      yield Buffer.alloc(64 * 1024, 1);
+      yield pdf.subarray(1024);
     })();
     const parts = (async function* () {
       yield { filename: 'slow.pdf', file: slowFile } as unknown as MultipartFile;
@@ -193,7 +221,7 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
     arrive();
     expect(answered).toBe(1);
     expect(await uploading).toEqual({ stored: ['slow.pdf'], problems: [] });
-    expect((await evidenceCounts(db, [lineId])).files.map((f) => f.sizeBytes)).toEqual([PDF.length + 64 * 1024]);
+    expect((await evidenceCounts(db, [lineId])).files.map((f) => f.sizeBytes)).toEqual([pdf.length]);
   });
 
   it('answers a broken form with 400, and leaves no temporary file behind', async () => {
@@ -272,7 +300,7 @@ describe.each(databaseKinds)('the evidence size limit on %s', (kind) => {
     const supplier = await signedInClient(t.app, 'supplier@supplier.example');
     const { upload, lineId } = await draftLine(t, supplier, c, 0);
     const before = await evidenceCounts(db, [lineId]);
-    const response = await supplier.upload(upload, {}, [file('huge.pdf', pdfOfSize(1024 * 1024 + 1)), file('fits.pdf', pdfOfSize(1024 * 1024))]);
+    const response = await supplier.upload(upload, {}, [file('huge.pdf', await pdfOfSize(1024 * 1024 + 1)), file('fits.pdf', await pdfOfSize(1024 * 1024))]);
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('huge.pdf is larger than 1MB');
     expect(response.body).toContain('each smaller than 1MB');

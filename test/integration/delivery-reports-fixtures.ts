@@ -3,18 +3,14 @@ import type { Db } from '../../src/db/client.js';
 import { contracts, evidenceChunks, evidenceFiles, mailOutbox } from '../../src/db/schema/index.js';
 import { todayIso } from '../../src/domain/dates.js';
 import { reportingPeriods } from '../../src/domain/reporting-periods.js';
+import { image, pdfOfSize } from '../helpers/evidence-files.js';
 import { demoMeasures, insertContract, organisationOf, quarters, userId } from './contracts-fixtures.js';
 
-/** A minimal PDF, a one-pixel PNG, and a Linux program: what a disguised executable looks like. */
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-export const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e1c1a90000000049454e44ae426082',
-  'hex',
-);
+/** A one-page PDF, a small PNG, and a Linux program: what a disguised executable looks like. */
+export const PDF = await pdfOfSize();
+export const PNG = await image('png', 4);
 export const ELF = Buffer.concat([Buffer.from('7f454c4602010100', 'hex'), Buffer.alloc(4000, 7)]);
-
-/** A PDF of about `bytes` bytes (its content after the header is filler). */
-export const pdfOfSize = (bytes: number) => Buffer.concat([PDF, Buffer.alloc(bytes - PDF.length, 0x20)]);
+export { pdfOfSize };
 
 export const file = (name: string, content: Buffer, type = 'application/pdf') => ({ field: 'files', name, type, content });
 

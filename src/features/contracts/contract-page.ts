@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { applicabilityLabels } from '../../domain/applicability.js';
+import { periodLabel } from '../../domain/delivery-profile.js';
 import { ragLabels, ratingLabels } from '../../domain/rag.js';
 import { formatQuantity } from '../../domain/quantity.js';
 import { reportingPeriods } from '../../domain/reporting-periods.js';
@@ -24,7 +25,6 @@ export async function loadContractPage(db: Db, contract: ContractRecord, today: 
   const byCommitment = new Map(status.commitments.map((c) => [c.commitmentId, c]));
   const labelOf = new Map(commitments.map((c) => [c.id, `${c.code} ${c.title}`]));
   const periods = reportingPeriods(contract.startDate, contract.endDate, contract.reportingFrequency);
-  const periodLabels = new Map(periods.map((p) => [p.periodStart, p.label]));
   return {
     summary: {
       ...contract,
@@ -60,7 +60,7 @@ export async function loadContractPage(db: Db, contract: ContractRecord, today: 
           return {
             periodStart: p.periodStart,
             periodEnd: p.periodEnd,
-            label: periodLabels.get(p.periodStart) ?? null,
+            label: periodLabel(p.periodStart, p.periodEnd),
             quantity: formatQuantity(p.quantityHundredths),
             original: original?.periodStart === p.periodStart ? formatQuantity(original.quantityHundredths) : null,
             due: p.periodEnd < today,

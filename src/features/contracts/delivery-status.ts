@@ -8,7 +8,8 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { contractCommitments, contracts, deliveryReports, measures, reportLines, type ContractRating } from '../../db/schema/index.js';
 import type { ProfilePeriod } from '../../db/schema/procurement.js';
-import { contractRating, deliveredPercent, profiledToDate, rag, type Rag } from '../../domain/rag.js';
+import { profiledToDate } from '../../domain/delivery-profile.js';
+import { contractRating, deliveredPercent, rag, type Rag } from '../../domain/rag.js';
 import { measuredUntil, reportingPeriods, type ReportingFrequency } from '../../domain/reporting-periods.js';
 import { socialValuePence, type Valuation } from '../../domain/social-value.js';
 

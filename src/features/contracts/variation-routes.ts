@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { formatQuantity } from '../../domain/quantity.js';
-import { reportingPeriods } from '../../domain/reporting-periods.js';
+import { periodLabel } from '../../domain/delivery-profile.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
 import { isUuid } from '../../platform/forms.js';
 import { variationStatusLabels } from './labels.js';
 import { loadCommitments, loadVariations, variationMeasures, type CommitmentRecord, type ContractRecord, type VariationRecord } from './repository.js';
 import { commitmentInPath, contractInPath, contractPath, param, variationApprovers, variationRequesters } from './route-support.js';
 import { currentValues, readDecision, readVariation, type DecisionValues, type VariationValues } from './variation-form.js';
-import { decideVariation, requestVariation } from './vary-commitment.js';
+import { decideVariation } from './decide-variation.js';
+import { requestVariation } from './request-variation.js';
 
 const describe = (c: { quantityHundredths: number }, unit: string) => `${formatQuantity(c.quantityHundredths)} ${unit}`;
 
@@ -18,7 +19,6 @@ export async function variationRoutes(app: FastifyInstance, services: Services):
 
   async function requestPage(reply: FastifyReply, contract: ContractRecord, commitment: CommitmentRecord, values: VariationValues, errors: object = {}) {
     const measures = await variationMeasures(db, contract.frameworkVersionId, commitment.measureId);
-    const labels = new Map(reportingPeriods(contract.startDate, contract.endDate, contract.reportingFrequency).map((p) => [p.periodStart, p.label]));
     return reply.page('contracts/views/variation-new.njk', {
       pageTitle: `Request a variation of ${commitment.code} ${commitment.title}`,
       backLink: { href: `${contractPath(contract.id)}#commitments` },
@@ -27,7 +27,7 @@ export async function variationRoutes(app: FastifyInstance, services: Services):
       current: describe(commitment, commitment.unit),
       promise: `${commitment.originalCode} ${commitment.originalTitle}: ${describe({ quantityHundredths: commitment.originalQuantityHundredths }, commitment.originalUnit)}`,
       measureItems: measures.map((m) => ({ value: m.id, text: `${m.code} ${m.title} (${m.unit})`, selected: m.id === values.measure })),
-      periods: commitment.profile.map((p, i) => ({ ...p, index: i, label: labels.get(p.periodStart) ?? null, value: values.periods[i] ?? '' })),
+      periods: commitment.profile.map((p, i) => ({ ...p, index: i, label: periodLabel(p.periodStart, p.periodEnd), value: values.periods[i] ?? '' })),
       values,
       ...errors,
     });
@@ -110,6 +110,7 @@ export async function variationRoutes(app: FastifyInstance, services: Services):
         }))
         .map((p) => ({
           ...p,
+          label: periodLabel(p.periodStart, p.periodEnd),
           proposedText: formatQuantity(p.quantityHundredths),
           promiseText: p.promise === null ? '' : formatQuantity(p.promise),
           currentText: p.current === null ? '' : formatQuantity(p.current),

@@ -62,7 +62,8 @@ export interface LineRules {
 
 /**
  * Reads a report line. A commitment's line may report 0 for the period, with a narrative saying why; additional social
- * value is reported only when there is some. Where it was delivered is required once anything was.
+ * value is reported only when there is some. Where it was delivered is required unless nothing was. Every problem is
+ * found at once: a quantity that cannot be read still leaves the districts to be asked for.
  */
 export function readLineForm(values: LineValues, rules: LineRules): LineReading {
   const problems: [string, string][] = [];
@@ -82,14 +83,14 @@ export function readLineForm(values: LineValues, rules: LineRules): LineReading 
   const narrative = normaliseText(values.narrative);
   if (narrative.length > NARRATIVE_MAX) {
     problems.push(['narrative', `Describe what was delivered in ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer`]);
-  } else if (quantity === 0 && narrative === '') {
+  } else if (quantity === 0 && narrative === '' && !additional) {
     problems.push(['narrative', 'Explain why nothing was delivered in this period']);
   }
 
   const chosen = [...new Set(values.districts)];
   if (chosen.some((d) => !districtChoices.includes(d))) {
     problems.push(['districts', 'Select districts from the list']);
-  } else if (quantity !== null && quantity > 0 && chosen.length === 0) {
+  } else if (quantity !== 0 && chosen.length === 0) {
     problems.push(['districts', 'Select the districts where it was delivered, or Countywide']);
   } else if (chosen.includes(COUNTYWIDE) && chosen.length > 1) {
     problems.push(['districts', 'Select Countywide or the districts where it was delivered, not both']);

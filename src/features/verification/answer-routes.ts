@@ -32,7 +32,7 @@ export async function answerRoutes(app: FastifyInstance, services: Services): Pr
     extras: { errors?: Record<string, string>; errorList?: object[]; flash?: string } = {},
   ) {
     const { contract, report } = found;
-    const [line] = await lineViews(db, [found.line], report.periodStart);
+    const [line] = await lineViews(db, [found.line], report);
     const queried = line!.status === 'queried';
     return reply.page('verification/views/answer.njk', {
       pageTitle: queried ? `Answer the council’s question on ${line!.label}` : line!.label,

@@ -65,7 +65,7 @@ export function readAnswer(
   else if (line.additional && quantity === 0) problems.push(['quantity', 'Enter a quantity greater than 0: additional social value of nothing is not counted']);
   if (values.narrative.length > NARRATIVE_MAX)
     problems.push(['narrative', `Describe what was delivered in ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer`]);
-  else if (quantity === 0 && values.narrative === '') problems.push(['narrative', 'Explain why nothing was delivered in this period']);
+  else if (quantity === 0 && values.narrative === '' && !line.additional) problems.push(['narrative', 'Explain why nothing was delivered in this period']);
   if (problems.length || quantity === null) return { ok: false, values, ...formErrors(problems) };
   return { ok: true, values, answer: { answer: values.answer, quantityHundredths: quantity, narrative: values.narrative } };
 }

@@ -8,7 +8,8 @@ describe('periodLabel', () => {
     expect(periodLabel(contract, { periodStart: '2026-07-01', periodEnd: '2026-09-30' })).toBe('July to September 2026');
   });
 
-  it('falls back to the dates for a period the contract no longer has (its frequency changed)', () => {
-    expect(periodLabel(contract, { periodStart: '2026-08-01', periodEnd: '2026-08-31' })).toBe('1 August 2026 to 31 August 2026');
+  it('names a period the contract no longer has (its frequency changed) as any other period is named', () => {
+    expect(periodLabel(contract, { periodStart: '2026-08-01', periodEnd: '2026-08-31' })).toBe('August 2026');
+    expect(periodLabel(contract, { periodStart: '2026-08-15', periodEnd: '2026-09-14' })).toBe('15 August 2026 to 14 September 2026');
   });
 });

@@ -1,4 +1,4 @@
-import { formatDate } from '../../domain/dates.js';
+import { periodLabel as datesLabel } from '../../domain/delivery-profile.js';
 import { reportingPeriods, type ReportingFrequency } from '../../domain/reporting-periods.js';
 
 /** A report's period as its contract names it ("July to September 2026"), or its dates when it is not one of them. */
@@ -7,5 +7,5 @@ export function periodLabel(
   report: { periodStart: string; periodEnd: string },
 ): string {
   const period = reportingPeriods(contract.startDate, contract.endDate, contract.reportingFrequency).find((p) => p.periodStart === report.periodStart);
-  return period?.label ?? `${formatDate(report.periodStart)} to ${formatDate(report.periodEnd)}`;
+  return period?.label ?? datesLabel(report.periodStart, report.periodEnd);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { profiledInPeriod } from '../../domain/delivery-profile.js';
 import { ragLabels } from '../../domain/rag.js';
 import { formatQuantity } from '../../domain/quantity.js';
 import { deliveryStatus } from '../contracts/delivery-status.js';
@@ -10,18 +11,21 @@ import { lineLabel } from './line-label.js';
 import { periodLabel } from './period-label.js';
 import { loadEvidence, loadLines, loadMessages, type LineRecord, type ReportRecord } from './repository.js';
 
-/** A line as both report pages show it: what was reported, its evidence, its status and its thread. */
-export async function lineViews(db: Db, lines: LineRecord[], periodStart: string) {
+/**
+ * A line as both report pages show it: what was reported, its evidence, its status and its thread, and for a commitment
+ * line what its profile asks for in the report's period (by the same rule as RAG, whatever the profile's periods).
+ */
+export async function lineViews(db: Db, lines: LineRecord[], period: { periodStart: string; periodEnd: string }) {
   const ids = lines.map((l) => l.id);
   const [messages, evidence] = await Promise.all([loadMessages(db, ids), loadEvidence(db, ids)]);
   return lines.map((line) => {
-    const profiled = line.profile?.find((p) => p.periodStart === periodStart);
+    const profiled = profiledInPeriod(line.profile ?? [], period.periodStart, period.periodEnd);
     return {
       ...line,
       label: lineLabel(line),
       additional: line.commitmentId === null,
       quantity: `${formatQuantity(line.quantityHundredths)} ${line.unit}`,
-      profiled: line.commitmentId ? (profiled ? `${formatQuantity(profiled.quantityHundredths)} ${line.unit}` : 'Nothing profiled for this period') : null,
+      profiled: line.commitmentId ? (profiled > 0 ? `${formatQuantity(profiled)} ${line.unit}` : 'Nothing profiled for this period') : null,
       statusLabel: lineStatusLabels[line.status],
       statusTag: lineStatusTags[line.status],
       messages: messages.filter((m) => m.lineId === line.id),
@@ -41,7 +45,7 @@ export async function loadReportPage(db: Db, contract: ContractRecord, report: R
     loadRemediation(db, contract.id),
   ]);
   const rags = new Map(statuses.get(contract.id)!.commitments.map((c) => [c.commitmentId, c]));
-  const views = await lineViews(db, lines, report.periodStart);
+  const views = await lineViews(db, lines, report);
   return {
     report: { ...report, label: periodLabel(contract, report), statusLabel: reportStatusLabels[report.status] },
     lines: views.map((line) => {
