@@ -93,7 +93,7 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
     const result = await t.services.database.db.execute(
       sql`select distinct c.relname as name from pg_trigger g join pg_class c on c.oid = g.tgrelid where g.tgfoid = 'sv_audit_row'::regproc`,
     );
-    const tables = (result.rows as { name: string }[]).map((r) => r.name);
+    const tables = (result as unknown as { rows: { name: string }[] }).rows.map((r) => r.name);
     expect(tables.length).toBeGreaterThan(30);
     const page = await admin.get('/admin/audit');
     for (const table of tables) expect(page.body).toContain(`<option value="${table}"`);

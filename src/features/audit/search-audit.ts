@@ -29,7 +29,7 @@ export async function listAuditedTables(db: Db): Promise<string[]> {
     sql`select distinct c.relname as name from pg_trigger g join pg_class c on c.oid = g.tgrelid
          where g.tgfoid = 'sv_audit_row'::regproc order by 1`,
   );
-  return (result.rows as { name: string }[]).map((row) => row.name);
+  return (result as unknown as { rows: { name: string }[] }).rows.map((row) => row.name);
 }
 
 /**

@@ -107,8 +107,10 @@ function nextSteps(setup: TenderSetup, request: FastifyRequest): { href: string;
   const links: { href: string; text: string }[] = [];
   if (officer || evaluator) links.push({ href: `${base}/evaluation`, text: evaluator ? 'Score the bids' : 'Evaluation progress' });
   if (officer) links.push({ href: `${base}/moderation`, text: 'Moderate the scores' });
-  if (readsAllTenders(request)) links.push({ href: `${base}/results`, text: 'Results and ranking' });
+  // Before the award, results and the report are the officers' (and the tender's evaluators', from the evaluation pages).
+  const readsResults = officer || (setup.phase === 'awarded' && readsAllTenders(request));
+  if (readsResults) links.push({ href: `${base}/results`, text: 'Results and ranking' });
   if (officer) links.push({ href: `${base}/award`, text: setup.phase === 'awarded' ? 'The award' : 'Award the contract' });
-  if (setup.phase === 'awarded' && readsAllTenders(request)) links.push({ href: `${base}/report`, text: 'Evaluation report' });
+  if (readsResults) links.push({ href: `${base}/report`, text: 'Evaluation report' });
   return links;
 }
