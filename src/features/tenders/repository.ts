@@ -175,7 +175,7 @@ export async function evaluatorChoices(db: DbOrTx) {
 export async function supplierContacts(db: DbOrTx, organisationIds: string[]) {
   if (organisationIds.length === 0) return [];
   return db
-    .select({ email: users.email, name: users.name, organisationName: organisations.name })
+    .select({ email: users.email, name: users.name, organisationId: organisations.id, organisationName: organisations.name })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(inArray(users.organisationId, organisationIds), eq(users.active, true), arrayContains(users.roles, ['supplier'])));
@@ -239,4 +239,10 @@ export async function listTenders(db: DbOrTx, filter: TenderListFilter, page: Pa
     db.select({ n: count() }).from(tenders).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** A user's name, for saying who did something. */
+export async function findUserName(db: DbOrTx, userId: string): Promise<string | null> {
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.name ?? null;
 }

@@ -12,7 +12,7 @@ import { peopleRoutes } from './people-routes.js';
 import { phaseLabels, tenderPhase } from './phase.js';
 import { publishRoutes } from './publish-routes.js';
 import { questionRoutes } from './question-routes.js';
-import { listTenders } from './repository.js';
+import { findUserName, listTenders } from './repository.js';
 import { flashFor, officerRoles, param, readableTender, readsAllTenders, tenderPath, withFlash } from './route-support.js';
 import { settingRoutes } from './setting-routes.js';
 
@@ -79,6 +79,8 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
       canChange: canManage && setup.phase === 'draft',
       submittedText: submittedText(setup),
       allSubmitted: setup.suppliers.length > 0 && setup.suppliers.every((s) => s.submitted),
+      anySubmitted: setup.suppliers.some((s) => s.submitted),
+      closedEarlyByName: tender.closedEarlyBy ? await findUserName(db, tender.closedEarlyBy) : null,
       nextSteps: nextSteps(setup, request),
       flash: flashFor(request),
     });
@@ -89,7 +91,7 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
   await questionRoutes(app, db);
   await peopleRoutes(app, db);
   await publishRoutes(app, db, services.config.baseUrl);
-  await closeRoutes(app, db);
+  await closeRoutes(app, db, services.config.baseUrl);
 }
 
 function submittedText(setup: TenderSetup): string {
