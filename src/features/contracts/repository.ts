@@ -22,6 +22,19 @@ export interface RegisterFilters {
   /** a user id, 'none' for contracts without a manager, or '' for any */
   manager: string;
   source: ContractSource | '';
+  /** only contracts with a variation waiting for approval, or an open remediation action due by today */
+  waiting?: ContractWaiting | '';
+}
+
+export const contractWaiting = ['variations', 'remediation'] as const;
+export type ContractWaiting = (typeof contractWaiting)[number];
+
+/** The condition for contracts waiting on something, shared with the home page's counts. */
+export function contractWaitingCondition(waiting: ContractWaiting): SQL {
+  return waiting === 'variations'
+    ? sql`exists (select 1 from commitment_variations v join contract_commitments c on c.id = v.commitment_id
+                   where c.contract_id = ${contracts.id} and v.status = 'pending')`
+    : sql`exists (select 1 from remediation_actions r where r.contract_id = ${contracts.id} and r.status = 'open' and r.due_date <= current_date)`;
 }
 
 function registerConditions(filters: RegisterFilters): SQL | undefined {
@@ -30,6 +43,7 @@ function registerConditions(filters: RegisterFilters): SQL | undefined {
   if (filters.manager === 'none') conditions.push(sql`${contracts.contractManagerId} is null`);
   else if (filters.manager) conditions.push(eq(contracts.contractManagerId, filters.manager));
   if (filters.source) conditions.push(eq(contracts.source, filters.source));
+  if (filters.waiting) conditions.push(contractWaitingCondition(filters.waiting));
   return conditions.length ? and(...conditions) : undefined;
 }
 

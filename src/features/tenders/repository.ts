@@ -15,6 +15,7 @@ import {
   users,
 } from '../../db/schema/index.js';
 import type { Page } from '../../domain/pagination.js';
+import { tenderQueueCondition, type TenderQueue } from './tender-queues.js';
 
 /** The tenders' queries. */
 
@@ -203,13 +204,18 @@ export async function findVersionSummary(db: DbOrTx, versionId: string) {
 export interface TenderListFilter {
   /** only the tenders this evaluator is assigned to */
   assignedTo: string | null;
+  /** only those waiting in one of tenderQueues, for this user */
+  waiting?: { queue: TenderQueue; userId: string } | null;
 }
 
 /** One page of tenders, newest first, with their requirement and the number of bids submitted. */
 export async function listTenders(db: DbOrTx, filter: TenderListFilter, page: Page) {
-  const where = filter.assignedTo
-    ? inArray(tenders.id, db.select({ id: tenderEvaluators.tenderId }).from(tenderEvaluators).where(eq(tenderEvaluators.userId, filter.assignedTo)))
-    : undefined;
+  const where = and(
+    filter.assignedTo
+      ? inArray(tenders.id, db.select({ id: tenderEvaluators.tenderId }).from(tenderEvaluators).where(eq(tenderEvaluators.userId, filter.assignedTo)))
+      : undefined,
+    filter.waiting ? tenderQueueCondition(filter.waiting.queue, filter.waiting.userId) : undefined,
+  );
   const submitted = db
     .select({ tenderId: bids.tenderId, n: count().as('submitted_n') })
     .from(bids)

@@ -15,6 +15,7 @@ import { questionRoutes } from './question-routes.js';
 import { findUserName, listTenders } from './repository.js';
 import { flashFor, officerRoles, param, readableTender, readsAllTenders, tenderPath, withFlash } from './route-support.js';
 import { settingRoutes } from './setting-routes.js';
+import { isTenderQueue, tenderQueueLabels } from './tender-queues.js';
 
 const PAGE_SIZE = 25;
 
@@ -25,7 +26,10 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
   app.get('/tenders', { config: { access: staffRoles } }, async (request, reply) => {
     const assignedOnly = !readsAllTenders(request);
     const page = pageFrom(field(request.query, 'page'), PAGE_SIZE);
-    const { rows, total } = await listTenders(db, { assignedTo: assignedOnly ? request.user!.id : null }, page);
+    const waitingText = field(request.query, 'waiting');
+    const waiting = isTenderQueue(waitingText) ? waitingText : null;
+    const filter = { assignedTo: assignedOnly ? request.user!.id : null, waiting: waiting ? { queue: waiting, userId: request.user!.id } : null };
+    const { rows, total } = await listTenders(db, filter, page);
     const now = new Date();
     return reply.page('tenders/views/list.njk', {
       pageTitle: 'Tenders',
@@ -37,7 +41,8 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
       total,
       first: page.offset + 1,
       last: page.offset + rows.length,
-      pagination: paginationLinks(page, total, (n) => `/tenders?page=${n}`),
+      waitingLabel: waiting ? tenderQueueLabels[waiting] : null,
+      pagination: paginationLinks(page, total, (n) => `/tenders?${new URLSearchParams({ ...(waiting ? { waiting } : {}), page: String(n) }).toString()}`),
     });
   });
 
