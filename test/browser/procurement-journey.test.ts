@@ -306,10 +306,14 @@ describeInBrowser('the procurement journey, from requirement to awarded contract
     }
   });
 
-  it('closes bidding early once every invited supplier has submitted', async () => {
-    let page = await visit(officer, `${tenderPath}/close`);
+  it('closes bidding early with a reason, shown on the tender', async () => {
+    let page = await visit(officer, tenderPath);
+    page = await follow(page, 'Close bidding early');
+    expect(await heading(page)).toBe('Close bidding early?');
+    await page.getByLabel('Why are you closing bidding early?').fill('Both invited suppliers have submitted their bids.');
     page = await press(page, 'Close bidding now');
     expect(await successBanner(page)).toContain('Bidding closed');
+    expect(await page.locator('main').innerText()).toContain('Both invited suppliers have submitted their bids.');
   });
 
   it('has each evaluator declare no conflict and score each bid', async () => {

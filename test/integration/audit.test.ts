@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withAudit } from '../../src/platform/audit.js';
+import { sql } from 'drizzle-orm';
+import { recordEvent, withAudit } from '../../src/platform/audit.js';
 import { thresholds } from '../../src/db/schema/index.js';
 import { createTestApp, signedInClient, type Client, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
@@ -59,7 +60,53 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
     expect(response.body).toContain('value="keep-me"');
   });
 
+  it('shows one sign-in as one event, in its own words', async () => {
+    await signedInClient(t.app, 'officer@council.example');
+    const response = await admin.get('/admin/audit?actor=officer%40council.example');
+    expect(response.statusCode).toBe(200);
+    const rows = response.body.split('<tr class="govuk-table__row">').slice(2);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Signed in');
+    expect(response.body).not.toContain('Users changed');
+  });
+
+  it('shows an action that changed many rows once, with its row changes beneath it', async () => {
+    await withAudit(t.services.database.db, { id: null, label: 'bulk@council.example' }, 'Added three test thresholds', async (tx) => {
+      for (const year of [2031, 2032, 2033]) {
+        await tx
+          .insert(thresholds)
+          .values({ kind: 'statutory', amountPence: 1_000_000 + year, includesVat: true, effectiveFrom: `${year}-01-01`, source: 'test' });
+      }
+    });
+    const list = await admin.get('/admin/audit?actor=bulk%40council');
+    expect(list.body.match(/Added three test thresholds/g)).toHaveLength(1);
+    const id = /href="\/admin\/audit\/(\d+)"/.exec(list.body)?.[1];
+    const event = await admin.get(`/admin/audit/${id}`);
+    expect(event.statusCode).toBe(200);
+    for (const year of [2031, 2032, 2033]) expect(event.body).toContain(String(1_000_000 + year));
+    expect(event.body.match(/Threshold added/g)).toHaveLength(3);
+    const all = await admin.get('/admin/audit');
+    expect(all.body.match(/>Loaded demo data</g)).toHaveLength(1);
+  });
+
+  it('offers every audited table as a kind of record, and filters by each', async () => {
+    const result = await t.services.database.db.execute(
+      sql`select distinct c.relname as name from pg_trigger g join pg_class c on c.oid = g.tgrelid where g.tgfoid = 'sv_audit_row'::regproc`,
+    );
+    const tables = (result as unknown as { rows: { name: string }[] }).rows.map((r) => r.name);
+    expect(tables.length).toBeGreaterThan(30);
+    const page = await admin.get('/admin/audit');
+    for (const table of tables) expect(page.body).toContain(`<option value="${table}"`);
+    const requirements = await admin.get('/admin/audit?table=requirements');
+    expect(requirements.body).toContain('<option value="requirements" selected');
+    expect(requirements.body).toContain('Loaded demo data');
+    expect(requirements.body).not.toContain('Added a test threshold');
+    const none = await admin.get('/admin/audit?table=evidence_files');
+    expect(none.body).toContain('<option value="evidence_files" selected');
+  });
+
   it('pages through older changes', async () => {
+    for (let i = 0; i < 55; i += 1) await recordEvent(t.services.database.db, { id: null, label: 'pager@council.example' }, `Exported page ${i}`);
     const first = await admin.get('/admin/audit');
     const older = /href="(\/admin\/audit\?[^"]*before=\d+[^"]*)"/.exec(first.body)?.[1];
     expect(older).toBeDefined();

@@ -442,7 +442,10 @@ describe.each(databaseKinds)('award, evaluation report and feedback letters on %
   it('keeps suppliers, evaluators and strangers out', async () => {
     for (const email of ['supplier@supplier.example', 'evaluator@council.example', 'manager@council.example']) {
       const client = await signedInClient(t.app, email);
-      for (const path of ['award', 'award/done', 'report', 'report.pdf', `letters/${first.bidIds.charnwood}`, `letters/${first.bidIds.charnwood}.pdf`]) {
+      const paths = ['award', 'award/done', `letters/${first.bidIds.charnwood}`, `letters/${first.bidIds.charnwood}.pdf`];
+      // the tender's own evaluator may read its evaluation report (see below), nothing else here
+      if (!email.startsWith('evaluator')) paths.push('report', 'report.pdf');
+      for (const path of paths) {
         expect((await client.get(`/tenders/${first.tenderId}/${path}`)).statusCode, `${email} ${path}`).toBe(403);
       }
       expect((await client.post(`/tenders/${first.tenderId}/award/confirm`, awardForm(first.bidIds.charnwood, manager))).statusCode).toBe(403);
@@ -450,6 +453,44 @@ describe.each(databaseKinds)('award, evaluation report and feedback letters on %
     const anonymous = await t.app.inject(`/tenders/${first.tenderId}/report`);
     expect(anonymous.statusCode).toBe(302);
     expect(anonymous.headers.location).toBe(`/sign-in?next=${encodeURIComponent(`/tenders/${first.tenderId}/report`)}`);
+  });
+
+  it('keeps results and the report to officers, admins and the tender’s own evaluators until the award, then opens them to viewers', async () => {
+    const tender = await moderatedTender(db, who);
+    const unassigned = await moderatedTender(db, who);
+    await db.delete(tenderEvaluators).where(and(eq(tenderEvaluators.tenderId, unassigned.tenderId), eq(tenderEvaluators.userId, who.evaluator2)));
+    const clients: Record<string, Client> = {};
+    for (const email of ['officer', 'admin', 'evaluator', 'evaluator2', 'viewer', 'supplier']) {
+      clients[email] = await signedInClient(t.app, email === 'supplier' ? 'supplier@supplier.example' : `${email}@council.example`);
+    }
+    const statuses = async (tenderId: string) => {
+      const seen: Record<string, number[]> = {};
+      for (const [name, client] of Object.entries(clients)) {
+        seen[name] = [];
+        for (const path of ['results', 'report', 'report.pdf']) seen[name].push((await client.get(`/tenders/${tenderId}/${path}`)).statusCode);
+      }
+      return seen;
+    };
+    // evaluator2 declared a conflict on `tender`, and is not an evaluator of `unassigned`
+    const before = {
+      officer: [200, 200, 200],
+      admin: [200, 200, 200],
+      evaluator: [200, 200, 200],
+      evaluator2: [403, 403, 403],
+      viewer: [403, 403, 403],
+      supplier: [403, 403, 403],
+    };
+    expect(await statuses(tender.tenderId)).toEqual(before);
+    expect((await statuses(unassigned.tenderId)).evaluator2).toEqual([404, 404, 404]);
+    const refused = await clients.viewer!.get(`/tenders/${tender.tenderId}/report`);
+    expect(refused.body).toContain('once the contract has been awarded');
+
+    const done = await officer.post(
+      `/tenders/${tender.tenderId}/award/confirm`,
+      awardForm(tender.bidIds.charnwood, manager, { reference: `LCC-${tender.tenderNumber}` }),
+    );
+    expect(done.statusCode).toBe(303);
+    expect(await statuses(tender.tenderId)).toEqual({ ...before, viewer: [200, 200, 200] });
   });
 
   it('treats unknown tenders and bids as not found', async () => {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contracts } from '../../src/db/schema/index.js';
+import { contractCommitments, contracts } from '../../src/db/schema/index.js';
+import { withAudit } from '../../src/platform/audit.js';
 import { deliveryStatus } from '../../src/features/contracts/delivery-status.js';
 import { createTestApp, signedInClient, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
@@ -154,6 +155,21 @@ describe.each(databaseKinds)('contracts register and contract page on %s', (kind
     expect(page.body).not.toContain('/edit');
     expect(page.body).not.toContain('Open a remediation action');
     expect(page.body).not.toContain('Request a variation');
+  });
+
+  it('shows an action that changed several rows of the contract once in its history', async () => {
+    const { main } = fixture;
+    await withAudit(t.services.database.db, { id: null, label: 'history@council.example' }, 'Renumbered both commitments', async (tx) => {
+      await tx.update(contracts).set({ updatedAt: new Date() }).where(eq(contracts.id, main.id));
+      await tx.update(contractCommitments).set({ narrative: 'Reviewed with the supplier' }).where(eq(contractCommitments.contractId, main.id));
+    });
+    const admin = await signedInClient(t.app, 'admin@council.example');
+    const page = await admin.get(`/contracts/${main.id}`);
+    expect(page.body.match(/Renumbered both commitments/g)).toHaveLength(1);
+    const id = /href="\/admin\/audit\/(\d+)">Renumbered both commitments/.exec(page.body)?.[1];
+    const event = await admin.get(`/admin/audit/${id}`);
+    expect(event.body.match(/Contract commitment changed/g)).toHaveLength(2);
+    expect(event.body).toContain('Contract changed');
   });
 
   it('shows a manager the links to change, and an admin the audit trail', async () => {

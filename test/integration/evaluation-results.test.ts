@@ -106,7 +106,7 @@ describe.each(databaseKinds)('evaluation results on %s', (kind) => {
       'The commitment of 30 sessions for “Community sessions” has no delivery narrative: the bid does not say how it will be delivered',
     ]);
 
-    const page = await (await signedInClient(t.app, 'viewer@council.example')).get(`/tenders/${fixture.tenderId}/results`);
+    const page = await (await signedInClient(t.app, 'officer@council.example')).get(`/tenders/${fixture.tenderId}/results`);
     expect(page.statusCode).toBe(200);
     for (const flag of [...bid['Midlands Facilities Group plc']!.riskFlags, ...bid['Soar Valley Community Enterprise CIC']!.riskFlags]) {
       expect(page.body).toContain(flag.text);

@@ -1,6 +1,6 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, tenders } from '../../src/db/schema/index.js';
+import { auditEvents, mailOutbox, tenders } from '../../src/db/schema/index.js';
 import { tenderPhase } from '../../src/features/tenders/phase.js';
 import { Client, createTestApp, signedInClient, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
@@ -88,57 +88,70 @@ describe.each(databaseKinds)('who may see and change tenders, and closing early,
     expect(response.headers.location).toBe(`/sign-in?next=${encodeURIComponent(`/tenders/${assigned}`)}`);
   });
 
-  it('closes bidding early only once every invited supplier has submitted', async () => {
-    const draftClose = await officer.post(`/tenders/${other}/close`);
+  it('lets an officer close bidding early with a reason, once a bid is in, telling every invited supplier', async () => {
+    const draftClose = await officer.post(`/tenders/${other}/close`, { reason: 'Testing' });
     expect(draftClose.statusCode).toBe(409);
     expect(draftClose.body).toContain('The tender is not open for bids');
 
-    await insertSubmittedBid(db(), assigned, SUPPLIERS.charnwood);
     const before = await tenderRow(db(), assigned);
+    const empty = await officer.get(`/tenders/${assigned}/close`);
+    expect(empty.statusCode).toBe(409);
+    expect(empty.body).toContain('No bid has been submitted yet');
+    expect((await officer.get(`/tenders/${assigned}`)).body).not.toContain('Close bidding early');
+
+    await insertSubmittedBid(db(), assigned, SUPPLIERS.charnwood);
     const page = await officer.get(`/tenders/${assigned}`);
     expect(page.body).toContain('1 of 2 invited suppliers have submitted a bid');
-    expect(page.body).not.toContain('Close bidding early');
-    const waiting = await officer.post(`/tenders/${assigned}/close`);
-    expect(waiting.statusCode).toBe(409);
-    expect(waiting.body).toContain(SUPPLIERS.soarValley);
-    expect(waiting.body).not.toContain(`<li>${SUPPLIERS.charnwood}</li>`);
-    expect((await officer.get(`/tenders/${assigned}/close`)).statusCode).toBe(409);
-    expect(await tenderRow(db(), assigned)).toEqual(before);
-
-    await insertSubmittedBid(db(), assigned, SUPPLIERS.soarValley);
-    const ready = await officer.get(`/tenders/${assigned}`);
-    expect(ready.body).toContain('Close bidding early');
+    expect(page.body).toContain('Close bidding early');
     const confirm = await officer.get(`/tenders/${assigned}/close`);
     expect(confirm.statusCode).toBe(200);
-    expect(confirm.body).toContain('Close bidding now?');
+    expect(confirm.body).toContain('Close bidding early?');
+    expect(confirm.body).toContain(`<li>${SUPPLIERS.soarValley}</li>`);
+    expect(confirm.body).not.toContain(`<li>${SUPPLIERS.charnwood}</li>`);
+
+    const noReason = await officer.post(`/tenders/${assigned}/close`, { reason: '  ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('href="#reason"');
+    expect(noReason.body).toContain('Enter why you are closing bidding early');
+    const tooLong = await officer.post(`/tenders/${assigned}/close`, { reason: 'x'.repeat(1001) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('x'.repeat(1001));
+    expect(await tenderRow(db(), assigned)).toEqual(before);
 
     const viewer = await signedInClient(t.app, 'viewer@council.example');
-    expect((await viewer.post(`/tenders/${assigned}/close`)).statusCode).toBe(403);
+    expect((await viewer.post(`/tenders/${assigned}/close`, { reason: 'No' })).statusCode).toBe(403);
     expect((await tenderRow(db(), assigned)).status).toBe('published');
 
-    const closed = await officer.post(`/tenders/${assigned}/close`);
+    const reason = 'The service must start in January; both suppliers were told on 1 December.';
+    const closed = await officer.post(`/tenders/${assigned}/close`, { reason });
     expect(closed.statusCode).toBe(303);
     const after = await tenderRow(db(), assigned);
-    expect(after.status).toBe('closed');
+    expect(after).toMatchObject({ status: 'closed', closedEarlyReason: reason });
     expect(after.closingAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(after.closingAt!.getTime()).toBeLessThan(before.closingAt!.getTime());
     expect(tenderPhase(after)).toBe('closed');
 
-    const [event] = await db()
+    const events = await db()
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityTable, 'tenders'), eq(auditEvents.entityId, assigned), like(auditEvents.action, 'Closed tender%')));
-    expect(event).toMatchObject({
-      action: `Closed tender ${after.number} early: every invited supplier had submitted a bid`,
-      actorLabel: 'officer@council.example',
-    });
+      .where(and(eq(auditEvents.entityTable, 'tenders'), eq(auditEvents.entityId, assigned), like(auditEvents.action, 'Closed bidding%')));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: `Closed bidding for tender ${after.number} early`, actorLabel: 'officer@council.example' });
+    expect((events[0]!.after as { closed_early_reason: string }).closed_early_reason).toBe(reason);
 
     const tenderPage = await officer.get(closed.headers.location!);
-    expect(tenderPage.body).toContain('Bidding closed');
+    expect(tenderPage.body).toContain('Bidding closed early');
+    expect(tenderPage.body).toContain(reason);
     expect(tenderPage.body).toContain(`href="/tenders/${assigned}/evaluation"`);
-    expect(tenderPage.body).toContain(`href="/tenders/${assigned}/award"`);
 
-    const again = await officer.post(`/tenders/${assigned}/close`);
+    const mail = await db().select().from(mailOutbox).where(like(mailOutbox.subject, 'Bidding closed early%'));
+    const to = (email: string) => mail.find((m) => m.to === email);
+    expect(to('supplier@supplier.example')!.text).toContain('Your bid was submitted before bidding closed and will be evaluated');
+    expect(to('supplier3@soarvalley.example')!.text).toContain('Your organisation had not submitted a bid');
+    expect(to('supplier3@soarvalley.example')!.text).toContain(reason);
+    expect(to('supplier2@midlands.example')).toBeUndefined();
+
+    const again = await officer.post(`/tenders/${assigned}/close`, { reason });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('closed for bids');
   });

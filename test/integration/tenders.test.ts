@@ -2,7 +2,8 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appSettings, auditEvents, mailOutbox, requirements, tenders } from '../../src/db/schema/index.js';
 import { defaultScale } from '../../src/features/tenders/defaults.js';
-import { saveMeasures, saveTenderFields } from '../../src/features/tenders/setup-changes.js';
+import { saveMeasures } from '../../src/features/tenders/save-measures.js';
+import { saveTenderFields } from '../../src/features/tenders/save-tender-fields.js';
 import { createTestApp, signedInClient, type Client, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
 import {

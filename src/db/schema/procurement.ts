@@ -42,6 +42,10 @@ export const tenders = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     moderationLockedAt: timestamp('moderation_locked_at', { withTimezone: true }),
     moderationLockedBy: uuid('moderation_locked_by').references(() => users.id),
+    /** Set when an officer closed bidding before the closing time, with the reason they gave (shown on the tender). */
+    closedEarlyAt: timestamp('closed_early_at', { withTimezone: true }),
+    closedEarlyBy: uuid('closed_early_by').references(() => users.id),
+    closedEarlyReason: text('closed_early_reason'),
     /** Why the winning bid was chosen, recorded at award; required when the winner was not ranked first. */
     awardReason: text('award_reason'),
     createdBy: uuid('created_by').references(() => users.id),

@@ -3,9 +3,8 @@ import type { Services } from '../../services.js';
 import { dateParts, readDateInput } from '../../platform/date-input.js';
 import { field, formErrors } from '../../platform/forms.js';
 import { fieldChanges } from './changes.js';
-import { findAuditEvent, searchAudit, type AuditFilters } from './search-audit.js';
-
-const auditedTables = ['organisations', 'users', 'invitations', 'framework_versions', 'outcomes', 'measures', 'thresholds'];
+import { findAuditAction, listAuditedTables, searchAudit, type AuditFilters } from './search-audit.js';
+import { rowChangeLabel, tableLabel } from './table-labels.js';
 
 /** An optional date filter: none when all three boxes are empty. */
 function dateFilter(query: unknown, prefix: string, label: string, problems: [string, string][]): string | null {
@@ -24,6 +23,7 @@ export async function auditRoutes(app: FastifyInstance, { database }: Services):
     const from = dateFilter(query, 'from', 'Date from', problems);
     const to = dateFilter(query, 'to', 'Date to', problems);
     const beforeText = field(query, 'before');
+    const auditedTables = await listAuditedTables(db);
     const filters: AuditFilters = {
       actor: field(query, 'actor').trim().slice(0, 200),
       action: field(query, 'action').trim().slice(0, 200),
@@ -46,10 +46,7 @@ export async function auditRoutes(app: FastifyInstance, { database }: Services):
       events,
       filters,
       values: Object.fromEntries(params),
-      tableItems: [
-        { value: '', text: 'Any record' },
-        ...auditedTables.map((t) => ({ value: t, text: t.replace('_', ' ').replace(/^./, (c) => c.toUpperCase()), selected: filters.entityTable === t })),
-      ],
+      tableItems: [{ value: '', text: 'Any record' }, ...auditedTables.map((t) => ({ value: t, text: tableLabel(t), selected: filters.entityTable === t }))],
       olderHref: hasOlder ? `/admin/audit?${params.toString()}` : null,
       paged: filters.before !== null,
       ...formErrors(problems),
@@ -57,13 +54,26 @@ export async function auditRoutes(app: FastifyInstance, { database }: Services):
   });
 
   app.get('/admin/audit/:id', { config: { access: ['admin'] } }, async (request, reply) => {
-    const id = (request.params as { id: string }).id;
-    const event = /^\d{1,15}$/.test(id) ? await findAuditEvent(db, Number(id)) : null;
-    if (!event) return reply.callNotFound();
+    const id = field(request.params, 'id');
+    const afterText = field(request.query, 'after');
+    const after = /^\d{1,15}$/.test(afterText) ? Number(afterText) : null;
+    const action = /^\d{1,15}$/.test(id) ? await findAuditAction(db, Number(id), after) : null;
+    if (!action) return reply.callNotFound();
+    const { first, rows } = action;
+    const last = rows[rows.length - 1];
     return reply.page('audit/views/event.njk', {
-      pageTitle: `Audit event ${event.id}`,
-      event,
-      changes: fieldChanges(event.before, event.after),
+      pageTitle: `${first.action}: audit event ${first.id}`,
+      event: first,
+      total: action.total,
+      changes: rows.map((row) => ({
+        id: row.id,
+        heading: rowChangeLabel(row.entityTable, row.operation),
+        entityId: row.entityId,
+        operation: row.operation,
+        fields: fieldChanges(row.before, row.after),
+      })),
+      paged: after !== null,
+      moreHref: action.hasMore && last ? `/admin/audit/${first.id}?after=${last.id}` : null,
       backLink: { href: '/admin/audit' },
     });
   });

@@ -8,6 +8,7 @@ import { recordEvent } from '../../platform/audit.js';
 import { hasAnyRole } from '../../platform/current-user.js';
 import type { FormErrorsWithDates } from '../../platform/date-input.js';
 import { field, isUuid } from '../../platform/forms.js';
+import { resultsAccess, resultsReaders } from '../evaluation/results-access.js';
 import { tenderPhase } from '../tenders/phase.js';
 import { applicabilityFor } from '../thresholds/applicability-for.js';
 import { choicesOf, loadAwardContext, type AwardContext } from './award-context.js';
@@ -23,9 +24,8 @@ import { reportPdf } from './report-pdf.js';
 import { reportView } from './report-view.js';
 import { isContractReferenceTaken, listContractCommitments } from './repository.js';
 
-/** Officers and admins award tenders and send letters; viewers also read the evaluation report. */
+/** Officers and admins award tenders and send letters; who reads the evaluation report is resultsAccess()'s rule. */
 const deciders: readonly Role[] = ['officer', 'admin'];
-const readers: readonly Role[] = ['officer', 'admin', 'viewer'];
 
 /** The award of a tender, its evaluation report and the bidders' feedback letters (HTML and PDF). */
 export async function awardRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -138,6 +138,16 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
       reply.callNotFound();
       return null;
     }
+    const access = await resultsAccess(db, request.user!, report.tender);
+    if (access.kind === 'not-found') {
+      reply.callNotFound();
+      return null;
+    }
+    if (access.kind === 'refused') {
+      const link = { href: `/tenders/${id}`, text: 'Go back to the tender' };
+      reply.code(403).page('award/views/refused.njk', { pageTitle: access.heading, heading: access.heading, paragraphs: access.paragraphs, link });
+      return null;
+    }
     const phase = tenderPhase(report.tender);
     if (phase !== 'closed' && phase !== 'awarded') {
       refuse(reply, {
@@ -150,7 +160,7 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
     return report;
   };
 
-  app.get('/tenders/:id/report', { config: { access: readers } }, async (request, reply) => {
+  app.get('/tenders/:id/report', { config: { access: resultsReaders } }, async (request, reply) => {
     const report = await reportOrRefuse(request, reply);
     if (!report) return reply;
     return reply.page('award/views/report.njk', {
@@ -162,7 +172,7 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
     });
   });
 
-  app.get('/tenders/:id/report.pdf', { config: { access: readers } }, async (request, reply) => {
+  app.get('/tenders/:id/report.pdf', { config: { access: resultsReaders } }, async (request, reply) => {
     const report = await reportOrRefuse(request, reply);
     if (!report) return reply;
     const pdf = await reportPdf(report);

@@ -6,7 +6,16 @@ import { ratingLabels } from '../../domain/rag.js';
 import { field, isUuid } from '../../platform/forms.js';
 import { deliveryStatus } from './delivery-status.js';
 import { sourceLabels } from './labels.js';
-import { contractManagers, listAllContracts, listContracts, type ContractSource, type RegisterFilters, type RegisterRow } from './repository.js';
+import {
+  contractManagers,
+  contractWaiting,
+  listAllContracts,
+  listContracts,
+  type ContractSource,
+  type ContractWaiting,
+  type RegisterFilters,
+  type RegisterRow,
+} from './repository.js';
 
 const PAGE_SIZE = 50;
 type RatingFilter = ContractRating | 'none' | '';
@@ -20,8 +29,10 @@ export function readRegisterFilters(query: unknown): { filters: RegisterFilters;
   const source = (contracts.source.enumValues as readonly string[]).includes(sourceText) ? (sourceText as ContractSource) : '';
   const ratingText = field(query, 'rating');
   const rating = ratingText === 'none' || (contractRatings as readonly string[]).includes(ratingText) ? (ratingText as RatingFilter) : '';
-  const params = Object.fromEntries(Object.entries({ supplier, manager, rating, source }).filter(([, v]) => v !== ''));
-  return { filters: { supplier, manager, source }, rating, params };
+  const waitingText = field(query, 'waiting');
+  const waiting = (contractWaiting as readonly string[]).includes(waitingText) ? (waitingText as ContractWaiting) : '';
+  const params = Object.fromEntries(Object.entries({ supplier, manager, rating, source, waiting }).filter(([, v]) => v !== ''));
+  return { filters: { supplier, manager, source, waiting }, rating, params };
 }
 
 function hrefWith(params: Record<string, string>): string {
@@ -87,6 +98,11 @@ export async function loadRegister(db: Db, query: unknown, today: string) {
     sourceItems: [
       { value: '', text: 'Any source' },
       ...contracts.source.enumValues.map((s) => ({ value: s, text: sourceLabels[s], selected: s === filters.source })),
+    ],
+    waitingItems: [
+      { value: '', text: 'Anything or nothing' },
+      { value: 'variations', text: 'A variation to approve', selected: filters.waiting === 'variations' },
+      { value: 'remediation', text: 'A remediation action due', selected: filters.waiting === 'remediation' },
     ],
     pagination: paginationLinks(page, total, (n) => hrefWith({ ...params, page: String(n) })),
   };

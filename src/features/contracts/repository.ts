@@ -22,6 +22,19 @@ export interface RegisterFilters {
   /** a user id, 'none' for contracts without a manager, or '' for any */
   manager: string;
   source: ContractSource | '';
+  /** only contracts with a variation waiting for approval, or an open remediation action due by today */
+  waiting?: ContractWaiting | '';
+}
+
+export const contractWaiting = ['variations', 'remediation'] as const;
+export type ContractWaiting = (typeof contractWaiting)[number];
+
+/** The condition for contracts waiting on something, shared with the home page's counts. */
+export function contractWaitingCondition(waiting: ContractWaiting): SQL {
+  return waiting === 'variations'
+    ? sql`exists (select 1 from commitment_variations v join contract_commitments c on c.id = v.commitment_id
+                   where c.contract_id = ${contracts.id} and v.status = 'pending')`
+    : sql`exists (select 1 from remediation_actions r where r.contract_id = ${contracts.id} and r.status = 'open' and r.due_date <= current_date)`;
 }
 
 function registerConditions(filters: RegisterFilters): SQL | undefined {
@@ -30,6 +43,7 @@ function registerConditions(filters: RegisterFilters): SQL | undefined {
   if (filters.manager === 'none') conditions.push(sql`${contracts.contractManagerId} is null`);
   else if (filters.manager) conditions.push(eq(contracts.contractManagerId, filters.manager));
   if (filters.source) conditions.push(eq(contracts.source, filters.source));
+  if (filters.waiting) conditions.push(contractWaitingCondition(filters.waiting));
   return conditions.length ? and(...conditions) : undefined;
 }
 
@@ -238,8 +252,8 @@ export async function variationMeasures(db: DbOrTx, frameworkVersionId: string |
 export const HISTORY_LIMIT = 50;
 
 /**
- * The latest audit events of a contract and of its commitments, variations, reports and remediation actions, newest
- * first, in one query that finds each row's events through the audit trail's (table, id) index. Decisions on single
+ * The latest actions on a contract and on its commitments, variations, reports and remediation actions, newest
+ * first, each once however many of these rows it changed, in one query that finds each row's events through the audit trail's (table, id) index. Decisions on single
  * lines of a report are on that report's page (and in the audit trail), not here: a contract has hundreds of lines.
  */
 export async function loadHistory(db: DbOrTx, contractId: string) {
@@ -251,17 +265,18 @@ export async function loadHistory(db: DbOrTx, contractId: string) {
       join contract_commitments c on c.id = v.commitment_id where c.contract_id = ${id}
     union all select 'delivery_reports', id::text from delivery_reports where contract_id = ${id}
     union all select 'remediation_actions', id::text from remediation_actions where contract_id = ${id}`;
+  // One entry per action (the rows one withAudit() call wrote share action_id), linked to the action's first row.
+  const actionId = sql<number>`coalesce(${auditEvents.actionId}, ${auditEvents.id})`.mapWith(Number);
   return db
     .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
+      id: actionId,
+      at: sql<Date>`max(${auditEvents.at})`.mapWith(auditEvents.at),
       actorLabel: auditEvents.actorLabel,
       action: auditEvents.action,
-      operation: auditEvents.operation,
-      entityTable: auditEvents.entityTable,
     })
     .from(auditEvents)
     .where(sql`(${auditEvents.entityTable}, ${auditEvents.entityId}) in (${rows})`)
-    .orderBy(desc(auditEvents.id))
+    .groupBy(actionId, auditEvents.actorLabel, auditEvents.action)
+    .orderBy(desc(actionId))
     .limit(HISTORY_LIMIT);
 }

@@ -8,12 +8,14 @@ import { field, formErrors } from '../../platform/forms.js';
 import { tenderPhase } from '../tenders/phase.js';
 import { enterPriceAndQuality } from './enter-price-and-quality.js';
 import { readPriceAndQuality } from './forms.js';
-import { findAssignment, readResultsRows, type EvaluationTender } from './repository.js';
+import { readResultsRows, type EvaluationTender } from './repository.js';
+import { resultsAccess, resultsReaders } from './results-access.js';
 import { formatScore, isManager, managers, refuse, tenderCaption, tenderOr404 } from './route-support.js';
 import { bidsOpenForEvaluation, whyBidsAreHidden } from './scoring-window.js';
 import { resultsOf, type BidResult, type CommitmentResult, type RankBasis, type TenderResults } from './tender-results.js';
 
-const readers: readonly Role[] = [...managers, 'viewer'];
+/** Those who see the tender's page rather than the evaluation: a back link to it. */
+const tenderReaders: readonly Role[] = [...managers, 'viewer'];
 
 const rankCaptions: Record<RankBasis, string> = {
   total: 'Bids ranked by total score',
@@ -55,26 +57,17 @@ function formValues(results: TenderResults): Record<string, string> {
   return values;
 }
 
-/** The results (officers, admins and viewers; evaluators of the tender once moderation is locked), and officers' price and quality scores. */
+/** The results (to those resultsAccess() allows), and officers' price and quality scores. */
 export async function resultsRoutes(app: FastifyInstance, db: Db): Promise<void> {
   /** Whether the signed-in person may read this tender's results; when not, the refusal has been sent. */
   async function mayRead(request: FastifyRequest, reply: FastifyReply, tender: EvaluationTender): Promise<boolean> {
-    if (hasAnyRole(request.user, readers)) return true;
-    const assignment = await findAssignment(db, tender.id, request.user!.id);
-    if (!assignment) {
-      reply.callNotFound();
-      return false;
-    }
-    const back = { href: `/tenders/${tender.id}/evaluation`, text: 'Go back to the evaluation' };
-    if (assignment.hasConflict) {
-      refuse(reply, 'You cannot see these results', ['You declared a conflict of interest for this tender.'], back, 403);
-      return false;
-    }
-    if (!tender.moderationLockedAt) {
-      refuse(reply, 'The results are not ready yet', ['Evaluators can see the results once moderation is locked.'], back, 403);
-      return false;
-    }
-    return true;
+    const access = await resultsAccess(db, request.user!, tender);
+    if (access.kind === 'allowed') return true;
+    if (access.kind === 'not-found') reply.callNotFound();
+    else if (hasAnyRole(request.user, tenderReaders))
+      refuse(reply, access.heading, access.paragraphs, { href: `/tenders/${tender.id}`, text: 'Go back to the tender' }, 403);
+    else refuse(reply, access.heading, access.paragraphs, { href: `/tenders/${tender.id}/evaluation`, text: 'Go back to the evaluation' }, 403);
+    return false;
   }
 
   async function resultsPage(
@@ -88,7 +81,7 @@ export async function resultsRoutes(app: FastifyInstance, db: Db): Promise<void>
     const canEnter = isManager(request) && tenderPhase(tender) === 'closed' && !!results?.bids.length;
     return reply.code(form ? 400 : 200).page('evaluation/views/results.njk', {
       pageTitle: 'Results',
-      backLink: { href: hasAnyRole(request.user, readers) ? `/tenders/${tender.id}` : `/tenders/${tender.id}/evaluation` },
+      backLink: { href: hasAnyRole(request.user, tenderReaders) ? `/tenders/${tender.id}` : `/tenders/${tender.id}/evaluation` },
       caption: tenderCaption(tender),
       tender,
       closingMessage: open ? null : whyBidsAreHidden(tender),
@@ -102,7 +95,7 @@ export async function resultsRoutes(app: FastifyInstance, db: Db): Promise<void>
     });
   }
 
-  app.get('/tenders/:tenderId/results', { config: { access: [...readers, 'evaluator'] } }, async (request, reply) => {
+  app.get('/tenders/:tenderId/results', { config: { access: resultsReaders } }, async (request, reply) => {
     const tender = await tenderOr404(db, request, reply);
     if (!tender || !(await mayRead(request, reply, tender))) return reply;
     return resultsPage(request, reply, tender);

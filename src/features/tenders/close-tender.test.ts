@@ -1,20 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { earlyCloseRefusal } from './close-tender.js';
+import { readCloseReason } from './closing-reason.js';
 
 describe('earlyCloseRefusal', () => {
-  const bid = (name: string, submitted: boolean) => ({ name, submitted });
+  const bid = (submitted: boolean) => ({ submitted });
 
-  it('allows closing an open tender once every invited supplier has submitted', () => {
-    expect(earlyCloseRefusal('open', [bid('A', true), bid('B', true)])).toBeNull();
+  it('allows closing an open tender once at least one bid has been submitted', () => {
+    expect(earlyCloseRefusal('open', [bid(true), bid(false)])).toBeNull();
+    expect(earlyCloseRefusal('open', [bid(true), bid(true)])).toBeNull();
   });
 
-  it('names the suppliers still to submit', () => {
-    expect(earlyCloseRefusal('open', [bid('A', true), bid('B', false)])).toEqual({ status: 'waiting', suppliers: ['B'] });
+  it('refuses while no bid has been submitted, and a tender that is not open', () => {
+    expect(earlyCloseRefusal('open', [])).toEqual({ status: 'no-bids' });
+    expect(earlyCloseRefusal('open', [bid(false)])).toEqual({ status: 'no-bids' });
+    expect(earlyCloseRefusal('draft', [bid(true)])).toEqual({ status: 'not-open', phase: 'draft' });
+    expect(earlyCloseRefusal('closed', [bid(true)])).toEqual({ status: 'not-open', phase: 'closed' });
   });
+});
 
-  it('refuses a tender with nobody invited, and one that is not open', () => {
-    expect(earlyCloseRefusal('open', [])).toEqual({ status: 'waiting', suppliers: [] });
-    expect(earlyCloseRefusal('draft', [bid('A', true)])).toEqual({ status: 'not-open', phase: 'draft' });
-    expect(earlyCloseRefusal('closed', [bid('A', true)])).toEqual({ status: 'not-open', phase: 'closed' });
+describe('readCloseReason', () => {
+  it('needs a reason of at most 1,000 characters, trimmed', () => {
+    expect(readCloseReason('  Everyone has bid  ')).toEqual({ ok: true, reason: 'Everyone has bid' });
+    expect(readCloseReason(' ')).toEqual({ ok: false, message: 'Enter why you are closing bidding early' });
+    expect(readCloseReason('x'.repeat(1001))).toEqual({ ok: false, message: 'The reason must be 1,000 characters or fewer' });
   });
 });

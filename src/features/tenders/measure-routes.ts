@@ -7,7 +7,7 @@ import { readMeasureChoices, type MeasureChoiceValues } from './forms.js';
 import { measureValueText } from './measure-view.js';
 import { findVersionSummary, listChosenMeasures, type TenderRow } from './repository.js';
 import { draftTender, officerRoles, refuseFrozen, tenderPath, withFlash } from './route-support.js';
-import { saveMeasures } from './setup-changes.js';
+import { saveMeasures } from './save-measures.js';
 
 /**
  * Choosing the measures bidders may commit to, with a minimum for each. They are offered from the active framework

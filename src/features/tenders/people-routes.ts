@@ -7,7 +7,8 @@ import type { DraftTenderChange } from './change-draft-tender.js';
 import { readChoices } from './forms.js';
 import { evaluatorChoices, listAssignedEvaluators, listInvitedSuppliers, supplierChoices, type TenderRow } from './repository.js';
 import { draftTender, officerRoles, refuseFrozen, tenderPath, withFlash } from './route-support.js';
-import { saveEvaluators, saveSuppliers } from './setup-changes.js';
+import { saveEvaluators } from './save-evaluators.js';
+import { saveSuppliers } from './save-suppliers.js';
 
 interface Choice {
   id: string;

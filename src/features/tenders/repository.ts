@@ -15,6 +15,7 @@ import {
   users,
 } from '../../db/schema/index.js';
 import type { Page } from '../../domain/pagination.js';
+import { tenderQueueCondition, type TenderQueue } from './tender-queues.js';
 
 /** The tenders' queries. */
 
@@ -175,7 +176,7 @@ export async function evaluatorChoices(db: DbOrTx) {
 export async function supplierContacts(db: DbOrTx, organisationIds: string[]) {
   if (organisationIds.length === 0) return [];
   return db
-    .select({ email: users.email, name: users.name, organisationName: organisations.name })
+    .select({ email: users.email, name: users.name, organisationId: organisations.id, organisationName: organisations.name })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(inArray(users.organisationId, organisationIds), eq(users.active, true), arrayContains(users.roles, ['supplier'])));
@@ -203,13 +204,18 @@ export async function findVersionSummary(db: DbOrTx, versionId: string) {
 export interface TenderListFilter {
   /** only the tenders this evaluator is assigned to */
   assignedTo: string | null;
+  /** only those waiting in one of tenderQueues, for this user */
+  waiting?: { queue: TenderQueue; userId: string } | null;
 }
 
 /** One page of tenders, newest first, with their requirement and the number of bids submitted. */
 export async function listTenders(db: DbOrTx, filter: TenderListFilter, page: Page) {
-  const where = filter.assignedTo
-    ? inArray(tenders.id, db.select({ id: tenderEvaluators.tenderId }).from(tenderEvaluators).where(eq(tenderEvaluators.userId, filter.assignedTo)))
-    : undefined;
+  const where = and(
+    filter.assignedTo
+      ? inArray(tenders.id, db.select({ id: tenderEvaluators.tenderId }).from(tenderEvaluators).where(eq(tenderEvaluators.userId, filter.assignedTo)))
+      : undefined,
+    filter.waiting ? tenderQueueCondition(filter.waiting.queue, filter.waiting.userId) : undefined,
+  );
   const submitted = db
     .select({ tenderId: bids.tenderId, n: count().as('submitted_n') })
     .from(bids)
@@ -239,4 +245,10 @@ export async function listTenders(db: DbOrTx, filter: TenderListFilter, page: Pa
     db.select({ n: count() }).from(tenders).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** A user's name, for saying who did something. */
+export async function findUserName(db: DbOrTx, userId: string): Promise<string | null> {
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.name ?? null;
 }

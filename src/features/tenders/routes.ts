@@ -12,9 +12,10 @@ import { peopleRoutes } from './people-routes.js';
 import { phaseLabels, tenderPhase } from './phase.js';
 import { publishRoutes } from './publish-routes.js';
 import { questionRoutes } from './question-routes.js';
-import { listTenders } from './repository.js';
+import { findUserName, listTenders } from './repository.js';
 import { flashFor, officerRoles, param, readableTender, readsAllTenders, tenderPath, withFlash } from './route-support.js';
 import { settingRoutes } from './setting-routes.js';
+import { isTenderQueue, tenderQueueLabels } from './tender-queues.js';
 
 const PAGE_SIZE = 25;
 
@@ -25,7 +26,10 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
   app.get('/tenders', { config: { access: staffRoles } }, async (request, reply) => {
     const assignedOnly = !readsAllTenders(request);
     const page = pageFrom(field(request.query, 'page'), PAGE_SIZE);
-    const { rows, total } = await listTenders(db, { assignedTo: assignedOnly ? request.user!.id : null }, page);
+    const waitingText = field(request.query, 'waiting');
+    const waiting = isTenderQueue(waitingText) ? waitingText : null;
+    const filter = { assignedTo: assignedOnly ? request.user!.id : null, waiting: waiting ? { queue: waiting, userId: request.user!.id } : null };
+    const { rows, total } = await listTenders(db, filter, page);
     const now = new Date();
     return reply.page('tenders/views/list.njk', {
       pageTitle: 'Tenders',
@@ -37,7 +41,8 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
       total,
       first: page.offset + 1,
       last: page.offset + rows.length,
-      pagination: paginationLinks(page, total, (n) => `/tenders?page=${n}`),
+      waitingLabel: waiting ? tenderQueueLabels[waiting] : null,
+      pagination: paginationLinks(page, total, (n) => `/tenders?${new URLSearchParams({ ...(waiting ? { waiting } : {}), page: String(n) }).toString()}`),
     });
   });
 
@@ -79,6 +84,8 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
       canChange: canManage && setup.phase === 'draft',
       submittedText: submittedText(setup),
       allSubmitted: setup.suppliers.length > 0 && setup.suppliers.every((s) => s.submitted),
+      anySubmitted: setup.suppliers.some((s) => s.submitted),
+      closedEarlyByName: tender.closedEarlyBy ? await findUserName(db, tender.closedEarlyBy) : null,
       nextSteps: nextSteps(setup, request),
       flash: flashFor(request),
     });
@@ -89,7 +96,7 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
   await questionRoutes(app, db);
   await peopleRoutes(app, db);
   await publishRoutes(app, db, services.config.baseUrl);
-  await closeRoutes(app, db);
+  await closeRoutes(app, db, services.config.baseUrl);
 }
 
 function submittedText(setup: TenderSetup): string {
@@ -107,8 +114,10 @@ function nextSteps(setup: TenderSetup, request: FastifyRequest): { href: string;
   const links: { href: string; text: string }[] = [];
   if (officer || evaluator) links.push({ href: `${base}/evaluation`, text: evaluator ? 'Score the bids' : 'Evaluation progress' });
   if (officer) links.push({ href: `${base}/moderation`, text: 'Moderate the scores' });
-  if (readsAllTenders(request)) links.push({ href: `${base}/results`, text: 'Results and ranking' });
+  // Before the award, results and the report are the officers' (and the tender's evaluators', from the evaluation pages).
+  const readsResults = officer || (setup.phase === 'awarded' && readsAllTenders(request));
+  if (readsResults) links.push({ href: `${base}/results`, text: 'Results and ranking' });
   if (officer) links.push({ href: `${base}/award`, text: setup.phase === 'awarded' ? 'The award' : 'Award the contract' });
-  if (setup.phase === 'awarded' && readsAllTenders(request)) links.push({ href: `${base}/report`, text: 'Evaluation report' });
+  if (readsResults) links.push({ href: `${base}/report`, text: 'Evaluation report' });
   return links;
 }

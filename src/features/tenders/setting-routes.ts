@@ -20,7 +20,7 @@ import {
 } from './forms.js';
 import type { TenderRow } from './repository.js';
 import { draftTender, officerRoles, refuseFrozen, tenderPath, withFlash } from './route-support.js';
-import { saveTenderFields } from './setup-changes.js';
+import { saveTenderFields } from './save-tender-fields.js';
 
 /** What a set-up page's form gives back: the values to show again, what to save, and the errors to show. */
 interface FormReading<V, R> {

@@ -49,3 +49,41 @@ export function evaluatorAssignmentEmail(tender: PublishedTender, person: { emai
     ].join('\n'),
   };
 }
+
+export interface ClosedEarly {
+  number: number;
+  title: string;
+  plannedClosingAt: Date;
+  closedAt: Date;
+  reason: string;
+}
+
+/** Tells a supplier's user that bidding closed before its closing time, why, and what it means for their bid. */
+export function earlyCloseEmail(
+  tender: ClosedEarly,
+  person: { email: string; name: string; organisationName: string },
+  submitted: boolean,
+  link: string,
+): MailMessage {
+  return {
+    to: person.email,
+    subject: `Bidding closed early: tender ${tender.number}`,
+    text: [
+      `Dear ${person.name},`,
+      '',
+      `Bidding for tender ${tender.number}: ${tender.title} closed on ${formatDateTime(tender.closedAt)}, before its closing time of ${formatDateTime(tender.plannedClosingAt)}.`,
+      '',
+      'The council gave this reason:',
+      tender.reason,
+      '',
+      submitted
+        ? `Your bid was submitted before bidding closed and will be evaluated as it stands. You will hear the outcome after the award.`
+        : `Your organisation had not submitted a bid, so ${person.organisationName} is not part of this tender's evaluation. Anything you had started is kept, and you can still read it, but it can no longer be submitted or changed. If you have a question about this, contact the council's procurement team.`,
+      '',
+      'The tender is here:',
+      link,
+      '',
+      COUNCIL_NAME,
+    ].join('\n'),
+  };
+}
