@@ -75,7 +75,10 @@ async function imageDecodes(file: string): Promise<boolean> {
 
 interface ZipPackage {
   entries: Map<string, Entry>;
-  read(entry: Entry, maxBytes: number): Promise<Buffer | null>;
+  /** a small part's content (content types, a mimetype), or null when it is not small */
+  read(entry: Entry): Promise<Buffer | null>;
+  /** whether a part inflates to its end, to the size its directory entry gives, within MAIN_PART_MAX_BYTES */
+  inflates(entry: Entry): Promise<boolean>;
   close(): void;
 }
 
@@ -96,22 +99,23 @@ async function openZip(file: string): Promise<ZipPackage> {
       zip.once('error', reject);
       zip.readEntry();
     });
+    /** Inflates a part to its end (yauzl checks its size), keeping its content or not; null when it is over maxBytes. */
+    const inflate = (entry: Entry, maxBytes: number, keep: boolean) =>
+      new Promise<Buffer | null>((resolve, reject) => {
+        if (entry.uncompressedSize > maxBytes) return resolve(null);
+        zip.openReadStream(entry, (error, stream) => {
+          if (error) return reject(error);
+          const parts: Buffer[] = [];
+          stream.on('data', (part: Buffer) => keep && parts.push(part));
+          stream.once('end', () => resolve(Buffer.concat(parts)));
+          stream.once('error', reject);
+        });
+      });
     return {
       entries,
       close: () => zip.close(),
-      /** The inflated part, or null when it is larger than maxBytes; its sizes are checked as it inflates. */
-      read: (entry, maxBytes) =>
-        new Promise((resolve, reject) => {
-          if (entry.uncompressedSize > maxBytes) return resolve(null);
-          zip.openReadStream(entry, (error, stream) => {
-            if (error) return reject(error);
-            const parts: Buffer[] = [];
-            const keep = maxBytes <= SMALL_PART_BYTES;
-            stream.on('data', (part: Buffer) => keep && parts.push(part));
-            stream.once('end', () => resolve(Buffer.concat(parts)));
-            stream.once('error', reject);
-          });
-        }),
+      read: (entry) => inflate(entry, SMALL_PART_BYTES, true),
+      inflates: async (entry) => (await inflate(entry, MAIN_PART_MAX_BYTES, false)) !== null,
     };
   } catch (error) {
     zip.close();
@@ -131,12 +135,12 @@ function partsOfType(contentTypes: string, type: string): string[] {
 /** An Office Open XML package: its content types declare the main part of its kind, and that part inflates whole. */
 async function officeOpens(zip: ZipPackage, mainType: string): Promise<boolean> {
   const types = zip.entries.get('[Content_Types].xml');
-  const declared = types && (await zip.read(types, SMALL_PART_BYTES));
+  const declared = types && (await zip.read(types));
   if (!declared) return false;
   const main = partsOfType(declared.toString('utf8'), mainType)
     .map((name) => zip.entries.get(name))
     .find((entry) => entry !== undefined);
-  return main !== undefined && (await zip.read(main, MAIN_PART_MAX_BYTES)) !== null;
+  return main !== undefined && (await zip.inflates(main));
 }
 
 /** An OpenDocument package: its mimetype entry names its kind, and its content inflates whole. */
@@ -144,8 +148,8 @@ async function openDocumentOpens(zip: ZipPackage, contentType: string): Promise<
   const mimetype = zip.entries.get('mimetype');
   const content = zip.entries.get('content.xml');
   if (!mimetype || !content) return false;
-  const declared = await zip.read(mimetype, SMALL_PART_BYTES);
-  return declared?.toString('utf8').trim() === contentType && (await zip.read(content, MAIN_PART_MAX_BYTES)) !== null;
+  const declared = await zip.read(mimetype);
+  return declared?.toString('utf8').trim() === contentType && (await zip.inflates(content));
 }
 
 async function zipOpens(file: string, contentType: string): Promise<boolean> {
