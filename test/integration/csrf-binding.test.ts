@@ -35,6 +35,29 @@ describe.each(databaseKinds)('CSRF tokens bound to the session on %s', (kind) =>
     });
   }
 
+  /** Posts a multipart upload (the contract import) with the victim's session and the given browser's CSRF cookie and token. */
+  function uploadWith(other: Client) {
+    const cookies = new Map(cookiesOf(victim));
+    for (const [name, value] of cookiesOf(other)) if (name !== 'sv_session') cookies.set(name, value);
+    const boundary = 'b0undary';
+    return t.app.inject({
+      method: 'POST',
+      url: '/contracts/import',
+      payload:
+        `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${other.csrfToken}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="c.csv"\r\nContent-Type: text/csv\r\n\r\nReference\r\n--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+  }
+
+  it('refuses a multipart upload with another browser’s token pair, and takes the victim’s own', async () => {
+    const attacker = new Client(t.app);
+    await attacker.get('/sign-in');
+    expect((await uploadWith(attacker)).statusCode).toBe(403);
+    await victim.get('/contracts/import');
+    expect((await uploadWith(victim)).statusCode).not.toBe(403);
+  });
+
   it('refuses a token pair from an anonymous visitor sent with the victim’s session', async () => {
     const attacker = new Client(t.app);
     await attacker.get('/sign-in');

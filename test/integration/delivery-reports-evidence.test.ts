@@ -49,6 +49,15 @@ describe.each(databaseKinds)('evidence files on %s', (kind) => {
   });
   afterAll(async () => t?.close());
 
+  it('stores a streamed file whose name carries a NUL byte under its name without the byte', async () => {
+    const db = t.services.database.db;
+    const own = await reportingContract(db);
+    const { upload, lineId } = await draftLine(t, supplier, own, 0);
+    const response = await supplier.upload(upload, {}, [file('site\u0000visit.pdf', PDF)]);
+    expect(response.statusCode).toBe(303);
+    expect((await evidenceCounts(db, [lineId])).files.map((f) => f.filename)).toEqual(['sitevisit.pdf']);
+  });
+
   it('stores several files from one form in chunks with their checksums, and gives them back unchanged', async () => {
     const db = t.services.database.db;
     const { upload, lineId, base, reportId } = await draftLine(t, supplier, c, 0);
