@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { requirements } from './commissioning.js';
 import { contractCommitments, contracts } from './contracts.js';
 
 /**
@@ -163,4 +164,43 @@ export const svContractQuarters = pgTable(
     primaryKey({ name: 'sv_contract_quarters_pkey', columns: [t.contractId, t.quarter] }),
     index('sv_contract_quarters_behind_idx').on(t.quarter, t.shortfallPence.desc()),
   ],
+);
+
+/**
+ * Policy compliance, one row per requirement in scope of the policy (at or above the policy minimum) whose tender went
+ * ahead (published, closed or awarded; the latest such tender): whether it had social value criteria (a weighting
+ * above 0), the weighting, and the recorded reason for a low or no weighting. Kept by triggers on requirements and
+ * tenders; the quarter is the one the tender was published in.
+ */
+export const svRequirementCompliance = pgTable(
+  'sv_requirement_compliance',
+  {
+    requirementId: uuid('requirement_id')
+      .primaryKey()
+      .references(() => requirements.id, { onDelete: 'cascade' }),
+    tenderId: uuid('tender_id').notNull(),
+    directorate: text('directorate').notNull(),
+    quarter: date('quarter', { mode: 'string' }).notNull(),
+    withCriteria: boolean('with_criteria').notNull(),
+    weightBps: integer('weight_bps').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('sv_requirement_compliance_without_idx')
+      .on(t.quarter)
+      .where(sql`not ${t.withCriteria}`),
+  ],
+);
+
+/** sv_requirement_compliance added up per directorate ('*' for all) and quarter. */
+export const svComplianceTotals = pgTable(
+  'sv_compliance_totals',
+  {
+    directorate: text('directorate').notNull(),
+    quarter: date('quarter', { mode: 'string' }).notNull(),
+    requirements: integer('requirements').notNull().default(0),
+    withCriteria: integer('with_criteria').notNull().default(0),
+    weightSumBps: bigint('weight_sum_bps', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'sv_compliance_totals_pkey', columns: [t.directorate, t.quarter] })],
 );

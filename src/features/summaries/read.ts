@@ -28,3 +28,4 @@ export {
   type ContractTotalsFilter,
 } from './contract-figures.js';
 export { recountSummaries } from './recount.js';
+export { policyCompliance, type ComplianceFilter, type PolicyCompliance, type RequirementWithoutCriteria } from './compliance.js';

@@ -74,6 +74,8 @@ export async function recountSummaries(db: DbOrTx): Promise<void> {
         GROUP BY 1, 2
       ) d ON d.contract_id = q.contract_id AND d.quarter = q.quarter`);
     await tx.execute(sql`DROP TABLE sv_parts`);
+    await tx.execute(sql`TRUNCATE sv_requirement_compliance, sv_compliance_totals`);
+    await tx.execute(sql`SELECT sv_refresh_compliance(id) FROM requirements`);
   });
 }
 
