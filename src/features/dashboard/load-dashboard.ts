@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { quarterOf } from '../../domain/quarters.js';
 import {
   contractsMostBehind,
@@ -15,25 +16,44 @@ import {
 } from '../summaries/read.js';
 import type { DashboardFilter } from './filters.js';
 
-export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
+export type DashboardData = Awaited<ReturnType<typeof readDashboard>>;
 
-/** Every figure of the dashboard, from the summaries only: a few small index reads, however much data there is. */
-export async function loadDashboard(db: DbOrTx, filter: DashboardFilter, today: string) {
+/**
+ * Every figure of the dashboard, from the summaries only: a few small index reads, however much data there is, run
+ * side by side (a PostgreSQL pool runs them at once) and, on the embedded database, kept until its next write.
+ */
+export function loadDashboard(db: DbOrTx, filter: DashboardFilter, today: string) {
+  return cachedRead(db, `dashboard:${today}:${JSON.stringify(filter)}`, () => readDashboard(db, filter, today));
+}
+
+async function readDashboard(db: DbOrTx, filter: DashboardFilter, today: string) {
   const summary: SummaryFilter = { scope: 'all', ...filter };
   const current = quarterOf(today);
   const behindQuarter = filter.to && filter.to < current ? filter.to : current;
   const contractFilter = { directorate: filter.directorate, from: filter.from, to: filter.to };
+  const [totals, delivery, contracts, byOutcome, byDistrict, byDirectorate, byQuarter, byMeasure, behind, compliance] = await Promise.all([
+    totalFigures(db, summary),
+    deliveryToDate(db, summary, today),
+    contractTotals(db, contractFilter),
+    figuresByOutcome(db, summary),
+    figuresByDistrict(db, summary),
+    figuresByDirectorate(db, summary),
+    figuresByQuarter(db, summary),
+    figuresByMeasure(db, summary),
+    contractsMostBehind(db, { quarter: behindQuarter, directorate: filter.directorate, limit: 10 }),
+    policyCompliance(db, contractFilter),
+  ]);
   return {
-    totals: await totalFigures(db, summary),
-    delivery: await deliveryToDate(db, summary, today),
-    contracts: await contractTotals(db, contractFilter),
-    byOutcome: await figuresByOutcome(db, summary),
-    byDistrict: await figuresByDistrict(db, summary),
-    byDirectorate: await figuresByDirectorate(db, summary),
-    byQuarter: await figuresByQuarter(db, summary),
-    unvaluedMeasures: (await figuresByMeasure(db, summary)).filter((m) => !m.valued),
+    totals,
+    delivery,
+    contracts,
+    byOutcome,
+    byDistrict,
+    byDirectorate,
+    byQuarter,
+    unvaluedMeasures: byMeasure.filter((m) => !m.valued),
     behindQuarter,
-    behind: await contractsMostBehind(db, { quarter: behindQuarter, directorate: filter.directorate, limit: 10 }),
-    compliance: await policyCompliance(db, contractFilter),
+    behind,
+    compliance,
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { staffRoles } from '../../platform/current-user.js';
 import { summaryChoices } from '../summaries/read.js';
 import { dashboardView, filterView } from './dashboard-view.js';
@@ -12,7 +13,7 @@ export async function dashboardRoutes(app: FastifyInstance, services: Services):
   const { db } = services.database;
 
   app.get('/dashboard', { config: { access: staffRoles } }, async (request, reply) => {
-    const choices = await summaryChoices(db, 'all');
+    const choices = await cachedRead(db, 'dashboard:choices', () => summaryChoices(db, 'all'));
     const reading = readFilter(request.query, choices);
     if (!reading.ok) return reply.code(400).page('dashboard/views/dashboard.njk', { ...filterView(reading.values, choices), ...reading.errors });
     const data = await loadDashboard(db, reading.filter, todayIso());

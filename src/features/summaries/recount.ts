@@ -76,6 +76,10 @@ export async function recountSummaries(db: DbOrTx): Promise<void> {
     await tx.execute(sql`DROP TABLE sv_parts`);
     await tx.execute(sql`TRUNCATE sv_requirement_compliance, sv_compliance_totals`);
     await tx.execute(sql`SELECT sv_refresh_compliance(id) FROM requirements`);
+    // fresh statistics, so that the planner reads the rebuilt tables through their indexes
+    await tx.execute(
+      sql`ANALYZE sv_figures, sv_rollup, sv_contract_totals, sv_contract_figures, sv_commitment_figures, sv_contract_quarters, sv_requirement_compliance, sv_compliance_totals`,
+    );
   });
 }
 
