@@ -1,7 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
-import { contractCommitments, contracts, deliveryReports, frameworkVersions, measures, organisations, reportLines } from '../../src/db/schema/index.js';
+import {
+  contractCommitments,
+  contracts,
+  deliveryReports,
+  frameworkVersions,
+  measures,
+  organisations,
+  outcomes,
+  reportLines,
+} from '../../src/db/schema/index.js';
 import type { ProfilePeriod } from '../../src/db/schema/procurement.js';
 import { addQuarters } from '../../src/domain/quarters.js';
 import { recountSummaries } from '../../src/features/summaries/read.js';
@@ -51,7 +60,36 @@ describe.each(databaseKinds)('summaries equal a full recount on %s', (kind) => {
       .from(measures)
       .innerJoin(frameworkVersions, eq(frameworkVersions.id, measures.versionId))
       .where(eq(frameworkVersions.status, 'active'));
-    const measureIds = active.map((m) => m.id);
+    // and, from an older framework version, measures with deadweight and attribution (odd amounts, so rounding shows)
+    const [old] = await db.insert(frameworkVersions).values({ number: 90, name: 'An earlier framework' }).returning({ id: frameworkVersions.id });
+    const [outcome] = await db.insert(outcomes).values({ versionId: old!.id, code: 'GC', title: 'Green and clean' }).returning({ id: outcomes.id });
+    const adjusted = await db
+      .insert(measures)
+      .values([
+        {
+          versionId: old!.id,
+          outcomeId: outcome!.id,
+          code: 'GC91',
+          title: 'Trees planted',
+          unit: 'trees',
+          proxyPencePerUnit: 1_537,
+          deadweightBps: 1_250,
+          attributionBps: 2_000,
+        },
+        {
+          versionId: old!.id,
+          outcomeId: outcome!.id,
+          code: 'GC92',
+          title: 'Volunteering',
+          unit: 'hours',
+          proxyPencePerUnit: 999,
+          deadweightBps: 3_333,
+          attributionBps: 15,
+        },
+      ])
+      .returning({ id: measures.id });
+    await db.update(frameworkVersions).set({ status: 'retired' }).where(eq(frameworkVersions.id, old!.id));
+    const measureIds = [...active.map((m) => m.id), ...adjusted.map((m) => m.id)];
     expect(active.some((m) => m.proxy === null) && active.some((m) => m.proxy !== null)).toBe(true);
     const suppliers = (
       await db
