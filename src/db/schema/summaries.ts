@@ -14,6 +14,21 @@ import { contractCommitments, contracts } from './contracts.js';
 export const smeStates = ['yes', 'no', 'unknown'] as const;
 export type SmeState = (typeof smeStates)[number];
 
+/** The amounts every figures table holds, in hundredths of a measure's unit and in pence. */
+const figureColumns = () => ({
+  promisedHundredths: bigint('promised_hundredths', { mode: 'number' }).notNull().default(0),
+  promisedPence: bigint('promised_pence', { mode: 'number' }).notNull().default(0),
+  committedHundredths: bigint('committed_hundredths', { mode: 'number' }).notNull().default(0),
+  committedPence: bigint('committed_pence', { mode: 'number' }).notNull().default(0),
+  /** every verified line, against a commitment or additional */
+  verifiedHundredths: bigint('verified_hundredths', { mode: 'number' }).notNull().default(0),
+  verifiedPence: bigint('verified_pence', { mode: 'number' }).notNull().default(0),
+  /** the part of verified that is additional value (lines without a commitment) */
+  additionalHundredths: bigint('additional_hundredths', { mode: 'number' }).notNull().default(0),
+  additionalPence: bigint('additional_pence', { mode: 'number' }).notNull().default(0),
+  verifiedLines: integer('verified_lines').notNull().default(0),
+});
+
 /**
  * The figures by dimension: one row per quarter x measure x district x directorate x supplier flags x published.
  * Quarter: of the period end of the report (verified delivery) or of the profile period (promised and committed; the
@@ -33,17 +48,7 @@ export const svFigures = pgTable(
     vcse: boolean('vcse').notNull(),
     local: boolean('local').notNull(),
     published: boolean('published').notNull(),
-    promisedHundredths: bigint('promised_hundredths', { mode: 'number' }).notNull().default(0),
-    promisedPence: bigint('promised_pence', { mode: 'number' }).notNull().default(0),
-    committedHundredths: bigint('committed_hundredths', { mode: 'number' }).notNull().default(0),
-    committedPence: bigint('committed_pence', { mode: 'number' }).notNull().default(0),
-    /** every verified line, against a commitment or additional */
-    verifiedHundredths: bigint('verified_hundredths', { mode: 'number' }).notNull().default(0),
-    verifiedPence: bigint('verified_pence', { mode: 'number' }).notNull().default(0),
-    /** the part of verified that is additional value (lines without a commitment) */
-    additionalHundredths: bigint('additional_hundredths', { mode: 'number' }).notNull().default(0),
-    additionalPence: bigint('additional_pence', { mode: 'number' }).notNull().default(0),
-    verifiedLines: integer('verified_lines').notNull().default(0),
+    ...figureColumns(),
   },
   (t) => [
     primaryKey({
@@ -71,15 +76,7 @@ export const svRollup = pgTable(
     subject: text('subject').notNull(),
     district: text('district').notNull(),
     quarter: date('quarter', { mode: 'string' }).notNull(),
-    promisedHundredths: bigint('promised_hundredths', { mode: 'number' }).notNull().default(0),
-    promisedPence: bigint('promised_pence', { mode: 'number' }).notNull().default(0),
-    committedHundredths: bigint('committed_hundredths', { mode: 'number' }).notNull().default(0),
-    committedPence: bigint('committed_pence', { mode: 'number' }).notNull().default(0),
-    verifiedHundredths: bigint('verified_hundredths', { mode: 'number' }).notNull().default(0),
-    verifiedPence: bigint('verified_pence', { mode: 'number' }).notNull().default(0),
-    additionalHundredths: bigint('additional_hundredths', { mode: 'number' }).notNull().default(0),
-    additionalPence: bigint('additional_pence', { mode: 'number' }).notNull().default(0),
-    verifiedLines: integer('verified_lines').notNull().default(0),
+    ...figureColumns(),
   },
   (t) => [
     primaryKey({ name: 'sv_rollup_pkey', columns: [t.scope, t.directorate, t.subject, t.district, t.quarter] }),
