@@ -9,6 +9,7 @@ import { backgroundJobRoutes } from './background-jobs/routes.js';
 import { bidRoutes } from './bids/routes.js';
 import { contractImportRoutes } from './contract-import/routes.js';
 import { contractRoutes } from './contracts/routes.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { deliveryReportRoutes } from './delivery-reports/routes.js';
 import { engagementRoutes } from './engagement/routes.js';
 import { evaluationRoutes } from './evaluation/routes.js';
@@ -51,6 +52,7 @@ const features: Feature[] = [
   contractRoutes,
   deliveryReportRoutes,
   verificationRoutes,
+  dashboardRoutes,
 ];
 
 export async function registerFeatures(app: FastifyInstance, services: Services): Promise<void> {
