@@ -9,6 +9,7 @@ import { backgroundJobRoutes } from './background-jobs/routes.js';
 import { bidRoutes } from './bids/routes.js';
 import { contractImportRoutes } from './contract-import/routes.js';
 import { contractRoutes } from './contracts/routes.js';
+import { databaseRoutes } from './database/routes.js';
 import { deliveryReportRoutes } from './delivery-reports/routes.js';
 import { engagementRoutes } from './engagement/routes.js';
 import { evaluationRoutes } from './evaluation/routes.js';
@@ -18,6 +19,7 @@ import { hiaRoutes } from './hia/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { pageRoutes } from './pages/routes.js';
+import { publishingRoutes } from './publishing/routes.js';
 import { requirementRoutes } from './requirements/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { tenderRoutes } from './tenders/routes.js';
@@ -49,8 +51,10 @@ const features: Feature[] = [
   bidRoutes,
   contractImportRoutes,
   contractRoutes,
+  publishingRoutes,
   deliveryReportRoutes,
   verificationRoutes,
+  databaseRoutes,
 ];
 
 export async function registerFeatures(app: FastifyInstance, services: Services): Promise<void> {
