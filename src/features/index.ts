@@ -24,6 +24,7 @@ import { requirementRoutes } from './requirements/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { tenderRoutes } from './tenders/routes.js';
 import { thresholdRoutes } from './thresholds/routes.js';
+import { transparencyRoutes } from './transparency/routes.js';
 import { userRoutes } from './users/routes.js';
 import { verificationRoutes } from './verification/routes.js';
 
@@ -55,6 +56,7 @@ const features: Feature[] = [
   deliveryReportRoutes,
   verificationRoutes,
   databaseRoutes,
+  transparencyRoutes,
 ];
 
 export async function registerFeatures(app: FastifyInstance, services: Services): Promise<void> {

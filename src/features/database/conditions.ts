@@ -1,4 +1,4 @@
-import { eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { contracts, measures, organisations, outcomes } from '../../db/schema/index.js';
 import type { DatabaseFilters } from './filters.js';
@@ -6,15 +6,17 @@ import type { DatabaseFilters } from './filters.js';
 /** Which rows a query may see beyond the filters: every contract (staff), or only published contracts (the public). */
 export interface Scope {
   publishedOnly: boolean;
-  /** one contract's rows (a contract's public page) */
-  contractId?: string;
+  /** only these contracts' rows (a page of the public list, a contract's public page) */
+  contractIds?: readonly string[];
+  /** delivered lines: only verified ones (what the public sees) */
+  verifiedOnly?: boolean;
 }
 
 /** The conditions every table of the database shares: the contract, its supplier and the measure's outcome. */
 export function sharedConditions(filters: DatabaseFilters, scope: Scope, districtsColumn: PgColumn): SQL[] {
   const conditions: SQL[] = [];
   if (scope.publishedOnly) conditions.push(isNotNull(contracts.publishedAt));
-  if (scope.contractId) conditions.push(eq(contracts.id, scope.contractId));
+  if (scope.contractIds) conditions.push(inArray(contracts.id, [...scope.contractIds]));
   if (filters.outcome) conditions.push(eq(outcomes.code, filters.outcome));
   if (filters.measure) conditions.push(eq(measures.code, filters.measure));
   if (filters.district) conditions.push(sql`${filters.district} = any(${districtsColumn})`);

@@ -13,7 +13,7 @@ export const deliveryKeyShape = ['number', 'date', 'uuid'] as const;
  * Lines of delivery reports handed in (a supplier's draft is not in the database yet): verified lines are the
  * delivered outputs; pending, queried and rejected ones are there with their status.
  */
-function deliveryQuery(db: DbOrTx, filters: DatabaseFilters, scope: Scope & { verifiedOnly?: boolean }, after: Key | null, limit: number) {
+function deliveryQuery(db: DbOrTx, filters: DatabaseFilters, scope: Scope, after: Key | null, limit: number) {
   const conditions = [ne(deliveryReports.status, 'draft'), ...sharedConditions(filters, scope, reportLines.districts)];
   if (scope.verifiedOnly) conditions.push(eq(reportLines.status, 'verified'));
   if (filters.status) conditions.push(eq(reportLines.status, filters.status));
@@ -57,13 +57,7 @@ export interface DeliveryRow extends DeliveryQueryRow {
 }
 
 /** Up to `limit` delivered lines after `after`, by contract number, period and line. */
-export async function deliveryRows(
-  db: DbOrTx,
-  filters: DatabaseFilters,
-  scope: Scope & { verifiedOnly?: boolean },
-  after: Key | null,
-  limit: number,
-): Promise<DeliveryRow[]> {
+export async function deliveryRows(db: DbOrTx, filters: DatabaseFilters, scope: Scope, after: Key | null, limit: number): Promise<DeliveryRow[]> {
   const rows = await deliveryQuery(db, filters, scope, after, limit);
   return rows.map((row) => ({ ...row, key: [row.contractNumber, row.periodStart, row.id], valuePence: socialValuePence(row.quantityHundredths, row) }));
 }

@@ -3,7 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
-import { csvCell, xlsxCell, type Column } from './columns.js';
+import { csvCell, jsonValue, xlsxCell, type Column } from './columns.js';
 import type { Key } from './cursor.js';
 
 /** Rows are read this many at a time, each batch after the last row of the one before (no long transaction). */
@@ -67,4 +67,30 @@ export function sendXlsx<Row>(reply: FastifyReply, filename: string, sheetName: 
     out.destroy(error as Error);
   });
   return download(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename).send(out);
+}
+
+/**
+ * Streams rows as one JSON document: `head` (what the data is, its licence) and the rows under `key`, each row an
+ * object of the columns' keys. Money is in integer pence, quantities and percentages are numbers.
+ */
+export function sendJson<Row>(
+  reply: FastifyReply,
+  filename: string,
+  head: Record<string, unknown>,
+  key: string,
+  columns: Column<Row>[],
+  rows: AsyncIterable<Row>,
+) {
+  const text = Readable.from(
+    (async function* () {
+      yield `${JSON.stringify(head).slice(0, -1)}${Object.keys(head).length ? ',' : ''}${JSON.stringify(key)}:[`;
+      let first = true;
+      for await (const row of rows) {
+        yield `${first ? '' : ','}\n${JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, jsonValue(c.kind, c.get(row))])))}`;
+        first = false;
+      }
+      yield '\n]}\n';
+    })(),
+  );
+  return download(reply, 'application/json; charset=utf-8', filename).send(text);
 }
