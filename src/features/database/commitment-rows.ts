@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { contractCommitments, contracts, frameworkVersions, measures, organisations, outcomes } from '../../db/schema/index.js';
 import { socialValuePence, type Valuation } from '../../domain/social-value.js';
-import { sharedColumns, sharedConditions, type Scope } from './conditions.js';
+import { measureIdsFor, sharedColumns, sharedConditions, type Scope } from './conditions.js';
 import type { Key } from './cursor.js';
 import type { DatabaseFilters } from './filters.js';
 
@@ -28,11 +28,15 @@ const delivered = sql<DeliveredPart[] | null>`(
         where commitment_id = ${contractCommitments.id} and status = 'verified' group by measure_id) g
   join measures dm on dm.id = g.measure_id)`;
 
-function commitmentQuery(db: DbOrTx, filters: DatabaseFilters, scope: Scope, after: Key | null, limit: number) {
-  const conditions = sharedConditions(filters, scope, contractCommitments.districts);
+function commitmentQuery(db: DbOrTx, filters: DatabaseFilters, scope: Scope, measureIds: string[] | null, after: Key | null, limit: number) {
+  const conditions = sharedConditions(filters, scope, contractCommitments, measureIds);
   // Commitments of contracts that run during the quarter.
   if (filters.period) conditions.push(sql`${contracts.startDate} <= ${filters.period.end} and ${contracts.endDate} >= ${filters.period.start}`);
-  if (after) conditions.push(sql`(${contracts.number}, ${contractCommitments.id}) > (${after[0]}, ${after[1]}::uuid)`);
+  if (after) {
+    // The first part narrows the scan of contracts by number; the row comparison gives the exact place.
+    conditions.push(sql`${contracts.number} >= ${after[0]}`);
+    conditions.push(sql`(${contracts.number}, ${contractCommitments.id}) > (${after[0]}, ${after[1]}::uuid)`);
+  }
   return db
     .select({
       id: contractCommitments.id,
@@ -99,5 +103,5 @@ function shape(row: CommitmentQueryRow): CommitmentRow {
 
 /** Up to `limit` commitments after `after`, in the order of their contracts' numbers. */
 export async function commitmentRows(db: DbOrTx, filters: DatabaseFilters, scope: Scope, after: Key | null, limit: number): Promise<CommitmentRow[]> {
-  return (await commitmentQuery(db, filters, scope, after, limit)).map(shape);
+  return (await commitmentQuery(db, filters, scope, await measureIdsFor(db, filters), after, limit)).map(shape);
 }

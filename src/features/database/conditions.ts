@@ -1,4 +1,5 @@
-import { eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { contracts, measures, organisations, outcomes } from '../../db/schema/index.js';
 import type { DatabaseFilters } from './filters.js';
@@ -12,14 +13,34 @@ export interface Scope {
   verifiedOnly?: boolean;
 }
 
-/** The conditions every table of the database shares: the contract, its supplier and the measure's outcome. */
-export function sharedConditions(filters: DatabaseFilters, scope: Scope, districtsColumn: PgColumn): SQL[] {
+/**
+ * The measures an outcome or measure filter stands for (a code names one measure in each framework version), or null
+ * when neither is set. Read first, so that the row's measure is compared with constants: PostgreSQL then knows from
+ * its statistics how rare they are, and finds few matching rows through the measure index instead of reading every
+ * row in page order.
+ */
+export async function measureIdsFor(db: DbOrTx, filters: DatabaseFilters): Promise<string[] | null> {
+  if (!filters.measure && !filters.outcome) return null;
+  const rows = await db
+    .select({ id: measures.id })
+    .from(measures)
+    .innerJoin(outcomes, eq(outcomes.id, measures.outcomeId))
+    .where(and(filters.measure ? eq(measures.code, filters.measure) : undefined, filters.outcome ? eq(outcomes.code, filters.outcome) : undefined));
+  return rows.map((r) => r.id);
+}
+
+/** The conditions every table of the database shares: the contract, its supplier and the measure (its outcome). */
+export function sharedConditions(
+  filters: DatabaseFilters,
+  scope: Scope,
+  columns: { districts: PgColumn; measureId: PgColumn },
+  measureIds: string[] | null,
+): SQL[] {
   const conditions: SQL[] = [];
+  if (measureIds) conditions.push(inArray(columns.measureId, measureIds));
   if (scope.publishedOnly) conditions.push(isNotNull(contracts.publishedAt));
   if (scope.contractIds) conditions.push(inArray(contracts.id, [...scope.contractIds]));
-  if (filters.outcome) conditions.push(eq(outcomes.code, filters.outcome));
-  if (filters.measure) conditions.push(eq(measures.code, filters.measure));
-  if (filters.district) conditions.push(sql`${filters.district} = any(${districtsColumn})`);
+  if (filters.district) conditions.push(sql`${filters.district} = any(${columns.districts})`);
   if (filters.directorate) conditions.push(eq(contracts.directorate, filters.directorate));
   if (filters.supplier) conditions.push(sql`strpos(lower(${organisations.name}), lower(${filters.supplier})) > 0`);
   if (filters.size) conditions.push(eq(organisations.size, filters.size));

@@ -2,7 +2,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { contracts, deliveryReports, frameworkVersions, measures, organisations, outcomes, reportLines } from '../../db/schema/index.js';
 import { socialValuePence } from '../../domain/social-value.js';
-import { sharedColumns, sharedConditions, type Scope } from './conditions.js';
+import { measureIdsFor, sharedColumns, sharedConditions, type Scope } from './conditions.js';
 import type { Key } from './cursor.js';
 import type { DatabaseFilters } from './filters.js';
 
@@ -13,8 +13,8 @@ export const deliveryKeyShape = ['number', 'date', 'uuid'] as const;
  * Lines of delivery reports handed in (a supplier's draft is not in the database yet): verified lines are the
  * delivered outputs; pending, queried and rejected ones are there with their status.
  */
-function deliveryQuery(db: DbOrTx, filters: DatabaseFilters, scope: Scope, after: Key | null, limit: number) {
-  const conditions = [ne(deliveryReports.status, 'draft'), ...sharedConditions(filters, scope, reportLines.districts)];
+function deliveryQuery(db: DbOrTx, filters: DatabaseFilters, scope: Scope, measureIds: string[] | null, after: Key | null, limit: number) {
+  const conditions = [ne(deliveryReports.status, 'draft'), ...sharedConditions(filters, scope, reportLines, measureIds)];
   if (scope.verifiedOnly) conditions.push(eq(reportLines.status, 'verified'));
   if (filters.status) conditions.push(eq(reportLines.status, filters.status));
   if (filters.period) conditions.push(sql`${deliveryReports.periodStart} between ${filters.period.start} and ${filters.period.end}`);
@@ -58,6 +58,6 @@ export interface DeliveryRow extends DeliveryQueryRow {
 
 /** Up to `limit` delivered lines after `after`, by contract number, period and line. */
 export async function deliveryRows(db: DbOrTx, filters: DatabaseFilters, scope: Scope, after: Key | null, limit: number): Promise<DeliveryRow[]> {
-  const rows = await deliveryQuery(db, filters, scope, after, limit);
+  const rows = await deliveryQuery(db, filters, scope, await measureIdsFor(db, filters), after, limit);
   return rows.map((row) => ({ ...row, key: [row.contractNumber, row.periodStart, row.id], valuePence: socialValuePence(row.quantityHundredths, row) }));
 }
