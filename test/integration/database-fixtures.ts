@@ -70,7 +70,8 @@ export async function databaseData(db: Db, options: { publishFirst?: boolean } =
       // first contract, first commitment: 800 committed, 150 + 50 verified
       firstDeliveredHundredths: 20_000,
       firstCommittedPence: socialValuePence(80_000, valued)!,
-      firstDeliveredPence: socialValuePence(20_000, valued)!,
+      // each verified line is valued on its own (150, then 50)
+      firstDeliveredPence: socialValuePence(15_000, valued)! + socialValuePence(5_000, valued)!,
       additionalPence: socialValuePence(250, valued2)!,
     },
   };

@@ -93,6 +93,18 @@ describe.each(databaseKinds)('the public transparency site on %s', (kind) => {
     }
   });
 
+  it('shows the headline figures, outcomes and districts of published contracts only, from the summaries', async () => {
+    const page = await anonymous.get('/transparency');
+    expect(page.statusCode).toBe(200);
+    // one published contract: the first; its verified value is its two lines against the commitment and the additional line
+    expect(page.body).toMatch(/Published contracts\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*1 worth £250,000/);
+    const verified = data.expected.firstDeliveredPence + data.expected.additionalPence;
+    expect(page.body).toContain(`${formatPounds(verified)}, of which ${formatPounds(data.expected.additionalPence)} beyond the commitments`);
+    expect(page.body).toContain('By strategic outcome');
+    expect(page.body).toContain('Charnwood');
+    expect(page.body).toContain('Melton');
+  });
+
   it("shows a published contract's commitments and its verified delivery only", async () => {
     const page = await anonymous.get(`/transparency/contracts/${data.first.id}`);
     expect(page.body).toContain('Database home care');
@@ -103,7 +115,7 @@ describe.each(databaseKinds)('the public transparency site on %s', (kind) => {
     expect(page.body).toContain('April to June 2025');
     const list = await anonymous.get('/transparency/contracts');
     expect(list.body).toContain(`href="/transparency/contracts/${data.first.id}"`);
-    expect(list.body).toContain(formatPounds(data.expected.firstDeliveredPence));
+    expect(list.body).toContain(formatPounds(data.expected.firstDeliveredPence + data.expected.additionalPence));
     const json = JSON.parse((await anonymous.get('/transparency/data/delivery.json')).body) as { delivery: { quantity: number; valuePence: number | null }[] };
     // the three verified lines: 150, 2.5 (additional) and 50
     expect(json.delivery.map((l) => l.quantity).sort((a, b) => a - b)).toEqual([2.5, 50, 150]);

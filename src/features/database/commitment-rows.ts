@@ -1,8 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { contractCommitments, contracts, frameworkVersions, measures, organisations, outcomes } from '../../db/schema/index.js';
-import { socialValuePence, type Valuation } from '../../domain/social-value.js';
+import { contractCommitments, contracts, frameworkVersions, measures, organisations, outcomes, svCommitmentFigures } from '../../db/schema/index.js';
 import { measureIdsFor, sharedColumns, sharedConditions, type Scope } from './conditions.js';
 import type { Key } from './cursor.js';
 import type { DatabaseFilters } from './filters.js';
@@ -12,21 +11,6 @@ const originalVersion = alias(frameworkVersions, 'original_version');
 
 /** The shape of a commitment key: its contract's number and its own id. */
 export const commitmentKeyShape = ['number', 'uuid'] as const;
-
-interface DeliveredPart extends Valuation {
-  quantityHundredths: number;
-}
-
-/**
- * Verified delivery of the commitment per measure it was reported against, read through report_lines' (commitment,
- * status) index: a few rows per commitment whatever the size of the database.
- */
-const delivered = sql<DeliveredPart[] | null>`(
-  select json_agg(json_build_object('quantityHundredths', g.q, 'proxyPencePerUnit', dm.proxy_pence_per_unit,
-    'deadweightBps', dm.deadweight_bps, 'attributionBps', dm.attribution_bps))
-  from (select measure_id, sum(quantity_hundredths)::bigint as q from report_lines
-        where commitment_id = ${contractCommitments.id} and status = 'verified' group by measure_id) g
-  join measures dm on dm.id = g.measure_id)`;
 
 function commitmentQuery(db: DbOrTx, filters: DatabaseFilters, scope: Scope, measureIds: string[] | null, after: Key | null, limit: number) {
   const conditions = sharedConditions(filters, scope, contractCommitments, measureIds);
@@ -53,7 +37,11 @@ function commitmentQuery(db: DbOrTx, filters: DatabaseFilters, scope: Scope, mea
       originalDeadweightBps: originalMeasure.deadweightBps,
       originalAttributionBps: originalMeasure.attributionBps,
       originalFrameworkVersion: originalVersion.number,
-      delivered,
+      // the commitment's figures as the summaries keep them, so that every figure agrees with the totals
+      promisedPence: svCommitmentFigures.promisedPence,
+      committedPence: svCommitmentFigures.committedPence,
+      verifiedHundredths: svCommitmentFigures.verifiedHundredths,
+      verifiedPence: svCommitmentFigures.verifiedPence,
     })
     .from(contractCommitments)
     .innerJoin(contracts, eq(contracts.id, contractCommitments.contractId))
@@ -63,6 +51,7 @@ function commitmentQuery(db: DbOrTx, filters: DatabaseFilters, scope: Scope, mea
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, measures.versionId))
     .innerJoin(originalMeasure, eq(originalMeasure.id, contractCommitments.originalMeasureId))
     .innerJoin(originalVersion, eq(originalVersion.id, originalMeasure.versionId))
+    .leftJoin(svCommitmentFigures, eq(svCommitmentFigures.commitmentId, contractCommitments.id))
     .where(and(...conditions))
     .orderBy(asc(contracts.number), asc(contractCommitments.id))
     .limit(limit);
@@ -71,33 +60,23 @@ function commitmentQuery(db: DbOrTx, filters: DatabaseFilters, scope: Scope, mea
 type CommitmentQueryRow = Awaited<ReturnType<typeof commitmentQuery>>[number];
 
 /** A commitment with its promise, its current value and its verified delivery, each in units and (with a proxy) pence. */
-export interface CommitmentRow extends Omit<CommitmentQueryRow, 'delivered'> {
+export interface CommitmentRow extends Omit<CommitmentQueryRow, 'verifiedHundredths' | 'verifiedPence'> {
   key: Key;
   /** the tender promise was for another measure than today's commitment */
   measureChanged: boolean;
-  promisedPence: number | null;
-  committedPence: number | null;
   deliveredHundredths: number;
+  /** null when neither the measure nor any verified line has a proxy value: counted in its unit only */
   deliveredPence: number | null;
 }
 
 function shape(row: CommitmentQueryRow): CommitmentRow {
-  const { delivered: parts, ...rest } = row;
-  const deliveredParts = (parts ?? []).map((p) => ({ ...p, quantityHundredths: Number(p.quantityHundredths) }));
-  const valued = deliveredParts.map((p) => socialValuePence(p.quantityHundredths, p)).filter((v): v is number => v !== null);
-  const hasProxy = row.proxyPencePerUnit !== null || valued.length > 0;
+  const { verifiedHundredths, verifiedPence, ...rest } = row;
   return {
     ...rest,
     key: [row.contractNumber, row.id],
     measureChanged: row.originalMeasureCode !== row.measureCode || row.originalFrameworkVersion !== row.frameworkVersion,
-    promisedPence: socialValuePence(row.originalQuantityHundredths, {
-      proxyPencePerUnit: row.originalProxyPencePerUnit,
-      deadweightBps: row.originalDeadweightBps,
-      attributionBps: row.originalAttributionBps,
-    }),
-    committedPence: socialValuePence(row.quantityHundredths, row),
-    deliveredHundredths: deliveredParts.reduce((sum, p) => sum + p.quantityHundredths, 0),
-    deliveredPence: hasProxy ? valued.reduce((sum, v) => sum + v, 0) : null,
+    deliveredHundredths: verifiedHundredths ?? 0,
+    deliveredPence: row.proxyPencePerUnit !== null || (verifiedPence ?? 0) > 0 ? (verifiedPence ?? 0) : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
-import { commitmentRows, type CommitmentRow } from '../database/commitment-rows.js';
+import { commitmentRows } from '../database/commitment-rows.js';
+import { commitmentFiguresOfContracts, contractFigures } from '../summaries/read.js';
 import { deliveryRows } from '../database/delivery-rows.js';
 import { noFilters } from '../database/filters.js';
 import { commitmentView, supplierFlags } from '../database/view-rows.js';
@@ -12,30 +13,31 @@ const MANY = 10_000;
 export interface ContractTotals {
   commitments: number;
   committedPence: number;
-  deliveredPence: number;
+  verifiedPence: number;
 }
 
-/** Each listed contract's commitments and what they add up to in pounds (valued measures only): one query. */
-export async function totalsByContract(db: Db, contractIds: readonly string[]): Promise<Map<string, ContractTotals>> {
-  const totals = new Map<string, ContractTotals>();
-  if (contractIds.length === 0) return totals;
-  for (const row of await commitmentRows(db, noFilters, { publishedOnly: true, contractIds }, null, MANY)) {
-    const t = totals.get(row.contractId) ?? { commitments: 0, committedPence: 0, deliveredPence: 0 };
-    t.commitments += 1;
-    t.committedPence += row.committedPence ?? 0;
-    t.deliveredPence += row.deliveredPence ?? 0;
-    totals.set(row.contractId, t);
-  }
-  return totals;
+/** Each listed contract's number of commitments and its figures in pounds, from the summaries: two queries. */
+export async function totalsByContract(db: Db, contractIds: string[]): Promise<Map<string, ContractTotals>> {
+  const [figures, commitments] = await Promise.all([contractFigures(db, contractIds), commitmentFiguresOfContracts(db, contractIds)]);
+  const counts = new Map<string, number>();
+  for (const c of commitments) counts.set(c.contractId, (counts.get(c.contractId) ?? 0) + 1);
+  return new Map(
+    contractIds.map((id) => [
+      id,
+      { commitments: counts.get(id) ?? 0, committedPence: figures.get(id)?.committedPence ?? 0, verifiedPence: figures.get(id)?.verifiedPence ?? 0 },
+    ]),
+  );
 }
 
-/** What a published contract's public page shows: its commitments and its verified delivery by period and measure. */
+/** What a contract's public page shows: its commitments and its verified delivery by period and measure. */
 export async function publicContractFigures(db: Db, contract: PublicContract) {
   const scope = { publishedOnly: true, contractIds: [contract.id] };
-  const [commitments, lines] = await Promise.all([
+  const [commitments, lines, figures] = await Promise.all([
     commitmentRows(db, noFilters, scope, null, MANY),
     deliveryRows(db, noFilters, { ...scope, verifiedOnly: true }, null, MANY),
+    contractFigures(db, [contract.id]),
   ]);
+  const totals = figures.get(contract.id);
   const byPeriodAndMeasure = new Map<
     string,
     {
@@ -65,14 +67,14 @@ export async function publicContractFigures(db: Db, contract: PublicContract) {
     if (entry.valuePence !== null) entry.valuePence += line.valuePence ?? 0;
     byPeriodAndMeasure.set(key, entry);
   }
-  const sum = (rows: CommitmentRow[], pick: (r: CommitmentRow) => number | null) => rows.reduce((total, r) => total + (pick(r) ?? 0), 0);
   return {
     flags: supplierFlags(contract),
     commitments: commitments.map(commitmentView),
-    promisedPence: sum(commitments, (r) => r.promisedPence),
-    committedPence: sum(commitments, (r) => r.committedPence),
-    deliveredPence: sum(commitments, (r) => r.deliveredPence),
-    additionalPence: lines.filter((l) => l.additional).reduce((total, l) => total + (l.valuePence ?? 0), 0),
+    promisedPence: totals?.promisedPence ?? 0,
+    committedPence: totals?.committedPence ?? 0,
+    // the verified figure includes the additional social value; the page shows the two parts
+    deliveredPence: (totals?.verifiedPence ?? 0) - (totals?.additionalPence ?? 0),
+    additionalPence: totals?.additionalPence ?? 0,
     delivery: [...byPeriodAndMeasure.values()].sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.measure.localeCompare(b.measure)),
   };
 }

@@ -12,6 +12,7 @@ import { publicContractFigures, totalsByContract } from './contract-figures.js';
 import { answeredFromCache, sendCached } from './http-cache.js';
 import { publicRenderer } from './public-views.js';
 import { publishedContract, publishedContracts } from './repository.js';
+import { contractTotals, figuresByDistrict, figuresByOutcome, totalFigures } from '../summaries/read.js';
 
 const PAGE_SIZE = 25;
 const HTML = 'text/html; charset=utf-8';
@@ -36,7 +37,28 @@ export async function transparencyRoutes(app: FastifyInstance, services: Service
       .type(HTML)
       .send(render('transparency/views/not-found.njk', request.url, { pageTitle: 'Page not found' }));
 
-  app.get('/transparency', { config }, async (request, reply) => page(request, reply, 'overview.njk', { pageTitle: 'Social value of our contracts' }));
+  app.get('/transparency', { config }, async (request, reply) => {
+    const scope = { scope: 'published' as const };
+    const [figures, totals, outcomes, districts] = await Promise.all([
+      totalFigures(db, scope),
+      contractTotals(db, scope),
+      figuresByOutcome(db, scope),
+      figuresByDistrict(db, scope),
+    ]);
+    const share = (part: number, whole: number) => (whole > 0 ? Math.round((part * 10000) / whole) : null);
+    return page(request, reply, 'overview.njk', {
+      pageTitle: 'Social value of our contracts',
+      figures,
+      totals,
+      shares: {
+        sme: share(totals.smeValuePence, totals.sizeKnownValuePence),
+        vcse: share(totals.vcseValuePence, totals.valuePence),
+        local: share(totals.localValuePence, totals.valuePence),
+      },
+      outcomes,
+      districts,
+    });
+  });
 
   app.get('/transparency/contracts', { config }, async (request, reply) => {
     const afterText = field(request.query, 'after');
@@ -50,7 +72,7 @@ export async function transparencyRoutes(app: FastifyInstance, services: Service
     );
     return page(request, reply, 'contracts.njk', {
       pageTitle: 'Published contracts',
-      contracts: shown.map((c) => ({ ...c, flags: supplierFlags(c), totals: totals.get(c.id) ?? { commitments: 0, committedPence: 0, deliveredPence: 0 } })),
+      contracts: shown.map((c) => ({ ...c, flags: supplierFlags(c), totals: totals.get(c.id) })),
       firstPage: after === null,
       nextHref: rows.length > PAGE_SIZE ? `/transparency/contracts?after=${shown[shown.length - 1]!.number}` : null,
     });
