@@ -121,6 +121,11 @@ describe.each(databaseKinds)('the public transparency site on %s', (kind) => {
     expect(json.delivery.map((l) => l.quantity).sort((a, b) => a - b)).toEqual([2.5, 50, 150]);
   });
 
+  it('links to the OCDS package only when the service serves it', async () => {
+    const page = await anonymous.get('/transparency/data');
+    expect(page.body.includes('href="/transparency/ocds.json"')).toBe(t.app.hasRoute({ method: 'GET', url: '/transparency/ocds.json' }));
+  });
+
   it("answers 404 for an unpublished contract's page, an unknown one and a malformed address", async () => {
     for (const url of [
       `/transparency/contracts/${data.second.id}`,

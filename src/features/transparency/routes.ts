@@ -89,7 +89,14 @@ export async function transparencyRoutes(app: FastifyInstance, services: Service
     });
   });
 
-  app.get('/transparency/data', { config }, async (request, reply) => page(request, reply, 'data.njk', { pageTitle: 'Open data', licence: LICENCE }));
+  app.get('/transparency/data', { config }, async (request, reply) =>
+    page(request, reply, 'data.njk', {
+      pageTitle: 'Open data',
+      licence: LICENCE,
+      // the Open Contracting (OCDS) package is served by the open data feature when it is part of the service
+      ocds: app.hasRoute({ method: 'GET', url: '/transparency/ocds.json' }),
+    }),
+  );
 
   /** The public downloads: published contracts only, verified delivery only, public columns only. */
   const downloads: { dataset: Dataset; verifiedOnly: boolean; description: string }[] = [
