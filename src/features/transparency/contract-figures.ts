@@ -1,13 +1,12 @@
 import type { Db } from '../../db/client.js';
 import { commitmentRows } from '../database/commitment-rows.js';
 import { commitmentFiguresOfContracts, contractFigures } from '../summaries/read.js';
-import { deliveryRows } from '../database/delivery-rows.js';
 import { noFilters } from '../database/filters.js';
 import { commitmentView, supplierFlags } from '../database/view-rows.js';
 import { reportingPeriodLabel } from './period-label.js';
-import type { PublicContract } from './repository.js';
+import { verifiedDeliveryByPeriod, type PublicContract } from './repository.js';
 
-/** Enough for any real contract's commitments or periods on one page. */
+/** More commitments than any real contract has: a contract's page shows them all. */
 const MANY = 10_000;
 
 export interface ContractTotals {
@@ -31,42 +30,12 @@ export async function totalsByContract(db: Db, contractIds: string[]): Promise<M
 
 /** What a contract's public page shows: its commitments and its verified delivery by period and measure. */
 export async function publicContractFigures(db: Db, contract: PublicContract) {
-  const scope = { publishedOnly: true, contractIds: [contract.id] };
-  const [commitments, lines, figures] = await Promise.all([
-    commitmentRows(db, noFilters, scope, null, MANY),
-    deliveryRows(db, noFilters, { ...scope, verifiedOnly: true }, null, MANY),
+  const [commitments, delivery, figures] = await Promise.all([
+    commitmentRows(db, noFilters, { publishedOnly: true, contractIds: [contract.id] }, null, MANY),
+    verifiedDeliveryByPeriod(db, contract.id),
     contractFigures(db, [contract.id]),
   ]);
   const totals = figures.get(contract.id);
-  const byPeriodAndMeasure = new Map<
-    string,
-    {
-      periodStart: string;
-      periodEnd: string;
-      label: string;
-      measure: string;
-      unit: string;
-      quantityHundredths: number;
-      valuePence: number | null;
-      additional: boolean;
-    }
-  >();
-  for (const line of lines) {
-    const key = `${line.periodStart} ${line.measureCode} ${line.additional}`;
-    const entry = byPeriodAndMeasure.get(key) ?? {
-      periodStart: line.periodStart,
-      periodEnd: line.periodEnd,
-      label: reportingPeriodLabel(line.periodStart, line.periodEnd),
-      measure: `${line.measureCode} ${line.measureTitle}`,
-      unit: line.unit,
-      quantityHundredths: 0,
-      valuePence: line.valuePence === null ? null : 0,
-      additional: line.additional,
-    };
-    entry.quantityHundredths += line.quantityHundredths;
-    if (entry.valuePence !== null) entry.valuePence += line.valuePence ?? 0;
-    byPeriodAndMeasure.set(key, entry);
-  }
   return {
     flags: supplierFlags(contract),
     commitments: commitments.map(commitmentView),
@@ -75,6 +44,6 @@ export async function publicContractFigures(db: Db, contract: PublicContract) {
     // the verified figure includes the additional social value; the page shows the two parts
     deliveredPence: (totals?.verifiedPence ?? 0) - (totals?.additionalPence ?? 0),
     additionalPence: totals?.additionalPence ?? 0,
-    delivery: [...byPeriodAndMeasure.values()].sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.measure.localeCompare(b.measure)),
+    delivery: delivery.map((d) => ({ ...d, label: reportingPeriodLabel(d.periodStart, d.periodEnd), measure: `${d.measureCode} ${d.measureTitle}` })),
   };
 }

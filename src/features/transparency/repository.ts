@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { contracts, organisations } from '../../db/schema/index.js';
+import { contracts, deliveryReports, measures, organisations, reportLines } from '../../db/schema/index.js';
 
 /**
  * What the public may know of a published contract: no contract manager, no officer, no description (free text
@@ -44,4 +44,34 @@ export async function publishedContract(db: DbOrTx, id: string): Promise<PublicC
     .innerJoin(organisations, eq(organisations.id, contracts.supplierId))
     .where(and(eq(contracts.id, id), isNotNull(contracts.publishedAt)));
   return row ?? null;
+}
+
+/**
+ * A published contract's verified delivery by report period and measure (and whether it was additional to the
+ * commitments), each line valued on its own as the summaries value it (`sv_pence`): one grouped query over the
+ * contract's own reports.
+ */
+export async function verifiedDeliveryByPeriod(db: DbOrTx, contractId: string) {
+  const additional = sql<boolean>`${reportLines.commitmentId} is null`;
+  return db
+    .select({
+      periodStart: deliveryReports.periodStart,
+      periodEnd: deliveryReports.periodEnd,
+      measureCode: measures.code,
+      measureTitle: measures.title,
+      unit: measures.unit,
+      additional,
+      quantityHundredths: sql<number>`sum(${reportLines.quantityHundredths})`.mapWith(Number),
+      valuePence: sql<
+        number | null
+      >`sum(sv_pence(${reportLines.quantityHundredths}, ${measures.proxyPencePerUnit}, ${measures.deadweightBps}, ${measures.attributionBps}))`.mapWith(
+        (v: string | number | null) => (v === null ? null : Number(v)),
+      ),
+    })
+    .from(reportLines)
+    .innerJoin(deliveryReports, eq(deliveryReports.id, reportLines.reportId))
+    .innerJoin(measures, eq(measures.id, reportLines.measureId))
+    .where(and(eq(deliveryReports.contractId, contractId), eq(reportLines.status, 'verified')))
+    .groupBy(deliveryReports.periodStart, deliveryReports.periodEnd, measures.id, additional)
+    .orderBy(asc(deliveryReports.periodStart), asc(measures.code), additional);
 }
