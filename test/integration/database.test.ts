@@ -63,7 +63,7 @@ describe.each(databaseKinds)('the social value database on %s', (kind) => {
     expect(await narratives(`measure=${data.first.measures.valued2.code}`)).toEqual(['Additional volunteering', 'Queried line narrative']);
     expect(await narratives('district=Melton')).toEqual(['Additional volunteering']);
     expect(await narratives('directorate=Corporate+Resources')).toEqual(['Pending line narrative']);
-    expect(await narratives('period=2025-Q2')).toEqual(['Five more hired', 'Rejected line narrative']);
+    expect(await narratives('period=2025-07-01')).toEqual(['Five more hired', 'Rejected line narrative']);
     expect(await narratives('size=large&status=verified&local=no')).toHaveLength(0);
   });
 
