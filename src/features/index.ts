@@ -10,6 +10,7 @@ import { bidRoutes } from './bids/routes.js';
 import { contractImportRoutes } from './contract-import/routes.js';
 import { contractRoutes } from './contracts/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { databaseRoutes } from './database/routes.js';
 import { deliveryReportRoutes } from './delivery-reports/routes.js';
 import { engagementRoutes } from './engagement/routes.js';
 import { evaluationRoutes } from './evaluation/routes.js';
@@ -19,10 +20,12 @@ import { hiaRoutes } from './hia/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { pageRoutes } from './pages/routes.js';
+import { publishingRoutes } from './publishing/routes.js';
 import { requirementRoutes } from './requirements/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { tenderRoutes } from './tenders/routes.js';
 import { thresholdRoutes } from './thresholds/routes.js';
+import { transparencyRoutes } from './transparency/routes.js';
 import { userRoutes } from './users/routes.js';
 import { verificationRoutes } from './verification/routes.js';
 
@@ -50,9 +53,12 @@ const features: Feature[] = [
   bidRoutes,
   contractImportRoutes,
   contractRoutes,
+  publishingRoutes,
   deliveryReportRoutes,
   verificationRoutes,
   dashboardRoutes,
+  databaseRoutes,
+  transparencyRoutes,
 ];
 
 export async function registerFeatures(app: FastifyInstance, services: Services): Promise<void> {

@@ -14,6 +14,7 @@ const items: NavItem[] = [
   { text: 'Tenders', href: '/tenders', roles: staffRoles },
   { text: 'Contracts', href: '/contracts', roles: staffRoles },
   { text: 'Verification', href: '/verification', roles: ['contract_manager', 'officer'] },
+  { text: 'Database', href: '/database', roles: staffRoles },
   { text: 'Your contracts', href: '/supplier', roles: ['supplier'] },
   { text: 'Your tenders', href: '/supplier/tenders', roles: ['supplier'] },
   { text: 'Framework', href: '/framework', roles: staffRoles },

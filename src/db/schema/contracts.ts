@@ -52,6 +52,10 @@ export const contracts = pgTable(
     uniqueIndex('contracts_reference_key').on(t.reference),
     index('contracts_supplier_idx').on(t.supplierId),
     index('contracts_manager_idx').on(t.contractManagerId),
+    // the transparency site's list of published contracts, a page at a time in the order of their numbers
+    index('contracts_published_idx')
+      .on(t.number)
+      .where(sql`${t.publishedAt} is not null`),
     check('contracts_dates', sql`${t.endDate} >= ${t.startDate}`),
   ],
 );
@@ -84,7 +88,12 @@ export const contractCommitments = pgTable(
     originalProfile: jsonb('original_profile').$type<ProfilePeriod[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('contract_commitments_contract_idx').on(t.contractId), check('contract_commitments_quantity', sql`${t.quantityHundredths} >= 0`)],
+  (t) => [
+    index('contract_commitments_contract_idx').on(t.contractId),
+    // the social value database filtered by measure
+    index('contract_commitments_measure_idx').on(t.measureId),
+    check('contract_commitments_quantity', sql`${t.quantityHundredths} >= 0`),
+  ],
 );
 
 export const variationStatuses = ['pending', 'approved', 'rejected'] as const;
@@ -136,6 +145,8 @@ export const deliveryReports = pgTable(
   },
   (t) => [
     uniqueIndex('delivery_reports_period_key').on(t.contractId, t.periodStart),
+    // the social value database filtered by period
+    index('delivery_reports_period_idx').on(t.periodStart),
     // the verification queue and the weekly digest: the few reports waiting for a decision, among years of others
     index('delivery_reports_waiting_idx')
       .on(t.submittedAt)
@@ -170,6 +181,8 @@ export const reportLines = pgTable(
   (t) => [
     index('report_lines_report_idx').on(t.reportId),
     index('report_lines_commitment_idx').on(t.commitmentId, t.status),
+    // the social value database filtered by measure
+    index('report_lines_measure_idx').on(t.measureId, t.status),
     check('report_lines_quantity', sql`${t.quantityHundredths} >= 0`),
   ],
 );

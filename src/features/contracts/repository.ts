@@ -97,6 +97,7 @@ export async function contractManagers(db: DbOrTx): Promise<{ id: string; name: 
 }
 
 const overrider = alias(users, 'overrider');
+const publisher = alias(users, 'publisher');
 
 export async function loadContract(db: DbOrTx, id: string) {
   const [row] = await db
@@ -123,11 +124,14 @@ export async function loadContract(db: DbOrTx, id: string) {
       ratingOverride: contracts.ratingOverride,
       ratingOverrideReason: contracts.ratingOverrideReason,
       ratingOverrideByName: overrider.name,
+      publishedAt: contracts.publishedAt,
+      publishedByName: publisher.name,
     })
     .from(contracts)
     .innerJoin(organisations, eq(organisations.id, contracts.supplierId))
     .leftJoin(users, eq(users.id, contracts.contractManagerId))
     .leftJoin(overrider, eq(overrider.id, contracts.ratingOverrideBy))
+    .leftJoin(publisher, eq(publisher.id, contracts.publishedBy))
     .leftJoin(tenders, eq(tenders.id, contracts.tenderId))
     .where(eq(contracts.id, id));
   return row ?? null;

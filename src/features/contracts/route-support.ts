@@ -23,6 +23,8 @@ const FLASH = {
   'variation-rejected': 'Variation rejected. The commitment is unchanged.',
   'remediation-opened': 'Remediation action opened.',
   'remediation-closed': 'Remediation action closed.',
+  published: 'Contract published. Its verified social value is now on the public transparency site.',
+  unpublished: 'Contract taken off the transparency site.',
 } as const;
 
 export type FlashKey = keyof typeof FLASH;

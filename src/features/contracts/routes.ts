@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
+import { publishers } from '../publishing/publish-contract.js';
 import { contractChangeRoutes } from './change-routes.js';
 import { loadContractPage } from './contract-page.js';
 import { loadRegister } from './register.js';
@@ -35,6 +36,7 @@ export async function contractRoutes(app: FastifyInstance, services: Services): 
       canRequestVariation: hasAnyRole(request.user, variationRequesters),
       canDecideVariation: hasAnyRole(request.user, variationApprovers),
       isAdmin: hasAnyRole(request.user, ['admin']),
+      canPublish: hasAnyRole(request.user, publishers),
       flash: flashFor(request),
     });
   });
