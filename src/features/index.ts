@@ -16,6 +16,7 @@ import { frameworkRoutes } from './framework/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { hiaRoutes } from './hia/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
+import { ocdsExportRoutes } from './ocds/export-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { pageRoutes } from './pages/routes.js';
 import { requirementRoutes } from './requirements/routes.js';
@@ -51,6 +52,7 @@ const features: Feature[] = [
   contractRoutes,
   deliveryReportRoutes,
   verificationRoutes,
+  ocdsExportRoutes,
 ];
 
 export async function registerFeatures(app: FastifyInstance, services: Services): Promise<void> {

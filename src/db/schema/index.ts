@@ -8,3 +8,4 @@ export * from './commissioning.js';
 export * from './procurement.js';
 export * from './contracts.js';
 export * from './contract-imports.js';
+export * from './open-data.js';
