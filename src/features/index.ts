@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Feature, Services } from '../services.js';
+import { apiTokenRoutes } from './api-tokens/routes.js';
+import { apiRoutes } from './api/routes.js';
 import { assessmentRoutes } from './assessment/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
@@ -53,6 +55,8 @@ const features: Feature[] = [
   deliveryReportRoutes,
   verificationRoutes,
   ocdsExportRoutes,
+  apiTokenRoutes,
+  apiRoutes,
 ];
 
 export async function registerFeatures(app: FastifyInstance, services: Services): Promise<void> {

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvModule from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { apply } from 'json-merge-patch';
+
+// both are CommonJS modules whose default export is the module object under NodeNext
+const Ajv = AjvModule.default;
+const addFormats = addFormatsModule.default;
 
 const fixtures = new URL('../fixtures/ocds/', import.meta.url);
 const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(path, fixtures), 'utf8')) as Record<string, unknown>;
