@@ -19,6 +19,7 @@ import { healthRoutes } from './health/routes.js';
 import { hiaRoutes } from './hia/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { ocdsExportRoutes } from './ocds/export-routes.js';
+import { ocdsImportRoutes } from './ocds/import-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { pageRoutes } from './pages/routes.js';
 import { requirementRoutes } from './requirements/routes.js';
@@ -51,6 +52,7 @@ const features: Feature[] = [
   awardRoutes,
   bidRoutes,
   contractImportRoutes,
+  ocdsImportRoutes,
   contractRoutes,
   deliveryReportRoutes,
   verificationRoutes,
