@@ -8,4 +8,5 @@ export * from './commissioning.js';
 export * from './procurement.js';
 export * from './contracts.js';
 export * from './contract-imports.js';
+export * from './summaries.js';
 export * from './open-data.js';
