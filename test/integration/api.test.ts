@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, auditEvents, contracts } from '../../src/db/schema/index.js';
+import { socialValuePence } from '../../src/domain/social-value.js';
 import { tokenHash } from '../../src/features/api-tokens/token-hash.js';
 import { apiRoutes } from '../../src/features/api/routes.js';
 import { createTestApp, signedInClient, type Client, type TestApp } from '../helpers/app.js';
@@ -43,12 +44,40 @@ describe.each(databaseKinds)('the read-only API on %s', (kind) => {
     expect(published.supplier).toMatchObject({ name: 'Charnwood Care Services Ltd', sme: true, vcse: false });
     expect(body.links.next).toBeNull();
     const forbidden = await forbiddenValues(t.services.database.db, fixture.unpublished.id);
-    for (const url of ['/api/v1/contracts', '/api/v1/commitments', '/api/v1/delivered-outputs', `/api/v1/contracts/${fixture.published.id}`]) {
+    for (const url of [
+      '/api/v1/contracts',
+      '/api/v1/summary',
+      '/api/v1/commitments',
+      '/api/v1/delivered-outputs',
+      `/api/v1/contracts/${fixture.published.id}`,
+    ]) {
       const text = (await apiGet(t, url)).body;
       for (const value of forbidden) expect(text, `${url} shows ${value}`).not.toContain(value);
     }
     const outputs = (await apiGet(t, '/api/v1/delivered-outputs')).json() as Json;
     expect(outputs.data.map((d: Json) => d.quantity).sort()).toEqual([1, 1.5, 2.5, 3]);
+  });
+
+  it('gives the summary figures from the summaries: published contracts to anyone, every contract to a staff token', async () => {
+    const { m } = fixture;
+    const value = (hundredths: number, measure: typeof m.valued) =>
+      socialValuePence(hundredths, { proxyPencePerUnit: measure.proxy, deadweightBps: measure.deadweight, attributionBps: measure.attribution })!;
+    const publicSummary = await apiGet(t, '/api/v1/summary');
+    expect(publicSummary.statusCode).toBe(200);
+    const body = publicSummary.json() as Json;
+    expect(body.scope).toBe('public');
+    expect(body.totals.verifiedPence).toBe(value(250, m.valued) + value(150, m.valued) + value(100, m.valued2) + value(300, m.valued));
+    expect(body.totals.additionalPence).toBe(value(300, m.valued));
+    expect(body.contracts.contracts).toBe(2);
+    expect(body.byOutcome.length).toBeGreaterThan(0);
+    expect((await apiGet(t, '/api/v1/summary?scope=staff')).statusCode).toBe(401);
+    const staff = (await apiGet(t, '/api/v1/summary', staffToken)).json() as Json;
+    expect(staff.scope).toBe('staff');
+    expect(staff.contracts.contracts).toBe(3);
+    expect(staff.totals.committedPence).toBeGreaterThan(body.totals.committedPence);
+    const nonsense = await apiGet(t, '/api/v1/summary?from=last-year');
+    expect(nonsense.statusCode).toBe(400);
+    expect(nonsense.headers['content-type']).toContain('application/problem+json');
   });
 
   it('gives staff data only to a staff token: refused without a token, forbidden to a public token', async () => {

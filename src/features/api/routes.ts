@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { sendWithEtag } from './etag.js';
 import { activeFramework, frameworkSchema } from './framework-data.js';
 import { problem, sendProblem } from './problem.js';
+import { summaryFigures, summaryQuerySchema, summarySchema, type SummaryQuery } from './summary.js';
 import { commitmentResource, contractResource, deliveredResource, deliveredTotals } from './resources.js';
 import { commitmentSchema, contractDetailSchema, contractSchema, deliveredSchema, errorResponses, listQuery, pageOf, scopeQuery } from './schemas.js';
 import { bearerToken, tokenCheck, visibilityFor } from './token-auth.js';
@@ -211,6 +212,27 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
           const framework = await activeFramework(db);
           if (!framework) return sendProblem(reply, 404, 'No framework version is active yet.');
           return sendWithEtag(request, reply, framework);
+        },
+      );
+
+      v1.get(
+        '/summary',
+        {
+          config: api,
+          schema: {
+            summary:
+              'Headline figures: social value promised, committed and verified, delivery to date, contracts and spend with SME, VCSE and local suppliers, by outcome and quarter',
+            tags: ['summary'],
+            security,
+            querystring: summaryQuerySchema,
+            response: { 200: summarySchema, ...errorResponses },
+          },
+        },
+        async (request, reply) => {
+          const { scope, ...filters } = request.query as SummaryQuery & { scope?: ApiScope };
+          const visibility = visibilityFor(request, reply, scope);
+          if (!visibility) return reply;
+          return sendWithEtag(request, reply, await summaryFigures(db, visibility, filters));
         },
       );
 
