@@ -5,7 +5,8 @@ import { formErrors, isUuid, uploadedFile } from '../../platform/forms.js';
 import { importAwards, matchAwardSuppliers } from './import-awards.js';
 import { planImport } from './plan-import.js';
 import { readReleasePackage } from './read-package.js';
-import { findOcdsUpload, importedContractList, knownFor, type OcdsUpload } from './repository.js';
+import { importedContracts } from '../contract-import/repository.js';
+import { findOcdsUpload, knownFor, type OcdsUpload } from './repository.js';
 import { saveOcdsUpload } from './save-upload.js';
 
 const importers = ['officer', 'admin'] as const satisfies readonly Role[];
@@ -59,7 +60,7 @@ export async function ocdsImportRoutes(app: FastifyInstance, { database }: Servi
         pageTitle: 'Contracts imported',
         upload,
         importedCount: ids.length,
-        contracts: await importedContractList(db, ids.slice(0, LIST_LIMIT)),
+        contracts: await importedContracts(db, ids.slice(0, LIST_LIMIT)),
       });
     }
     const newAwards = upload.plan.awards.filter((a) => a.action === 'new');

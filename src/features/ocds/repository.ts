@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { contractAwards, contracts, ocdsImports, organisations, type OcdsImportPlan } from '../../db/schema/index.js';
+import { contractAwards, contracts, ocdsImports, type OcdsImportPlan } from '../../db/schema/index.js';
 import { inGroups } from '../contract-import/repository.js';
 import { awardKey, type Known } from './plan-import.js';
 import type { Release } from './read-package.js';
@@ -52,20 +52,4 @@ export async function contractsOfAwards(tx: Tx, plan: OcdsImportPlan): Promise<M
     for (const row of rows) found.set(awardKey(row.ocid, row.awardId), row.contractId);
   }
   return found;
-}
-
-export async function importedContractList(db: DbOrTx, ids: string[]) {
-  if (!ids.length) return [];
-  return db
-    .select({
-      id: contracts.id,
-      reference: contracts.reference,
-      title: contracts.title,
-      supplierName: organisations.name,
-      valuePence: contracts.valuePence,
-      startDate: contracts.startDate,
-    })
-    .from(contracts)
-    .innerJoin(organisations, eq(organisations.id, contracts.supplierId))
-    .where(inArray(contracts.id, ids));
 }
