@@ -39,6 +39,11 @@ const schema = z
       .min(1, 'must be at least 1')
       .max(1024, 'must be at most 1024')
       .default(20),
+    OCDS_OCID_PREFIX: z
+      .string()
+      .regex(/^ocds-[a-z0-9]{6}$/, 'must be ocds- and the six letters or digits registered with the Open Contracting Partnership')
+      .default('ocds-svleic'),
+    API_RATE_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(120),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production') {
@@ -74,6 +79,10 @@ export interface Config {
   logLevel: string;
   /** the largest evidence file accepted, in bytes */
   evidenceMaxBytes: number;
+  /** the prefix of the open contracting IDs (OCIDs) of the contracts in the OCDS download */
+  ocidPrefix: string;
+  /** how many API requests a token (or an address without one) may make a minute */
+  apiRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -113,5 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     evidenceMaxBytes: c.EVIDENCE_MAX_MB * 1024 * 1024,
+    ocidPrefix: c.OCDS_OCID_PREFIX,
+    apiRateLimit: c.API_RATE_LIMIT,
   };
 }

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Feature, Services } from '../services.js';
+import { apiTokenRoutes } from './api-tokens/routes.js';
+import { apiRoutes } from './api/routes.js';
 import { assessmentRoutes } from './assessment/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
@@ -18,6 +20,8 @@ import { frameworkRoutes } from './framework/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { hiaRoutes } from './hia/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
+import { ocdsExportRoutes } from './ocds/export-routes.js';
+import { ocdsImportRoutes } from './ocds/import-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { pageRoutes } from './pages/routes.js';
 import { publishingRoutes } from './publishing/routes.js';
@@ -52,6 +56,7 @@ const features: Feature[] = [
   awardRoutes,
   bidRoutes,
   contractImportRoutes,
+  ocdsImportRoutes,
   contractRoutes,
   publishingRoutes,
   deliveryReportRoutes,
@@ -59,6 +64,9 @@ const features: Feature[] = [
   dashboardRoutes,
   databaseRoutes,
   transparencyRoutes,
+  ocdsExportRoutes,
+  apiTokenRoutes,
+  apiRoutes,
 ];
 
 export async function registerFeatures(app: FastifyInstance, services: Services): Promise<void> {

@@ -3,8 +3,12 @@ import fp from 'fastify-plugin';
 import type { Role } from '../db/schema/index.js';
 import { hasAnyRole } from './current-user.js';
 
-/** Who may use a route. Every route must declare one: a route without it fails at start-up. */
-export type Access = 'public' | 'signed-in' | readonly Role[];
+/**
+ * Who may use a route. Every route must declare one: a route without it fails at start-up. 'api' routes ignore the
+ * session cookie and are decided by their bearer token (features/api/token-auth.ts): without one they read public
+ * data only.
+ */
+export type Access = 'public' | 'signed-in' | 'api' | readonly Role[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,7 +32,7 @@ export class ForbiddenError extends Error {
 /** preHandler: sends the visitor to sign in, or refuses with 403, unless the route's access allows them. */
 export async function enforceAccess(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const access = request.routeOptions.config.access;
-  if (access === 'public' || request.is404) return;
+  if (access === 'public' || access === 'api' || request.is404) return;
   if (!request.user) {
     if (request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`);

@@ -24,6 +24,7 @@ const items: NavItem[] = [
   { text: 'Audit trail', href: '/admin/audit', roles: ['admin'] },
   { text: 'Settings', href: '/admin/settings', roles: ['admin'] },
   { text: 'Jobs', href: '/admin/jobs', roles: ['admin'] },
+  { text: 'API tokens', href: '/admin/api-tokens', roles: ['admin'] },
 ];
 
 /** The service navigation for a user: only the sections their roles can open, with the current one marked. */

@@ -182,3 +182,13 @@ export async function expectReflowAt320(page: Page): Promise<void> {
     if (size) await page.setViewportSize(size);
   }
 }
+
+/** Presses a button of the page's main content (the first form's, unless named) and returns the status of the page it leads to. */
+export async function pressButton(page: Page, button?: string): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame()),
+    (button ? page.getByRole('button', { name: button, exact: true }) : page.locator('main form button[type="submit"]').first()).click(),
+  ]);
+  await page.waitForLoadState('load');
+  return response.status();
+}

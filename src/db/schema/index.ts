@@ -9,3 +9,4 @@ export * from './procurement.js';
 export * from './contracts.js';
 export * from './contract-imports.js';
 export * from './summaries.js';
+export * from './open-data.js';

@@ -43,14 +43,14 @@ export function nameKey(name: string): string {
  * Each new supplier takes its details from the first of its rows that gives them. An SME is recorded as small and a
  * supplier marked not an SME as large; the postcode gives the district.
  */
-export function matchSuppliers(contracts: readonly ContractRow[], existing: readonly ExistingSupplier[]): SupplierMatches {
+export function matchSuppliers(contracts: readonly Pick<ContractRow, 'supplier'>[], existing: readonly ExistingSupplier[]): SupplierMatches {
   const byNumber = new Map<string, ExistingSupplier>();
   const byName = new Map<string, ExistingSupplier>();
   for (const s of existing) {
     if (s.companiesHouseNumber && !byNumber.has(s.companiesHouseNumber)) byNumber.set(s.companiesHouseNumber, s);
     if (!byName.has(nameKey(s.name))) byName.set(nameKey(s.name), s);
   }
-  const inService = (c: ContractRow): ExistingSupplier | undefined => {
+  const inService = (c: Pick<ContractRow, 'supplier'>): ExistingSupplier | undefined => {
     const { companyNumber, name } = c.supplier;
     const numbered = companyNumber ? byNumber.get(companyNumber) : undefined;
     if (numbered) return numbered;

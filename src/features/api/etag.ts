@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Sends a JSON body with a strong ETag (a hash of the exact bytes), or 304 with no body when the client already has
+ * it (If-None-Match). The body is serialized with the route's response schema first, so the tag is of what is sent.
+ * Clients revalidate every time (no-cache); the answer depends on the token, so caches key on Authorization.
+ */
+export function sendWithEtag(request: FastifyRequest, reply: FastifyReply, payload: unknown): FastifyReply {
+  const body = String(reply.serialize(payload));
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'Authorization');
+  const wanted = request.headers['if-none-match'];
+  if (wanted && wanted.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+  return reply.type('application/json; charset=utf-8').send(body);
+}
