@@ -9,6 +9,7 @@ import { assertAccessDeclared, enforceAccess } from './platform/access.js';
 import type { Actor } from './platform/audit.js';
 import type { CurrentUser } from './platform/current-user.js';
 import { asBadForm, classifyError, wantsJson } from './platform/errors.js';
+import { loadShedding } from './platform/load-shedding.js';
 import { navigationFor } from './platform/navigation.js';
 import { publicDir } from './platform/paths.js';
 import { SESSION_COOKIE, findSessionUser } from './platform/sessions.js';
@@ -53,6 +54,7 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
+  await loadShedding(app, services);
 
   const views = createViewEnvironment();
   app.decorateRequest('user', null);

@@ -39,6 +39,18 @@ const schema = z
       .min(1, 'must be at least 1')
       .max(1024, 'must be at most 1024')
       .default(20),
+    LOAD_SHED_DATABASE_QUEUE: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').default(50),
+    LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .default(1000),
+    LOAD_SHED_RETRY_AFTER_SECONDS: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(3600, 'must be at most 3600')
+      .default(5),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production') {
@@ -74,6 +86,8 @@ export interface Config {
   logLevel: string;
   /** the largest evidence file accepted, in bytes */
   evidenceMaxBytes: number;
+  /** when to answer "service busy" (503) rather than queue a request; 0 turns a check off */
+  loadShedding: { maxDatabaseQueue: number; maxEventLoopDelayMs: number; retryAfterSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -113,5 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     evidenceMaxBytes: c.EVIDENCE_MAX_MB * 1024 * 1024,
+    loadShedding: {
+      maxDatabaseQueue: c.LOAD_SHED_DATABASE_QUEUE,
+      maxEventLoopDelayMs: c.LOAD_SHED_EVENT_LOOP_DELAY_MS,
+      retryAfterSeconds: c.LOAD_SHED_RETRY_AFTER_SECONDS,
+    },
   };
 }

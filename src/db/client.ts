@@ -17,6 +17,11 @@ export type { Db, DbOrTx, Tx } from './types.js';
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /**
+   * How many queries wait for a connection to the database: on PGlite, those queued behind the one running on its
+   * single connection; on PostgreSQL, those waiting for a free connection in the pool. Load shedding watches it.
+   */
+  pending(): number;
   /** true when a trivial query answers within the time limit */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -75,6 +80,7 @@ async function openPostgres(url: string, max: number): Promise<PostgresDatabase>
     db,
     kind: 'postgres',
     pool,
+    pending: () => pool.waitingCount,
     ping: (timeoutMs = 2000) => pingWith(db, timeoutMs),
     close: () => pool.end(),
   };
@@ -116,6 +122,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    pending: () => client.waiting,
     ping: (timeoutMs = 2000) => (closed ? Promise.resolve(false) : pingWith(db, timeoutMs)),
     close: async () => {
       if (closed) return;
