@@ -39,6 +39,7 @@ const schema = z
       .min(1, 'must be at least 1')
       .max(1024, 'must be at most 1024')
       .default(20),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(10),
     LOAD_SHED_DATABASE_QUEUE: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').default(50),
     LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce
       .number({ message: 'must be a whole number' })
@@ -86,6 +87,8 @@ export interface Config {
   logLevel: string;
   /** the largest evidence file accepted, in bytes */
   evidenceMaxBytes: number;
+  /** how long stopping may take (finishing requests, jobs and mail, closing the database) before the process exits anyway */
+  shutdownGraceMs: number;
   /** when to answer "service busy" (503) rather than queue a request; 0 turns a check off */
   loadShedding: { maxDatabaseQueue: number; maxEventLoopDelayMs: number; retryAfterSeconds: number };
 }
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     evidenceMaxBytes: c.EVIDENCE_MAX_MB * 1024 * 1024,
+    shutdownGraceMs: c.SHUTDOWN_GRACE_SECONDS * 1000,
     loadShedding: {
       maxDatabaseQueue: c.LOAD_SHED_DATABASE_QUEUE,
       maxEventLoopDelayMs: c.LOAD_SHED_EVENT_LOOP_DELAY_MS,

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    const force = setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
     await app.close();
     await jobRunner.stop();
     await mailWorker.stop();

@@ -51,10 +51,14 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   migrate?: boolean;
   poolSize?: number;
+  /** PGlite only: start from a copy of a database saved with `snapshotOf` (tests start from one migrated database) */
+  snapshot?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const database: Database = options.databaseUrl ? await openPostgres(options.databaseUrl, options.poolSize ?? 10) : await openPglite(options.dataDir);
+  const database: Database = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : await openPglite(options.dataDir, options.snapshot);
   if (options.migrate !== false) {
     try {
       await runMigrations(database);
@@ -97,7 +101,16 @@ const pgliteOptions = {
   serializers: { 17: (value: unknown) => value as string },
 };
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+/** The embedded database as a tarball of its data folder, to open copies of with `snapshot`. */
+export async function snapshotOf(database: Database): Promise<Blob> {
+  const client = pgliteClients.get(database);
+  if (!client) throw new Error('only an embedded (PGlite) database can be saved as a snapshot');
+  return client.dumpDataDir('none');
+}
+
+const pgliteClients = new WeakMap<Database, PreparingPGlite>();
+
+async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   let client: PreparingPGlite;
   if (dataDir) {
@@ -113,13 +126,13 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     }
     client = new PreparingPGlite(path.join(folder, 'pglite'), pgliteOptions);
   } else {
-    client = new PreparingPGlite(pgliteOptions);
+    client = new PreparingPGlite({ ...pgliteOptions, ...(snapshot ? { loadDataDir: snapshot } : {}) });
   }
   const [{ drizzle: drizzlePglite }, schema] = await Promise.all([import('drizzle-orm/pglite'), import('./schema/index.js'), client.waitReady]);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   attachReadCache(db, new ReadCache(() => client.writes));
   let closed = false;
-  return {
+  const database: Database = {
     db,
     kind: 'pglite',
     pending: () => client.waiting,
@@ -131,6 +144,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await release?.();
     },
   };
+  pgliteClients.set(database, client);
+  return database;
 }
 
 async function pingWith(db: Db, timeoutMs: number): Promise<boolean> {
