@@ -28,7 +28,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await pglite.close();
     }
 
-    if (databaseKinds.includes('postgres')) {
+    // The browser tests run on PGlite only.
+    if (databaseKinds.includes('postgres') && project.name !== 'browser') {
       // A database copied with CREATE DATABASE ... TEMPLATE must have no connections while it is copied: each is
       // closed once made.
       const prefix = `sv_template_${randomBytes(4).toString('hex')}`;
