@@ -28,7 +28,7 @@ describe('loadConfig', () => {
   });
 
   it('reads when to shed load, with defaults, 0 turning a check off', () => {
-    expect(loadConfig({}).loadShedding).toEqual({ maxDatabaseQueue: 50, maxEventLoopDelayMs: 1000, retryAfterSeconds: 5 });
+    expect(loadConfig({}).loadShedding).toEqual({ maxDatabaseQueue: 10, maxEventLoopDelayMs: 1000, retryAfterSeconds: 5 });
     expect(loadConfig({ LOAD_SHED_DATABASE_QUEUE: '0', LOAD_SHED_EVENT_LOOP_DELAY_MS: '250', LOAD_SHED_RETRY_AFTER_SECONDS: '30' }).loadShedding).toEqual({
       maxDatabaseQueue: 0,
       maxEventLoopDelayMs: 250,

@@ -40,7 +40,7 @@ const schema = z
       .max(1024, 'must be at most 1024')
       .default(20),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(10),
-    LOAD_SHED_DATABASE_QUEUE: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').default(50),
+    LOAD_SHED_DATABASE_QUEUE: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').default(10),
     LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce
       .number({ message: 'must be a whole number' })
       .int('must be a whole number')
