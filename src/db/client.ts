@@ -22,6 +22,8 @@ export interface Database {
    * single connection; on PostgreSQL, those waiting for a free connection in the pool. Load shedding watches it.
    */
   pending(): number;
+  /** how many queries it runs at once: 1 on PGlite, the pool's size on PostgreSQL */
+  connections: number;
   /** true when a trivial query answers within the time limit */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -85,6 +87,7 @@ async function openPostgres(url: string, max: number): Promise<PostgresDatabase>
     kind: 'postgres',
     pool,
     pending: () => pool.waitingCount,
+    connections: max,
     ping: (timeoutMs = 2000) => pingWith(db, timeoutMs),
     close: () => pool.end(),
   };
@@ -136,6 +139,7 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
     db,
     kind: 'pglite',
     pending: () => client.waiting,
+    connections: 1,
     ping: (timeoutMs = 2000) => (closed ? Promise.resolve(false) : pingWith(db, timeoutMs)),
     close: async () => {
       if (closed) return;

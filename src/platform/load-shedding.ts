@@ -18,8 +18,9 @@ function prefersJson(request: FastifyRequest): boolean {
 }
 
 /**
- * Sheds load rather than queueing it: once the event loop lags (@fastify/under-pressure measures it) or too many
- * queries wait for the database, a new request is answered at once with 503 and Retry-After (a "service busy" page
+ * Sheds load rather than queueing it: once the event loop lags (@fastify/under-pressure measures it) or the
+ * database's queue is full (more queries waiting than LOAD_SHED_DATABASE_QUEUE, or more requests in progress than
+ * the database's connections plus that many), a new request is answered at once with 503 and Retry-After (a "service busy" page
  * for people, JSON for API clients) instead of waiting many seconds behind the others. The check runs before the
  * session is looked up, so a refused request costs no query. /health and the static files are always served.
  * Registered directly on the app (not encapsulated), first, so that its hooks run before every other.
@@ -48,9 +49,22 @@ export async function loadShedding(app: FastifyInstance, { config, database }: S
   }
 
   if (maxDatabaseQueue > 0) {
+    // Queries waiting now, and the requests let in but not yet answered: many requests arriving together all pass
+    // before any of them has queried, so the queue alone says too late how many will wait. Every request that is let
+    // in may use the database, so no more are let in than it can serve at once plus the queue allowed.
+    const capacity = database.connections + maxDatabaseQueue;
+    const admitted = new WeakSet<FastifyRequest>();
+    let inProgress = 0;
+    const done = async (request: FastifyRequest) => {
+      if (admitted.delete(request)) inProgress -= 1;
+    };
     app.addHook('onRequest', async (request, reply) => {
-      if (isExempt(request) || database.pending() < maxDatabaseQueue) return;
-      return reply.send(busy(request, reply, 'databaseQueue'));
+      if (isExempt(request)) return;
+      if (inProgress >= capacity || database.pending() >= maxDatabaseQueue) return reply.send(busy(request, reply, 'databaseQueue'));
+      admitted.add(request);
+      inProgress += 1;
     });
+    app.addHook('onResponse', done);
+    app.addHook('onRequestAbort', done);
   }
 }
