@@ -37,7 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const seeded = `${prefix}_seeded`;
       await adminQuery(`create database ${migrated}`);
       created.push(migrated);
-      await (await openDatabase({ databaseUrl: postgresUrl(migrated), poolSize: 1 })).close();
+      await (await openDatabase({ databaseUrl: postgresUrl(migrated), poolSize: 2 })).close(); // migrating holds one connection for its lock and uses another
       await adminQuery(`create database ${seeded} template ${migrated}`);
       created.push(seeded);
       const database = await openDatabase({ databaseUrl: postgresUrl(seeded), poolSize: 1, migrate: false });
