@@ -1,4 +1,5 @@
-// npm run bench: start-up time, throughput against bare baselines measured in the same run, and page weight.
+// npm run bench: start-up time, throughput against bare baselines measured in the same run, page weight, and latency
+// under overload with and without load shedding.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -166,6 +167,8 @@ const ratioLine = (label, { pageMs, baselineMs, ratio }) =>
   `${label} (median server time): ${pageMs.toFixed(1)} ms vs one query reading the same rows ${baselineMs.toFixed(1)} ms = ${ratio.toFixed(2)}x  target at most 3x ${ratio <= 3 ? 'met' : 'NOT MET'}`;
 console.log(`\n${ratioLine('Scoring page, 50 bids x 30 measures x 5 evaluators', await scoringBenchmark())}`);
 console.log(ratioLine('Contract page, 30 commitments x 5 years of quarterly reports', await contractPageBenchmark()));
+const { overloadBenchmark, overloadLines } = await import('./overload.js');
+console.log(overloadLines(await overloadBenchmark()).join('\n'));
 const upload = await evidenceUploadBenchmark();
 console.log(
   `Evidence upload, ${upload.files} files of ${upload.fileMb} MB in one request, ${upload.runs} times in a row: the service's memory grew at most ${upload.growthMb.toFixed(1)} MB (from ${upload.beforeMb.toFixed(0)} MB)  target under 64 MB ${upload.growthMb < 64 ? 'met' : 'NOT MET'}`,

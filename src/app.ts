@@ -5,6 +5,7 @@ import { accessControl } from './platform/access.js';
 import { csrfProtection } from './platform/csrf.js';
 import { errorPages } from './platform/error-pages.js';
 import { formBodies } from './platform/form-bodies.js';
+import { loadShedding } from './platform/load-shedding.js';
 import { nulBytes } from './platform/nul-bytes.js';
 import { pageRendering } from './platform/page-rendering.js';
 import { securityHeaders } from './platform/security-headers.js';
@@ -28,6 +29,7 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
+  await loadShedding(app, services);
 
   await app.register(securityHeaders, { https });
   await app.register(fastifyCookie, { secret: config.sessionSecret });

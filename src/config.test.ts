@@ -27,6 +27,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EVIDENCE_MAX_MB: '0' })).toThrow(/EVIDENCE_MAX_MB must be at least 1/);
   });
 
+  it('reads when to shed load, with defaults, 0 turning a check off', () => {
+    expect(loadConfig({}).loadShedding).toEqual({ maxDatabaseQueue: 10, maxEventLoopDelayMs: 1000, retryAfterSeconds: 5 });
+    expect(loadConfig({ LOAD_SHED_DATABASE_QUEUE: '0', LOAD_SHED_EVENT_LOOP_DELAY_MS: '250', LOAD_SHED_RETRY_AFTER_SECONDS: '30' }).loadShedding).toEqual({
+      maxDatabaseQueue: 0,
+      maxEventLoopDelayMs: 250,
+      retryAfterSeconds: 30,
+    });
+    expect(() => loadConfig({ LOAD_SHED_DATABASE_QUEUE: '-1' })).toThrow(/LOAD_SHED_DATABASE_QUEUE must be 0 or more/);
+    expect(() => loadConfig({ LOAD_SHED_RETRY_AFTER_SECONDS: '0' })).toThrow(/LOAD_SHED_RETRY_AFTER_SECONDS must be at least 1/);
+  });
+
   it('requires the production secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET must be set in production/);
     const config = loadConfig({

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { DataFolderInUseError, openDatabase } from './db/client.js';
 import { serviceJobs } from './features/background-jobs/service-jobs.js';
+import { undoUnfinishedImports } from './features/contract-import/undo-import.js';
 import { startJobs } from './platform/jobs.js';
 import { createMailer, startMailWorker } from './platform/mail.js';
 import { DEMO_PASSWORD, demoUsers, seedIfEmpty } from './seed/demo.js';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     process.exit(69);
   }
 
+  // An import cut short when the service last stopped is undone; on the embedded database no other process can be importing.
+  await undoUnfinishedImports(database.db, database.kind === 'pglite' ? { leaseMs: 0 } : {});
   const seeded = config.seedDemo ? await seedIfEmpty(database.db) : false;
   const bootLog = { level: config.logLevel };
   const placeholder = { info: () => undefined, error: () => undefined };
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    const force = setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
     await app.close();
     await jobRunner.stop();
     await mailWorker.stop();

@@ -17,6 +17,13 @@ export type { Db, DbOrTx, Tx } from './types.js';
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /**
+   * How many queries wait for a connection to the database: on PGlite, those queued behind the one running on its
+   * single connection; on PostgreSQL, those waiting for a free connection in the pool. Load shedding watches it.
+   */
+  pending(): number;
+  /** how many queries it runs at once: 1 on PGlite, the pool's size on PostgreSQL */
+  connections: number;
   /** true when a trivial query answers within the time limit */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -46,10 +53,14 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   migrate?: boolean;
   poolSize?: number;
+  /** PGlite only: start from a copy of a database saved with `snapshotOf` (tests start from one migrated database) */
+  snapshot?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const database: Database = options.databaseUrl ? await openPostgres(options.databaseUrl, options.poolSize ?? 10) : await openPglite(options.dataDir);
+  const database: Database = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : await openPglite(options.dataDir, options.snapshot);
   if (options.migrate !== false) {
     try {
       await runMigrations(database);
@@ -75,6 +86,8 @@ async function openPostgres(url: string, max: number): Promise<PostgresDatabase>
     db,
     kind: 'postgres',
     pool,
+    pending: () => pool.waitingCount,
+    connections: max,
     ping: (timeoutMs = 2000) => pingWith(db, timeoutMs),
     close: () => pool.end(),
   };
@@ -91,7 +104,16 @@ const pgliteOptions = {
   serializers: { 17: (value: unknown) => value as string },
 };
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+/** The embedded database as a tarball of its data folder, to open copies of with `snapshot`. */
+export async function snapshotOf(database: Database): Promise<Blob> {
+  const client = pgliteClients.get(database);
+  if (!client) throw new Error('only an embedded (PGlite) database can be saved as a snapshot');
+  return client.dumpDataDir('none');
+}
+
+const pgliteClients = new WeakMap<Database, PreparingPGlite>();
+
+async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   let client: PreparingPGlite;
   if (dataDir) {
@@ -107,15 +129,17 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     }
     client = new PreparingPGlite(path.join(folder, 'pglite'), pgliteOptions);
   } else {
-    client = new PreparingPGlite(pgliteOptions);
+    client = new PreparingPGlite({ ...pgliteOptions, ...(snapshot ? { loadDataDir: snapshot } : {}) });
   }
   const [{ drizzle: drizzlePglite }, schema] = await Promise.all([import('drizzle-orm/pglite'), import('./schema/index.js'), client.waitReady]);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   attachReadCache(db, new ReadCache(() => client.writes));
   let closed = false;
-  return {
+  const database: Database = {
     db,
     kind: 'pglite',
+    pending: () => client.waiting,
+    connections: 1,
     ping: (timeoutMs = 2000) => (closed ? Promise.resolve(false) : pingWith(db, timeoutMs)),
     close: async () => {
       if (closed) return;
@@ -124,6 +148,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await release?.();
     },
   };
+  pgliteClients.set(database, client);
+  return database;
 }
 
 async function pingWith(db: Db, timeoutMs: number): Promise<boolean> {

@@ -59,6 +59,25 @@ export class PreparingPGlite extends PGlite {
   readonly #statements = new Map<string, Statement>();
   #nextName = 0;
   #writes = 0;
+  #calls = 0;
+
+  /**
+   * How many queries, transactions and execs are waiting for the database's one connection behind the one running:
+   * the queue a busy service builds up, which load shedding watches.
+   */
+  get waiting(): number {
+    return Math.max(0, this.#calls - 1);
+  }
+
+  /** Counts a call into the database from when it is made (and may wait) until it is answered. */
+  async #counted<T>(call: () => Promise<T>): Promise<T> {
+    this.#calls += 1;
+    try {
+      return await call();
+    } finally {
+      this.#calls -= 1;
+    }
+  }
 
   /**
    * How many statements that may write have been started: anything but a plain SELECT outside a transaction, and every
@@ -72,7 +91,7 @@ export class PreparingPGlite extends PGlite {
   override async exec(query: string, options?: QueryOptions) {
     this.#writes += 1;
     try {
-      return await super.exec(query, options);
+      return await this.#counted(() => super.exec(query, options));
     } finally {
       this.#writes += 1;
     }
@@ -81,7 +100,7 @@ export class PreparingPGlite extends PGlite {
   override async transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
     this.#writes += 1;
     try {
-      return await super.transaction<T>(callback);
+      return await this.#counted(() => super.transaction<T>(callback));
     } finally {
       this.#writes += 1;
     }
@@ -89,6 +108,10 @@ export class PreparingPGlite extends PGlite {
 
   override async query<T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
     if (!/^\s*select\b/i.test(text)) this.#writes += 1;
+    return this.#counted(() => this.#query<T>(text, params, options));
+  }
+
+  async #query<T>(text: string, params: unknown[], options: QueryOptions | undefined): Promise<Results<T>> {
     if (options?.blob || options?.paramTypes) return super.query<T>(text, params, options);
     await this._checkReady();
     return this._runExclusiveTransaction(() =>

@@ -3,7 +3,7 @@ import { buildApp } from '../../src/app.js';
 import type { Services } from '../../src/services.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Mailer, MailMessage } from '../../src/platform/mail.js';
-import { DEMO_PASSWORD, seedIfEmpty } from '../../src/seed/demo.js';
+import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js';
 
 export interface TestApp {
@@ -21,11 +21,13 @@ export interface TestAppOptions {
   seed?: boolean;
 }
 
+export const NO_LOAD_SHEDDING = { LOAD_SHED_DATABASE_QUEUE: '0', LOAD_SHED_EVENT_LOOP_DELAY_MS: '0' };
+
 /** The whole app on a fresh database of the given kind, seeded with the demo data. */
 export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase(kind);
-  if (options.seed !== false) await seedIfEmpty(testDb.database.db);
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const testDb = await createTestDatabase(kind, { seeded: options.seed !== false });
+  // Load shedding is off unless a test turns it on: a test must not be refused because the machine is busy.
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...NO_LOAD_SHEDDING, ...options.env });
   const sent: MailMessage[] = [];
   const mailer: Mailer = options.mailer ?? { send: async (message) => void sent.push(message) };
   const services: Services = { config, database: testDb.database, mailer };

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
+import { seedIfEmpty } from '../../src/seed/demo.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -38,16 +41,56 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of the given kind that belongs to one test file. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/**
+ * The databases that test/helpers/template-databases.ts migrated (and seeded with the demo data) once for the run:
+ * PGlite data folders saved as tarballs, and PostgreSQL databases to copy.
+ */
+export interface TestTemplates {
+  pglite?: { migrated: string; seeded: string };
+  postgres?: { migrated: string; seeded: string };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testTemplates: TestTemplates;
+  }
+}
+
+/** The run's templates; none where the project has no global set-up (each database is then migrated afresh). */
+function templates(): TestTemplates {
+  try {
+    return inject('testTemplates') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+const snapshots = new Map<string, Blob>();
+
+function snapshot(file: string): Blob {
+  let blob = snapshots.get(file);
+  if (!blob) snapshots.set(file, (blob = new Blob([readFileSync(file)])));
+  return blob;
+}
+
+export const postgresUrl = (name: string) => ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+
+/**
+ * A fresh, migrated database of the given kind that belongs to one test file; with the demo data when `seeded`. It is
+ * a copy of the run's template where there is one (much quicker than migrating and seeding), else made afresh.
+ */
+export async function createTestDatabase(kind: DatabaseKind, { seeded = false } = {}): Promise<TestDatabase> {
+  const template = templates()[kind]?.[seeded ? 'seeded' : 'migrated'];
   if (kind === 'pglite') {
-    const database = await openDatabase({});
+    const database = template ? await openDatabase({ snapshot: snapshot(template), migrate: false }) : await openDatabase({});
+    if (!template && seeded) await seedIfEmpty(database.db);
     return { database, url: undefined, drop: () => database.close() };
   }
   const name = `sv_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
-  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-  const database = await openDatabase({ databaseUrl: url, poolSize: 5 });
+  await adminQuery(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  const url = postgresUrl(name);
+  const database = await openDatabase({ databaseUrl: url, poolSize: 5, migrate: !template });
+  if (!template && seeded) await seedIfEmpty(database.db);
   return {
     database,
     url,
@@ -62,10 +105,10 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
 export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `sv_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${name}`);
-  return { url: ADMIN_URL.replace(/\/[^/]*$/, `/${name}`), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+  return { url: postgresUrl(name), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
-async function adminQuery(text: string): Promise<void> {
+export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {

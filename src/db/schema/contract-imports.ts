@@ -26,7 +26,15 @@ export const contractImports = pgTable(
     rows: jsonb('rows').$type<RegisterRow[]>().notNull(),
     /** import field -> column name, and whether values include VAT, as chosen in the columns step */
     mapping: jsonb('mapping').$type<Record<string, string>>(),
+    /** the contracts the import makes: chosen when it starts, so that an import that fails part way can be undone */
     contractIds: uuid('contract_ids').array(),
+    /** the new suppliers the import makes, likewise */
+    supplierIds: uuid('supplier_ids').array(),
+    /**
+     * Set while the import writes its batches, and renewed by each: an import whose last batch is older than its lease
+     * was cut short (the process stopped) and is undone.
+     */
+    importingAt: timestamp('importing_at', { withTimezone: true }),
     importedAt: timestamp('imported_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, getTableName, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, getTableName, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { contractImports, contracts, importMappings, organisations } from '../../db/schema/index.js';
@@ -48,9 +48,12 @@ export async function insertUpload(tx: Tx, upload: NewUpload): Promise<string> {
   return row!.id;
 }
 
-/** Uploads are kept for a week: long enough to finish an import, short enough not to keep copies of registers. */
+/**
+ * Uploads are kept for a week: long enough to finish an import, short enough not to keep copies of registers. One
+ * whose import is under way (or was cut short, and is still to be undone) is kept until that is settled.
+ */
 export async function deleteUploadsBefore(tx: Tx, before: Date): Promise<void> {
-  await tx.delete(contractImports).where(lt(contractImports.createdAt, before));
+  await tx.delete(contractImports).where(and(lt(contractImports.createdAt, before), isNull(contractImports.importingAt)));
 }
 
 /** An upload, only for the person who uploaded it. */
@@ -78,12 +81,41 @@ export async function setUploadMapping(tx: Tx, id: string, mapping: Record<strin
   await tx.update(contractImports).set({ mapping }).where(eq(contractImports.id, id));
 }
 
-/** Marks an upload imported, with the contracts it made, and lets go of its copy of the file. */
-export async function markImported(tx: Tx, id: string, contractIds: string[]): Promise<void> {
+/** Records that an import has started writing, with the contracts and suppliers it will make. */
+export async function markImporting(tx: Tx, id: string, contractIds: string[], supplierIds: string[]): Promise<void> {
   await tx
     .update(contractImports)
-    .set({ importedAt: sql`now()`, contractIds, rows: [] })
+    .set({ importingAt: sql`now()`, contractIds, supplierIds })
     .where(eq(contractImports.id, id));
+}
+
+/** Renews a running import's lease: it is still writing. */
+export async function renewImporting(tx: Tx, id: string): Promise<void> {
+  await tx
+    .update(contractImports)
+    .set({ importingAt: sql`now()` })
+    .where(eq(contractImports.id, id));
+}
+
+/** Marks an upload imported, with the contracts it made, and lets go of its copy of the file. */
+export async function markImported(tx: Tx, id: string): Promise<void> {
+  await tx
+    .update(contractImports)
+    .set({ importedAt: sql`now()`, importingAt: null, supplierIds: null, rows: [] })
+    .where(eq(contractImports.id, id));
+}
+
+/** Forgets an import that was undone: the upload can be imported again. */
+export async function clearImporting(tx: Tx, id: string): Promise<void> {
+  await tx.update(contractImports).set({ importingAt: null, contractIds: null, supplierIds: null }).where(eq(contractImports.id, id));
+}
+
+/** Uploads whose import started and did not finish, with its last batch written before `before`. */
+export async function unfinishedImports(db: DbOrTx, before: Date) {
+  return db
+    .select({ id: contractImports.id, fileName: contractImports.fileName })
+    .from(contractImports)
+    .where(and(isNull(contractImports.importedAt), isNotNull(contractImports.importingAt), lt(contractImports.importingAt, before)));
 }
 
 /** The columns last chosen for files with this header row, or null. */

@@ -104,6 +104,8 @@ export async function contractImportRoutes(app: FastifyInstance, { database }: S
         return reply.callNotFound();
       case 'not-ready':
         return reply.redirect(stepUrl(upload, 'columns'), 303);
+      case 'in-progress':
+        return reply.redirect(stepUrl(upload, 'check'), 303);
       case 'problems':
         return showCheck(reply, upload, result.plan, 409);
       default:
