@@ -81,6 +81,8 @@ export const svRollup = pgTable(
   (t) => [
     primaryKey({ name: 'sv_rollup_pkey', columns: [t.scope, t.directorate, t.subject, t.district, t.quarter] }),
     index('sv_rollup_by_directorate_idx').on(t.scope, t.subject, t.district, t.directorate, t.quarter),
+    // breakdowns by outcome or measure within one district: the subjects of that district only
+    index('sv_rollup_by_subject_idx').on(t.scope, t.directorate, t.district, t.subject, t.quarter),
   ],
 );
 
@@ -159,7 +161,7 @@ export const svContractQuarters = pgTable(
   },
   (t) => [
     primaryKey({ name: 'sv_contract_quarters_pkey', columns: [t.contractId, t.quarter] }),
-    index('sv_contract_quarters_behind_idx').on(t.quarter, t.shortfallPence.desc()),
+    index('sv_contract_quarters_behind_idx').on(t.quarter, t.shortfallPence.desc(), t.contractId),
   ],
 );
 

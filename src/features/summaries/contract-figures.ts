@@ -101,7 +101,7 @@ export async function contractsMostBehind(
         options.scope === 'published' ? isNotNull(contracts.publishedAt) : undefined,
       ),
     )
-    .orderBy(desc(svContractQuarters.shortfallPence), asc(contracts.reference))
+    .orderBy(desc(svContractQuarters.shortfallPence), asc(svContractQuarters.contractId))
     .limit(options.limit ?? 10);
 }
 
