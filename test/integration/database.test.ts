@@ -138,8 +138,9 @@ describe.each(databaseKinds)('the social value database on %s', (kind) => {
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     const column = (name: string) => headers.indexOf(name) + 1;
     expect(sheet.rowCount).toBe(3);
-    const first = sheet.getRow(2);
-    expect(first.getCell(column('Committed now')).value).toBe(800);
+    // the contract's two commitments come in no set order: take the one committed at 800
+    const first = [sheet.getRow(2), sheet.getRow(3)].find((row) => row.getCell(column('Committed now')).value === 800)!;
+    expect(first).toBeDefined();
     expect(first.getCell(column('Verified delivered')).value).toBe(200);
     expect(first.getCell(column('Verified delivered value (£)')).value).toBe(data.expected.firstDeliveredPence / 100);
 
