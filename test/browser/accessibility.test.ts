@@ -54,7 +54,6 @@ const COMMUNITY = 'community@community.example';
 const COUNCIL = 'Leicestershire County Council';
 const SUPPLIER_ORGANISATION = 'Charnwood Care Services Ltd';
 /** The dashboard's heading is the user's organisation. */
-const organisationNames: Record<string, string> = { council: COUNCIL, supplier: SUPPLIER_ORGANISATION, community: 'Melton Community Larder' };
 /** The first demo user with each role. */
 const oneUserPerRole = demoUsers.filter((user, i) => demoUsers.findIndex((other) => other.roles[0] === user.roles[0]) === i);
 const FORBIDDEN = 'You do not have permission to see this page';
@@ -195,8 +194,8 @@ const pages: PageCheck[] = [
   { as: 'anonymous', path: '/invitations/:invitationToken', heading: 'Set your password', act: submitted, status: 400 },
   { as: 'anonymous', path: '/invitations/:invitationToken', heading: 'Set your password', act: submitted, status: 400, javaScript: false },
   { as: 'anonymous', path: `/invitations/${'A'.repeat(43)}`, heading: 'This invitation link does not work', status: 404 },
-  ...oneUserPerRole.map((user): PageCheck => ({ as: user.email, path: '/', heading: organisationNames[user.organisation]! })),
-  { as: ADMIN, path: '/', heading: COUNCIL, javaScript: false },
+  ...oneUserPerRole.map((user): PageCheck => ({ as: user.email, path: '/', heading: 'What is waiting for you' })),
+  { as: ADMIN, path: '/', heading: 'What is waiting for you', javaScript: false },
   { as: SUPPLIER, path: '/admin/users', heading: FORBIDDEN, status: 403 },
   { as: COMMUNITY, path: '/framework', heading: FORBIDDEN, status: 403 },
   { as: VIEWER, path: '/thresholds/new', heading: FORBIDDEN, status: 403 },
