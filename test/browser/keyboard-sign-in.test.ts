@@ -47,7 +47,7 @@ describeInBrowser('signing in with the keyboard alone in Chromium', () => {
 
     await pressAndLoad(page, 'Enter');
     expect(new URL(page.url()).pathname).toBe('/');
-    await expect(page.locator('h1').textContent()).resolves.toBe('Leicestershire County Council');
+    await expect(page.locator('h1').textContent()).resolves.toBe('What is waiting for you');
     await expect(page.locator('.app-signed-in').textContent()).resolves.toContain('Signed in as');
   });
 
