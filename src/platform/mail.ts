@@ -10,16 +10,26 @@ export interface MailMessage {
   text: string;
 }
 
+/** An email sent straight away rather than through the outbox: it may carry headers and attachments. */
+export interface OutgoingMail extends MailMessage {
+  /** extra headers, such as List-Unsubscribe */
+  headers?: Record<string, string>;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+  /** the same id for every attempt at one email ("<id@host>"), so a receiving system can tell a repeat */
+  messageId?: string;
+}
+
 export interface Mailer {
-  send(message: MailMessage): Promise<void>;
+  send(message: OutgoingMail): Promise<void>;
 }
 
 /** SMTP when a URL is configured; otherwise (development only) each message is written to the log instead. */
 export function createMailer(smtpUrl: string | undefined, from: string, log: Logger): Mailer {
   if (!smtpUrl) {
     return {
-      async send(message) {
-        log.info({ mail: message }, `Email not sent (no SMTP_URL set): "${message.subject}" to ${message.to}`);
+      async send({ attachments, ...message }) {
+        const files = attachments?.map((a) => `${a.filename} (${a.content.length} bytes)`);
+        log.info({ mail: { ...message, attachments: files } }, `Email not sent (no SMTP_URL set): "${message.subject}" to ${message.to}`);
       },
     };
   }
