@@ -25,6 +25,8 @@ import { ocdsImportRoutes } from './ocds/import-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { pageRoutes } from './pages/routes.js';
 import { publishingRoutes } from './publishing/routes.js';
+import { reportLinkRoutes } from './report-subscriptions/public-routes.js';
+import { reportSubscriptionRoutes } from './report-subscriptions/routes.js';
 import { requirementRoutes } from './requirements/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { tenderRoutes } from './tenders/routes.js';
@@ -65,6 +67,8 @@ const features: Feature[] = [
   databaseRoutes,
   transparencyRoutes,
   ocdsExportRoutes,
+  reportSubscriptionRoutes,
+  reportLinkRoutes,
   apiTokenRoutes,
   apiRoutes,
 ];

@@ -10,6 +10,8 @@ export interface ReceivedMail {
   /** the plain-text body, transfer encoding undone */
   text: string;
   headers: Map<string, string>;
+  /** the parts of a multipart message that are attachments */
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface TestSmtpServer {
@@ -21,8 +23,11 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 and a free port, without TLS or authentication, that keeps what it receives. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/**
+ * A real SMTP server on 127.0.0.1 and a free port (or `port`, to start one again where another was), without TLS or
+ * authentication, that keeps what it receives.
+ */
+export async function startSmtpServer({ port: wanted = 0 } = {}): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -44,7 +49,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(wanted, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
   return {
@@ -63,8 +68,32 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   };
 }
 
-/** Just enough of RFC 5322 and MIME for the single-part text messages the service sends. */
-function parseMessage(raw: string): { subject: string; text: string; headers: Map<string, string> } {
+/**
+ * Just enough of RFC 5322 and MIME for the messages the service sends: a plain-text body, or a multipart message
+ * whose text part is the body and whose other parts are attachments.
+ */
+function parseMessage(raw: string): Omit<ReceivedMail, 'to' | 'from'> {
+  const { headers, body } = splitPart(raw);
+  const message = { subject: decodeEncodedWords(headers.get('subject') ?? ''), text: '', headers, attachments: [] as ReceivedMail['attachments'] };
+  const parts = [{ headers, body }];
+  while (parts.length) {
+    const part = parts.shift()!;
+    const type = part.headers.get('content-type') ?? 'text/plain';
+    const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+    if (/^multipart\//i.test(type) && boundary) {
+      const pieces = part.body.split(`--${boundary}`).slice(1, -1);
+      parts.push(...pieces.map((piece) => splitPart(piece.replace(/^\r\n/, ''))));
+      continue;
+    }
+    const content = decodeBody(part.body, part.headers.get('content-transfer-encoding'));
+    const filename = /filename="?([^";]+)"?/i.exec(part.headers.get('content-disposition') ?? '')?.[1];
+    if (filename) message.attachments.push({ filename, contentType: type.split(';')[0]!.trim(), content });
+    else if (!message.text) message.text = content.toString('utf8').replace(/\r\n/g, '\n');
+  }
+  return message;
+}
+
+function splitPart(raw: string): { headers: Map<string, string>; body: string } {
   const split = raw.indexOf('\r\n\r\n');
   const head = split === -1 ? raw : raw.slice(0, split);
   const body = split === -1 ? '' : raw.slice(split + 4);
@@ -73,14 +102,18 @@ function parseMessage(raw: string): { subject: string; text: string; headers: Ma
     const colon = line.indexOf(':');
     if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
-  const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  const text =
-    encoding === 'quoted-printable'
-      ? decodeQuotedPrintable(body)
-      : encoding === 'base64'
-        ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-        : body;
-  return { subject: decodeEncodedWords(headers.get('subject') ?? ''), text: text.replace(/\r\n/g, '\n'), headers };
+  return { headers, body };
+}
+
+function decodeBody(body: string, encoding = '7bit'): Buffer {
+  switch (encoding.toLowerCase()) {
+    case 'quoted-printable':
+      return Buffer.from(decodeQuotedPrintable(body), 'utf8');
+    case 'base64':
+      return Buffer.from(body.replace(/\s+/g, ''), 'base64');
+    default:
+      return Buffer.from(body, 'utf8');
+  }
 }
 
 function decodeQuotedPrintable(body: string): string {

@@ -23,6 +23,8 @@ describe.each(databaseKinds)('background jobs for administrators on %s', (kind) 
     expect(page.body).toContain('Every day at 08:00, UK time');
     expect(page.body).toContain('Weekly digest to contract managers of delivery waiting for verification');
     expect(page.body).toContain('Every Monday at 07:00, UK time');
+    expect(page.body).toContain('Social value reports to their subscriptions, once each quarter or year has ended');
+    expect(page.body).toContain('Every day at 06:00, UK time');
     expect(page.body).toContain('Not run yet');
   });
 
@@ -48,8 +50,8 @@ describe.each(databaseKinds)('background jobs for administrators on %s', (kind) 
     expect(events.map((e) => [e.actorLabel, e.action])).toEqual([
       ['admin@council.example', 'Asked for the background job "Reminders to suppliers of reports due and overdue" to run now'],
     ]);
-    // only the digest has still not run
-    expect((await admin.get('/admin/jobs')).body.match(/Not run yet/g)).toHaveLength(1);
+    // only the digest and the report distribution have still not run
+    expect((await admin.get('/admin/jobs')).body.match(/Not run yet/g)).toHaveLength(2);
   });
 
   it('refuses everyone but administrators, and jobs it does not know', async () => {

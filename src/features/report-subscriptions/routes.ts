@@ -1,0 +1,165 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { todayIso } from '../../domain/dates.js';
+import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { latestEndedPeriod, reportPeriodLabel } from '../../domain/report-periods.js';
+import { field, formErrors, isUuid } from '../../platform/forms.js';
+import type { Services } from '../../services.js';
+import { changeStatus, type StatusChange } from './change-status.js';
+import { createSubscription } from './create-subscription.js';
+import { deliveryHints, deliveryLabels, kindHints, kindLabels, stateTags, statusTags } from './labels.js';
+import { findSubscription, listSends, listSubscriptions, type SubscriptionRecord } from './repository.js';
+import { retrySend } from './retry-send.js';
+import { readSubscriptionForm, type SubscriptionValues } from './subscription-form.js';
+
+/** Officers and administrators manage who is sent the reports; everyone else is refused. */
+export const distributors = ['officer', 'admin'] as const;
+const config = { access: distributors };
+
+const LIST = '/reports/subscriptions';
+const SENDS_PER_PAGE = 50;
+
+const flashes: Record<string, string> = {
+  paused: 'Subscription paused. Nothing is sent to it until it is resumed.',
+  resumed: 'Subscription resumed. It is sent the latest report it has not had, then each new one.',
+  removed: 'Subscription removed. Nothing more is sent to it; its send log is kept.',
+  retried: 'The report is queued and will be sent within a minute.',
+};
+
+const pageContext = { kindLabels, deliveryLabels, statusTags, stateTags };
+
+/** Views of send log rows: the period in words and the state as a tag. */
+function sendRows(rows: Awaited<ReturnType<typeof listSends>>['rows']) {
+  return rows.map((row) => ({ ...row, periodLabel: reportPeriodLabel(row.kind, row.period) }));
+}
+
+/** The subscriptions to the social value reports: list, add, pause, resume and remove them, and see what was sent. */
+export async function reportSubscriptionRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const { db } = services.database;
+
+  async function subscriptionInPath(request: FastifyRequest, reply: FastifyReply): Promise<SubscriptionRecord | null> {
+    const id = field(request.params, 'id');
+    const subscription = isUuid(id) ? await findSubscription(db, id) : null;
+    if (!subscription || subscription.status === 'removed') {
+      await reply.callNotFound();
+      return null;
+    }
+    return subscription;
+  }
+
+  function renderForm(reply: FastifyReply, values: SubscriptionValues, problems: [string, string][] = []) {
+    const today = todayIso();
+    return reply.code(problems.length ? 400 : 200).page('report-subscriptions/views/form.njk', {
+      pageTitle: 'Add a report subscription',
+      backLink: { href: LIST },
+      values,
+      latest: {
+        quarterly: reportPeriodLabel('quarterly', latestEndedPeriod('quarterly', today)),
+        annual: reportPeriodLabel('annual', latestEndedPeriod('annual', today)),
+      },
+      kindItems: (['quarterly', 'annual'] as const).map((value) => ({
+        value,
+        text: kindLabels[value],
+        hint: { text: kindHints[value] },
+        checked: values.kind === value,
+      })),
+      deliveryItems: (['attached', 'linked'] as const).map((value) => ({
+        value,
+        text: deliveryLabels[value],
+        hint: { text: deliveryHints[value] },
+        checked: values.delivery === value,
+      })),
+      ...formErrors(problems),
+    });
+  }
+
+  app.get(LIST, { config }, async (request, reply) => {
+    const done = field(request.query, 'done');
+    return reply.page('report-subscriptions/views/list.njk', {
+      pageTitle: 'Report subscriptions',
+      subscriptions: await listSubscriptions(db),
+      flash: done === 'removed' ? flashes.removed : undefined,
+      ...pageContext,
+    });
+  });
+
+  app.get(`${LIST}/new`, { config }, async (_request, reply) => renderForm(reply, { name: '', emails: '', kind: '', delivery: '' }));
+
+  app.post(LIST, { config }, async (request, reply) => {
+    const form = readSubscriptionForm(request.body);
+    if (!form.ok) return renderForm(reply, form.values, form.problems);
+    const { id } = await createSubscription(db, request.actor, form);
+    return reply.redirect(`${LIST}/${id}?done=added`, 303);
+  });
+
+  app.get(`${LIST}/sends`, { config }, async (request, reply) => {
+    const page = pageFrom(field(request.query, 'page'), SENDS_PER_PAGE);
+    const { rows, total } = await listSends(db, page);
+    return reply.page('report-subscriptions/views/sends.njk', {
+      pageTitle: 'Report send log',
+      backLink: { href: LIST, text: 'Report subscriptions' },
+      sends: sendRows(rows),
+      total,
+      pagination: paginationLinks(page, total, (n) => `${LIST}/sends?page=${n}`),
+      ...pageContext,
+    });
+  });
+
+  app.get(`${LIST}/:id`, { config }, async (request, reply) => {
+    const subscription = await subscriptionInPath(request, reply);
+    if (!subscription) return reply;
+    const page = pageFrom(field(request.query, 'page'), SENDS_PER_PAGE);
+    const { rows, total } = await listSends(db, page, subscription.id);
+    const done = field(request.query, 'done');
+    const firstLabel = reportPeriodLabel(subscription.kind, subscription.firstPeriod);
+    return reply.page('report-subscriptions/views/subscription.njk', {
+      pageTitle: subscription.name,
+      backLink: { href: LIST, text: 'Report subscriptions' },
+      subscription,
+      sends: sendRows(rows),
+      total,
+      pagination: paginationLinks(page, total, (n) => `${LIST}/${subscription.id}?page=${n}`),
+      flash:
+        done === 'added' ? `Subscription added. The ${firstLabel} report will be sent within a minute, then each new one when its period ends.` : flashes[done],
+      ...pageContext,
+    });
+  });
+
+  const statusRoutes: [StatusChange, string][] = [
+    ['pause', 'paused'],
+    ['resume', 'resumed'],
+  ];
+  for (const [change, done] of statusRoutes) {
+    app.post(`${LIST}/:id/${change}`, { config }, async (request, reply) => {
+      const subscription = await subscriptionInPath(request, reply);
+      if (!subscription) return reply;
+      const changed = await changeStatus(db, request.actor, subscription, change);
+      return reply.redirect(`${LIST}/${subscription.id}${changed ? `?done=${done}` : ''}`, 303);
+    });
+  }
+
+  app.get(`${LIST}/:id/remove`, { config }, async (request, reply) => {
+    const subscription = await subscriptionInPath(request, reply);
+    if (!subscription) return reply;
+    return reply.page('report-subscriptions/views/remove.njk', {
+      pageTitle: `Remove ${subscription.name}`,
+      backLink: { href: `${LIST}/${subscription.id}` },
+      subscription,
+      ...pageContext,
+    });
+  });
+
+  app.post(`${LIST}/:id/remove`, { config }, async (request, reply) => {
+    const subscription = await subscriptionInPath(request, reply);
+    if (!subscription) return reply;
+    await changeStatus(db, request.actor, subscription, 'remove');
+    return reply.redirect(`${LIST}?done=removed`, 303);
+  });
+
+  app.post(`${LIST}/:id/sends/:sendId/retry`, { config }, async (request, reply) => {
+    const subscription = await subscriptionInPath(request, reply);
+    if (!subscription) return reply;
+    const sendId = field(request.params, 'sendId');
+    const retried = isUuid(sendId) && (await retrySend(db, request.actor, subscription, sendId));
+    return reply.redirect(`${LIST}/${subscription.id}${retried ? '?done=retried' : ''}`, 303);
+  });
+}
