@@ -29,7 +29,7 @@ const pageContext = { kindLabels, deliveryLabels, statusTags, stateTags };
 
 /** Views of send log rows: the period in words and the state as a tag. */
 function sendRows(rows: Awaited<ReturnType<typeof listSends>>['rows']) {
-  return rows.map((row) => ({ ...row, periodLabel: reportPeriodLabel(row.kind, row.period) }));
+  return rows.map((row) => ({ ...row, periodLabel: reportPeriodLabel(row.kind, row.period), tag: stateTags[row.state] }));
 }
 
 /** The subscriptions to the social value reports: list, add, pause, resume and remove them, and see what was sent. */
