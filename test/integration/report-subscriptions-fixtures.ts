@@ -1,7 +1,29 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 import { auditEvents, reportSends, reportSubscriptions } from '../../src/db/schema/index.js';
+import { todayIso } from '../../src/domain/dates.js';
+import { addQuarters, quarterOf } from '../../src/domain/quarters.js';
+import { addDays } from '../../src/domain/reporting-periods.js';
 import type { Client } from '../helpers/app.js';
+import { demoMeasures, insertContract, organisationOf } from './contracts-fixtures.js';
+
+/**
+ * A contract whose commitment falls due in each of the nine quarters up to today's, so that the summaries have
+ * figures, and the reports exist, for the latest quarter and financial year that have ended, whatever today is.
+ */
+export async function contractWithFiguresToDate(db: Db): Promise<void> {
+  const { valued } = await demoMeasures(db);
+  const current = quarterOf(todayIso());
+  const profile = Array.from({ length: 9 }, (_, i) => addQuarters(current, i - 8)).map((periodStart) => ({
+    periodStart,
+    periodEnd: addDays(addQuarters(periodStart, 1), -1),
+    quantityHundredths: 100,
+  }));
+  await insertContract(db, {
+    supplierId: await organisationOf(db, 'supplier@supplier.example'),
+    commitments: [{ measureId: valued.id, quantityHundredths: 900, profile }],
+  });
+}
 
 export const quiet = { info: () => undefined, error: () => undefined };
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportSends } from '../../src/db/schema/index.js';
 import { todayIso } from '../../src/domain/dates.js';
-import { latestEndedPeriod, reportPeriodLabel } from '../../src/domain/report-periods.js';
+import { latestEndedPeriod, periodLabel } from '../../src/features/report-subscriptions/periods.js';
 import { deliverDueReports } from '../../src/features/report-subscriptions/deliver-reports.js';
 import { REPORT_LINK, UNSUBSCRIBE } from '../../src/features/report-subscriptions/links.js';
 import { reportSender } from '../../src/features/report-subscriptions/sender.js';
@@ -8,7 +9,8 @@ import type { MailMessage } from '../../src/platform/mail.js';
 import { signedLinkKey } from '../../src/platform/signed-links.js';
 import { Client, createTestApp, signedInClient, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
-import { addSubscription, auditOf, linkIn, quiet, sendsOf, statusOf } from './report-subscriptions-fixtures.js';
+import { readPdf } from '../helpers/pdf.js';
+import { addSubscription, auditOf, contractWithFiguresToDate, linkIn, quiet, sendsOf, statusOf } from './report-subscriptions-fixtures.js';
 
 const latestQuarter = latestEndedPeriod('quarterly', todayIso());
 const latestYear = latestEndedPeriod('annual', todayIso());
@@ -18,6 +20,7 @@ describe.each(databaseKinds)('report subscriptions on %s', (kind) => {
   let officer: Client;
   beforeAll(async () => {
     t = await createTestApp(kind);
+    await contractWithFiguresToDate(t.services.database.db);
     officer = await signedInClient(t.app, 'officer@council.example');
   });
   afterAll(async () => t?.close());
@@ -57,7 +60,7 @@ describe.each(databaseKinds)('report subscriptions on %s', (kind) => {
     const id = await addSubscription(officer, { name: 'Cabinet members', emails: 'cabinet@council.example', kind: 'quarterly', delivery: 'attached' });
     const page = await officer.get(`/reports/subscriptions/${id}?done=added`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(`The ${reportPeriodLabel('quarterly', latestQuarter)} report will be sent within a minute`);
+    expect(page.body).toContain(`The ${periodLabel('quarterly', latestQuarter)} report will be sent within a minute`);
     expect(page.body).toMatch(/<strong class="govuk-tag govuk-tag--blue">\s*Queued\s*<\/strong>/);
     expect(await sendsOf(t.services.database.db, id)).toEqual([{ period: latestQuarter, state: 'queued', attempts: 0, lastError: null }]);
     expect(await auditOf(t.services.database.db, id)).toEqual([['officer@council.example', 'Added the report subscription Cabinet members', 'insert']]);
@@ -133,8 +136,8 @@ describe.each(databaseKinds)('report subscriptions on %s', (kind) => {
     await deliver();
     const mail = t.sent.find((m) => m.to === 'scrutiny@council.example, committee@council.example') as
       (MailMessage & { headers?: Record<string, string>; attachments?: { content: Buffer }[] }) | undefined;
-    expect(mail?.subject).toBe(`Social value report: ${reportPeriodLabel('quarterly', latestQuarter)}`);
-    expect(mail?.attachments?.[0]?.content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(mail?.subject).toBe(`Social value report: ${periodLabel('quarterly', latestQuarter)}`);
+    expect((await readPdf(mail!.attachments![0]!.content)).title).toBe(`Social value report, ${periodLabel('quarterly', latestQuarter)}`);
     const unsubscribe = linkIn(mail!.text, '/reports/unsubscribe/');
     expect(mail?.headers?.['List-Unsubscribe']).toBe(`<${t.services.config.baseUrl}${unsubscribe}>`);
     expect(await sendsOf(db, id)).toEqual([{ period: latestQuarter, state: 'sent', attempts: 1, lastError: null }]);
@@ -170,7 +173,7 @@ describe.each(databaseKinds)('report subscriptions on %s', (kind) => {
     expect(await sendsOf(db, id)).toMatchObject([{ state: 'queued', attempts: 0 }]);
     expect((await auditOf(db, id)).at(-1)).toEqual([
       'officer@council.example',
-      `Asked for the ${reportPeriodLabel('annual', latestYear)} report to be sent again to Flaky partner`,
+      `Asked for the ${periodLabel('annual', latestYear)} report to be sent again to Flaky partner`,
       'event',
     ]);
     await deliver();
@@ -178,6 +181,22 @@ describe.each(databaseKinds)('report subscriptions on %s', (kind) => {
     const log = await officer.get('/reports/subscriptions/sends');
     expect(log.body).toContain('Report send log');
     expect(log.body).toContain('Flaky partner');
+  });
+
+  it('marks a period that has no report failed at once, saying why, rather than trying it again and again', async () => {
+    const db = t.services.database.db;
+    const id = await addSubscription(officer, { name: 'Archive', emails: 'archive@council.example', kind: 'quarterly', delivery: 'linked' });
+    await db.insert(reportSends).values({ subscriptionId: id, period: '2019-04-01' });
+    await deliver();
+    expect(await sendsOf(db, id)).toEqual([
+      {
+        period: '2019-04-01',
+        state: 'failed',
+        attempts: 1,
+        lastError: 'There is no report for April to June 2019: no figures for it. Send it again once there are.',
+      },
+      { period: latestQuarter, state: 'sent', attempts: 1, lastError: null },
+    ]);
   });
 
   it('unsubscribes without signing in: a confirmation page, then a form protected by the visit’s CSRF token; audited', async () => {
@@ -223,10 +242,10 @@ describe.each(databaseKinds)('report subscriptions on %s', (kind) => {
     const pdf = await visitor.get(reportPath);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await readPdf(pdf.rawPayload)).title).toBe(`Annual social value report, ${periodLabel('annual', latestYear)}`);
     expect((await auditOf(t.services.database.db, id)).at(-1)).toEqual([
       'the report link emailed to District councils',
-      `Opened the ${reportPeriodLabel('annual', latestYear)} annual social value report by the link emailed to District councils`,
+      `Opened the ${periodLabel('annual', latestYear)} annual social value report by the link emailed to District councils`,
       'event',
     ]);
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { reportSends, reportSubscriptions, type SubscriptionStatus } from '../../db/schema/index.js';
 import { todayIso } from '../../domain/dates.js';
-import { latestEndedPeriod } from '../../domain/report-periods.js';
+import { latestEndedPeriod } from './periods.js';
 import { withAudit, type Actor } from '../../platform/audit.js';
 import { queueEndedPeriods } from './queue-sends.js';
 import type { SubscriptionRecord } from './repository.js';

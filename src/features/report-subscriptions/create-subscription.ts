@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { reportSubscriptions } from '../../db/schema/index.js';
 import { todayIso } from '../../domain/dates.js';
-import { latestEndedPeriod } from '../../domain/report-periods.js';
+import { latestEndedPeriod } from './periods.js';
 import { withAudit, type Actor } from '../../platform/audit.js';
 import { queueEndedPeriods } from './queue-sends.js';
 import type { SubscriptionInput } from './subscription-form.js';

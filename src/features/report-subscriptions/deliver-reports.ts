@@ -6,11 +6,12 @@ import { startPolling, type Logger, type Poller } from '../../platform/polling.j
 import type { SignedLinkKey } from '../../platform/signed-links.js';
 import { reportEmail } from './emails.js';
 import { REPORT_LINK_DAYS, reportLinkUrl, unsubscribeUrl } from './links.js';
-import type { RenderReport } from './report-pdf.js';
+import { periodLabel } from './periods.js';
+import { ReportNotFoundError, type ReportSource } from './report-pdf.js';
 
 export interface ReportSender {
   mailer: Mailer;
-  render: RenderReport;
+  reports: ReportSource;
   key: SignedLinkKey;
   baseUrl: string;
 }
@@ -122,9 +123,10 @@ export async function deliverDueReports(db: Db, sender: ReportSender, log: Logge
       let report: { pdf: Buffer } | { url: string; until: Date };
       if (send.delivery === 'attached') {
         const key = `${send.kind} ${send.period}`;
-        if (!pdfs.has(key)) pdfs.set(key, sender.render(send.kind, send.period));
+        if (!pdfs.has(key)) pdfs.set(key, sender.reports.render(send.kind, send.period));
         report = { pdf: await pdfs.get(key)! };
       } else {
+        if (!(await sender.reports.exists(send.kind, send.period))) throw new ReportNotFoundError(send.kind, send.period);
         const until = new Date(now.getTime() + REPORT_LINK_DAYS * 86_400_000);
         report = {
           url: reportLinkUrl(sender.key, sender.baseUrl, { subscriptionId: send.subscriptionId, kind: send.kind, period: send.period }, until),
@@ -148,7 +150,9 @@ export async function deliverDueReports(db: Db, sender: ReportSender, log: Logge
       if (marked.length === 0) log.error({ sendId: send.id }, 'a report was sent after its claim had run out');
       return true;
     } catch (error) {
-      const finalAttempt = send.attempts >= maxAttempts;
+      // A period without a report (no figures) will not have one by trying again soon: an officer can send it later.
+      const noReport = error instanceof ReportNotFoundError;
+      const finalAttempt = noReport || send.attempts >= maxAttempts;
       log.error(
         { err: error, sendId: send.id, attempts: send.attempts },
         finalAttempt ? 'a report could not be sent; giving up' : 'a report could not be sent; it will be tried again',
@@ -159,7 +163,9 @@ export async function deliverDueReports(db: Db, sender: ReportSender, log: Logge
         .update(reportSends)
         .set({
           state: sql`case when ${stopped} then 'cancelled' else ${finalAttempt ? 'failed' : 'queued'} end`,
-          lastError: String(error).slice(0, 1000),
+          lastError: noReport
+            ? `There is no report for ${periodLabel(send.kind, send.period)}: no figures for it. Send it again once there are.`
+            : String(error).slice(0, 1000),
           nextAttemptAt: new Date(now.getTime() + retryDelay(send.attempts, retryMs, maxRetryMs)),
           lockedUntil: null,
         })

@@ -1,5 +1,5 @@
 import { formatDate } from '../../domain/dates.js';
-import { reportPeriodLabel } from '../../domain/report-periods.js';
+import { periodLabel } from './periods.js';
 import type { ReportDelivery, ReportKind } from '../../db/schema/index.js';
 import type { OutgoingMail } from '../../platform/mail.js';
 import { COUNCIL_NAME } from '../../platform/views.js';
@@ -25,7 +25,7 @@ export function reportFileName(kind: ReportKind, period: string): string {
 /** The email that carries one period's report to a subscription's addresses, with its unsubscribe link and header. */
 export function reportEmail(e: ReportEmail): OutgoingMail {
   const { kind } = e.subscription;
-  const label = reportPeriodLabel(kind, e.period);
+  const label = periodLabel(kind, e.period);
   const reportLine =
     'pdf' in e.report
       ? `${COUNCIL_NAME}'s social value report for ${label} is attached as a PDF.`

@@ -1,5 +1,5 @@
 import type { ReportKind } from '../../db/schema/index.js';
-import { isReportPeriod } from '../../domain/report-periods.js';
+import { isReportKind, reportPeriod } from '../reports/report-periods.js';
 import { isUuid } from '../../platform/forms.js';
 import type { LinkRefusal, SignedLinkKey } from '../../platform/signed-links.js';
 
@@ -38,7 +38,7 @@ export function readReportToken(key: SignedLinkKey, token: string, now = new Dat
   const verified = key.verify(REPORT_LINK, token, now);
   if (!verified.ok) return verified;
   const [subscriptionId, kind, period] = verified.subject.split(' ');
-  if (!isUuid(subscriptionId) || (kind !== 'quarterly' && kind !== 'annual') || !period || !isReportPeriod(kind, period)) {
+  if (!isUuid(subscriptionId) || !kind || !isReportKind(kind) || !period || !reportPeriod(kind, period)) {
     return { ok: false, reason: 'invalid' };
   }
   return { ok: true, subscriptionId, kind, period };

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { reportPeriodLabel } from '../../domain/report-periods.js';
+import { periodLabel } from './periods.js';
 import { recordEvent, type Actor } from '../../platform/audit.js';
 import { field } from '../../platform/forms.js';
 import { signedLinkKey, type LinkRefusal } from '../../platform/signed-links.js';
@@ -7,7 +7,7 @@ import type { Services } from '../../services.js';
 import { changeStatus } from './change-status.js';
 import { reportFileName, reportNames } from './emails.js';
 import { readReportToken, readUnsubscribeToken } from './links.js';
-import { reportRenderer } from './report-pdf.js';
+import { ReportNotFoundError, serviceReports } from './report-pdf.js';
 import { findSubscription } from './repository.js';
 
 const open = { access: 'public' } as const;
@@ -25,7 +25,7 @@ function linkActor(request: FastifyRequest, subscriptionName: string, what: stri
 export async function reportLinkRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const { db } = services.database;
   const key = signedLinkKey(services.config.sessionSecret);
-  const render = reportRenderer(services);
+  const reports = serviceReports(services);
 
   function refused(reply: FastifyReply, reason: LinkRefusal | 'gone', what: 'unsubscribe' | 'report') {
     return reply.code(reason === 'expired' || reason === 'gone' ? 410 : 400).page('report-subscriptions/views/link-refused.njk', {
@@ -64,11 +64,17 @@ export async function reportLinkRoutes(app: FastifyInstance, services: Services)
     const subscription = await findSubscription(db, read.subscriptionId);
     // An officer removing the subscription withdraws its links; unsubscribing does not take back reports already sent.
     if (!subscription || subscription.status === 'removed' || subscription.kind !== read.kind) return refused(reply, 'gone', 'report');
-    const pdf = await render(read.kind, read.period);
+    let pdf: Buffer;
+    try {
+      pdf = await reports.render(read.kind, read.period);
+    } catch (error) {
+      if (error instanceof ReportNotFoundError) return reply.callNotFound();
+      throw error;
+    }
     await recordEvent(
       db,
       linkActor(request, subscription.name, 'the report'),
-      `Opened the ${reportPeriodLabel(read.kind, read.period)} ${reportNames[read.kind]} by the link emailed to ${subscription.name}`,
+      `Opened the ${periodLabel(read.kind, read.period)} ${reportNames[read.kind]} by the link emailed to ${subscription.name}`,
       {
         entityTable: 'report_subscriptions',
         entityId: subscription.id,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { reportSends, reportSubscriptions, type ReportKind } from '../../db/schema/index.js';
 import { todayIso } from '../../domain/dates.js';
-import { endedPeriodsFrom } from '../../domain/report-periods.js';
+import { endedPeriodsFrom } from './periods.js';
 
 /**
  * Queues a send for each period of a subscription that has ended, from its first period on. The unique

@@ -1,19 +1,21 @@
-import PDFDocument from 'pdfkit';
 import type { ReportKind } from '../../db/schema/index.js';
+import { todayIso } from '../../domain/dates.js';
 import type { Services } from '../../services.js';
+import { findReport } from '../reports/find-report.js';
+import { renderReportPdf } from '../reports/render-report-pdf.js';
 
-/** Makes the PDF of one period's report. */
-export type RenderReport = (kind: ReportKind, period: string) => Promise<Buffer>;
+export { ReportNotFoundError } from '../reports/render-report-pdf.js';
 
-// TEMPORARY until svdb-reports is merged: replaced by renderReportPdf from features/reports.
-export function reportRenderer(_services: Services): RenderReport {
-  return (kind, period) =>
-    new Promise((resolve) => {
-      const doc = new PDFDocument();
-      const chunks: Buffer[] = [];
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.text(`${kind} ${period}`);
-      doc.end();
-    });
+/** The reports the subscriptions are sent: whether one exists, and its PDF (which throws ReportNotFoundError if not). */
+export interface ReportSource {
+  exists(kind: ReportKind, period: string): Promise<boolean>;
+  render(kind: ReportKind, period: string): Promise<Buffer>;
+}
+
+/** The service's own reports (features/reports), as they stand today. */
+export function serviceReports(services: Services): ReportSource {
+  return {
+    exists: async (kind, period) => (await findReport(services.database.db, kind, period, todayIso())) !== null,
+    render: (kind, period) => renderReportPdf(services, { kind, period }),
+  };
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { reportSends } from '../../db/schema/index.js';
-import { reportPeriodLabel } from '../../domain/report-periods.js';
+import { periodLabel } from './periods.js';
 import { recordEvent, type Actor } from '../../platform/audit.js';
 import type { SubscriptionRecord } from './repository.js';
 
@@ -18,7 +18,7 @@ export async function retrySend(db: Db, actor: Actor, subscription: Subscription
       .where(and(eq(reportSends.id, sendId), eq(reportSends.subscriptionId, subscription.id), eq(reportSends.state, 'failed')))
       .returning({ period: reportSends.period });
     if (!send) return false;
-    await recordEvent(tx, actor, `Asked for the ${reportPeriodLabel(subscription.kind, send.period)} report to be sent again to ${subscription.name}`, {
+    await recordEvent(tx, actor, `Asked for the ${periodLabel(subscription.kind, send.period)} report to be sent again to ${subscription.name}`, {
       entityTable: 'report_subscriptions',
       entityId: subscription.id,
     });

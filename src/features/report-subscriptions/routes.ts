@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { todayIso } from '../../domain/dates.js';
 import { pageFrom, paginationLinks } from '../../domain/pagination.js';
-import { latestEndedPeriod, reportPeriodLabel } from '../../domain/report-periods.js';
+import { latestEndedPeriod, periodLabel } from './periods.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
 import type { Services } from '../../services.js';
 import { changeStatus, type StatusChange } from './change-status.js';
@@ -29,7 +29,7 @@ const pageContext = { kindLabels, deliveryLabels, statusTags, stateTags };
 
 /** Views of send log rows: the period in words and the state as a tag. */
 function sendRows(rows: Awaited<ReturnType<typeof listSends>>['rows']) {
-  return rows.map((row) => ({ ...row, periodLabel: reportPeriodLabel(row.kind, row.period), tag: stateTags[row.state] }));
+  return rows.map((row) => ({ ...row, periodLabel: periodLabel(row.kind, row.period), tag: stateTags[row.state] }));
 }
 
 /** The subscriptions to the social value reports: list, add, pause, resume and remove them, and see what was sent. */
@@ -53,8 +53,8 @@ export async function reportSubscriptionRoutes(app: FastifyInstance, services: S
       backLink: { href: LIST },
       values,
       latest: {
-        quarterly: reportPeriodLabel('quarterly', latestEndedPeriod('quarterly', today)),
-        annual: reportPeriodLabel('annual', latestEndedPeriod('annual', today)),
+        quarterly: periodLabel('quarterly', latestEndedPeriod('quarterly', today)),
+        annual: periodLabel('annual', latestEndedPeriod('annual', today)),
       },
       kindItems: (['quarterly', 'annual'] as const).map((value) => ({
         value,
@@ -110,7 +110,7 @@ export async function reportSubscriptionRoutes(app: FastifyInstance, services: S
     const page = pageFrom(field(request.query, 'page'), SENDS_PER_PAGE);
     const { rows, total } = await listSends(db, page, subscription.id);
     const done = field(request.query, 'done');
-    const firstLabel = reportPeriodLabel(subscription.kind, subscription.firstPeriod);
+    const firstLabel = periodLabel(subscription.kind, subscription.firstPeriod);
     return reply.page('report-subscriptions/views/subscription.njk', {
       pageTitle: subscription.name,
       backLink: { href: LIST, text: 'Report subscriptions' },

@@ -1,13 +1,13 @@
 import { signedLinkKey } from '../../platform/signed-links.js';
 import type { Services } from '../../services.js';
 import type { ReportSender } from './deliver-reports.js';
-import { reportRenderer } from './report-pdf.js';
+import { serviceReports } from './report-pdf.js';
 
 /** What the report sender needs, from the service's settings, mailer and reports. */
 export function reportSender(services: Services): ReportSender {
   return {
     mailer: services.mailer,
-    render: reportRenderer(services),
+    reports: serviceReports(services),
     key: signedLinkKey(services.config.sessionSecret),
     baseUrl: services.config.baseUrl,
   };

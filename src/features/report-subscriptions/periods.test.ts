@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { endedPeriodsFrom, isReportPeriod, latestEndedPeriod, nextPeriod, reportPath, reportPeriodLabel } from './report-periods.js';
+import { endedPeriodsFrom, latestEndedPeriod, nextPeriod, periodLabel } from './periods.js';
 
-describe('report periods', () => {
+describe('the periods a subscription is due', () => {
   it('finds the latest quarter that has ended: the one before today’s', () => {
     expect(latestEndedPeriod('quarterly', '2026-09-30')).toBe('2026-04-01');
     expect(latestEndedPeriod('quarterly', '2026-10-01')).toBe('2026-07-01');
@@ -26,17 +26,8 @@ describe('report periods', () => {
     expect(nextPeriod('annual', '2026')).toBe('2027');
   });
 
-  it('names periods and their reports', () => {
-    expect(reportPeriodLabel('quarterly', '2026-07-01')).toBe('July to September 2026');
-    expect(reportPeriodLabel('annual', '2026')).toBe('2026 to 2027');
-    expect(reportPath('quarterly', '2026-07-01')).toBe('/reports/quarterly/2026-07-01');
-    expect(reportPath('annual', '2026')).toBe('/reports/annual/2026');
-  });
-
-  it('knows a period of each kind', () => {
-    expect(isReportPeriod('quarterly', '2026-07-01')).toBe(true);
-    expect(isReportPeriod('quarterly', '2026-08-01')).toBe(false);
-    expect(isReportPeriod('annual', '2026')).toBe(true);
-    expect(isReportPeriod('annual', '2026-04-01')).toBe(false);
+  it('names periods as the reports do', () => {
+    expect(periodLabel('quarterly', '2026-07-01')).toBe('July to September 2026');
+    expect(periodLabel('annual', '2026')).toBe('2026 to 2027');
   });
 });
