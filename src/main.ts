@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataFolderInUseError, openDatabase } from './db/client.js';
 import { serviceJobs } from './features/background-jobs/service-jobs.js';
 import { undoUnfinishedImports } from './features/contract-import/undo-import.js';
+import { startReportFileWorker } from './features/reports/make-report-files.js';
 import { startJobs } from './platform/jobs.js';
 import { createMailer, startMailWorker } from './platform/mail.js';
 import { DEMO_PASSWORD, demoUsers, seedIfEmpty } from './seed/demo.js';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   services.mailer = createMailer(config.smtpUrl, config.mailFrom, app.log);
   const mailWorker = startMailWorker(database.db, services.mailer, app.log);
   const jobRunner = startJobs(database.db, serviceJobs(config.baseUrl), app.log);
+  const reportWorker = startReportFileWorker(services, app.log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
     await app.close();
     await jobRunner.stop();
+    await reportWorker.stop();
     await mailWorker.stop();
     await database.close();
     clearTimeout(force);

@@ -25,6 +25,7 @@ import { ocdsImportRoutes } from './ocds/import-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { pageRoutes } from './pages/routes.js';
 import { publishingRoutes } from './publishing/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { requirementRoutes } from './requirements/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { tenderRoutes } from './tenders/routes.js';
@@ -62,6 +63,7 @@ const features: Feature[] = [
   deliveryReportRoutes,
   verificationRoutes,
   dashboardRoutes,
+  reportRoutes,
   databaseRoutes,
   transparencyRoutes,
   ocdsExportRoutes,
