@@ -4,6 +4,7 @@ import { serviceJobs } from './features/background-jobs/service-jobs.js';
 import { undoUnfinishedImports } from './features/contract-import/undo-import.js';
 import { startReportDelivery } from './features/report-subscriptions/deliver-reports.js';
 import { reportSender } from './features/report-subscriptions/sender.js';
+import { startReportFileWorker } from './features/reports/make-report-files.js';
 import { startJobs } from './platform/jobs.js';
 import { createMailer, startMailWorker } from './platform/mail.js';
 import { DEMO_PASSWORD, demoUsers, seedIfEmpty } from './seed/demo.js';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   const mailWorker = startMailWorker(database.db, services.mailer, app.log);
   const jobRunner = startJobs(database.db, serviceJobs(config.baseUrl), app.log);
   const reportDelivery = startReportDelivery(database.db, reportSender(services), app.log);
+  const reportWorker = startReportFileWorker(services, app.log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     await app.close();
     await jobRunner.stop();
     await reportDelivery.stop();
+    await reportWorker.stop();
     await mailWorker.stop();
     await database.close();
     clearTimeout(force);

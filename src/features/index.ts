@@ -27,6 +27,7 @@ import { pageRoutes } from './pages/routes.js';
 import { publishingRoutes } from './publishing/routes.js';
 import { reportLinkRoutes } from './report-subscriptions/public-routes.js';
 import { reportSubscriptionRoutes } from './report-subscriptions/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { requirementRoutes } from './requirements/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { tenderRoutes } from './tenders/routes.js';
@@ -64,6 +65,7 @@ const features: Feature[] = [
   deliveryReportRoutes,
   verificationRoutes,
   dashboardRoutes,
+  reportRoutes,
   databaseRoutes,
   transparencyRoutes,
   ocdsExportRoutes,

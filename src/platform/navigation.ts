@@ -10,6 +10,7 @@ interface NavItem {
 const items: NavItem[] = [
   { text: 'Home', href: '/', roles: 'all' },
   { text: 'Dashboard', href: '/dashboard', roles: staffRoles },
+  { text: 'Reports', href: '/reports', roles: ['admin', 'officer', 'contract_manager', 'viewer'] },
   { text: 'Requirements', href: '/requirements', roles: staffRoles },
   { text: 'Tenders', href: '/tenders', roles: staffRoles },
   { text: 'Contracts', href: '/contracts', roles: staffRoles },

@@ -11,3 +11,4 @@ export * from './contract-imports.js';
 export * from './summaries.js';
 export * from './open-data.js';
 export * from './report-subscriptions.js';
+export * from './reports.js';

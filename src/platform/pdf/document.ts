@@ -52,7 +52,8 @@ export interface DocumentView {
 }
 
 function table(pdf: PdfWriter, t: DocumentTable): void {
-  pdf.paragraph(t.caption, { bold: true });
+  // a caption is never left at the foot of a page without the start of its table
+  pdf.paragraph(t.caption, { bold: true, keepWithNext: 60 });
   if (t.rows.length === 0) {
     pdf.paragraph(t.empty);
     return;
@@ -65,12 +66,16 @@ function table(pdf: PdfWriter, t: DocumentTable): void {
   );
 }
 
-/** The document as a tagged PDF: H1 title, H2 sections, H3 subheadings, tables, figures with alternative text, quotes. */
-export async function documentPdf(view: DocumentView): Promise<Buffer> {
+/**
+ * The document as a tagged PDF: H1 title, H2 sections, H3 subheadings, tables, figures with alternative text, quotes.
+ * `onSection` is told before each section is drawn (for a progress bar), and awaited.
+ */
+export async function documentPdf(view: DocumentView, onSection?: (index: number, count: number) => void | Promise<void>): Promise<Buffer> {
   const pdf = await createPdf({ title: view.title, subject: view.subject });
   pdf.heading(view.title, 1);
   for (const text of view.lead) pdf.paragraph(text);
-  for (const section of view.sections) {
+  for (const [index, section] of view.sections.entries()) {
+    await onSection?.(index, view.sections.length);
     pdf.heading(section.heading, 2);
     for (const block of section.blocks) {
       switch (block.kind) {

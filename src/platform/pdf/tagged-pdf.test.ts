@@ -36,4 +36,19 @@ describe('createPdf', () => {
     // The page numbers are marked as pagination artefacts, which screen readers skip.
     expect(content.match(/\/Artifact <<\n\/Type \/Pagination/g)?.length).toBe(pages.length);
   });
+
+  it('draws an SVG chart as a Figure with its alternative text, and a quote as a BlockQuote', async () => {
+    const pdf = await createPdf({ title: 'Charts', subject: 'Testing' });
+    pdf.heading('Charts', 1);
+    pdf.figure(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect x="0" y="0" width="120" height="40" fill="#1d70b8"/><text x="10" y="80">£1.2k</text></svg>',
+      'Bar chart of hours',
+    );
+    pdf.quote('We planted 40 trees.', 'GC08 Trees planted');
+    const text = (await pdf.finish()).toString('latin1');
+    expect(text).toMatch(/\/S \/Figure[\s\S]*?\/Alt \(Bar chart of hours\)/);
+    expect(text).toContain('/S /BlockQuote');
+    // the chart's shapes are drawn as vector paths, not an image
+    expect(text).not.toContain('/Subtype /Image');
+  });
 });

@@ -32,7 +32,8 @@ const EMPTY = '–';
 
 export interface PdfWriter {
   heading(text: string, level: 1 | 2 | 3): void;
-  paragraph(text: string, options?: { bold?: boolean }): void;
+  /** `keepWithNext`: points that must fit below it on the page, or it starts a new one */
+  paragraph(text: string, options?: { bold?: boolean; keepWithNext?: number }): void;
   /** label and value pairs, as a two-column table whose first column heads each row */
   summary(rows: [string, string][]): void;
   /** a table with a header row; `small` for tables with many columns */
@@ -94,6 +95,7 @@ export async function createPdf(meta: { title: string; subject: string }): Promi
       moveDown(0.3);
     },
     paragraph(text, options = {}) {
+      if (options.keepWithNext) keepRoom(options.keepWithNext + 20);
       doc
         .font(options.bold ? BOLD : BODY)
         .fontSize(BODY_SIZE)
