@@ -12,7 +12,7 @@ import { publicContractFigures, totalsByContract } from './contract-figures.js';
 import { answeredFromCache, sendCached } from './http-cache.js';
 import { publicRenderer } from './public-views.js';
 import { publishedContract, publishedContracts } from './repository.js';
-import { contractTotals, figuresByDistrict, figuresByOutcome, totalFigures } from '../summaries/read.js';
+import { byDistrictPart, byOutcomePart, contractTotalsPart, readParts, totalPart } from '../summaries/read.js';
 
 const PAGE_SIZE = 25;
 const HTML = 'text/html; charset=utf-8';
@@ -39,12 +39,13 @@ export async function transparencyRoutes(app: FastifyInstance, services: Service
 
   app.get('/transparency', { config }, async (request, reply) => {
     const scope = { scope: 'published' as const };
-    const [figures, totals, outcomes, districts] = await Promise.all([
-      totalFigures(db, scope),
-      contractTotals(db, scope),
-      figuresByOutcome(db, scope),
-      figuresByDistrict(db, scope),
-    ]);
+    // one query for every figure of the page
+    const { figures, totals, outcomes, districts } = await readParts(db, {
+      figures: totalPart(scope),
+      totals: contractTotalsPart(scope),
+      outcomes: byOutcomePart(scope),
+      districts: byDistrictPart(scope),
+    });
     const share = (part: number, whole: number) => (whole > 0 ? Math.round((part * 10000) / whole) : null);
     return page(request, reply, 'overview.njk', {
       pageTitle: 'Social value of our contracts',
