@@ -173,5 +173,5 @@ const upload = await evidenceUploadBenchmark();
 console.log(
   `Evidence upload, ${upload.files} files of ${upload.fileMb} MB in one request, ${upload.runs} times in a row: the service's memory grew at most ${upload.growthMb.toFixed(1)} MB (from ${upload.beforeMb.toFixed(0)} MB)  target under 64 MB ${upload.growthMb < 64 ? 'met' : 'NOT MET'}`,
 );
-const { dashboardBenchmark } = await import('./dashboard.js');
-for (const line of await dashboardBenchmark()) console.log(line);
+const { summaryPagesBenchmark } = await import('./summary-pages.js');
+for (const line of await summaryPagesBenchmark()) console.log(line);

@@ -32,7 +32,7 @@ async function readDashboard(db: DbOrTx, filter: DashboardFilter, today: string)
   const current = quarterOf(today);
   const behindQuarter = filter.to && filter.to < current ? filter.to : current;
   const contractFilter = { directorate: filter.directorate, from: filter.from, to: filter.to };
-  const { byMeasure, ...figures } = await readParts(db, {
+  const figures = await readParts(db, {
     totals: totalPart(summary),
     delivery: deliveryPart(summary, today),
     contracts: contractTotalsPart(contractFilter),
@@ -40,9 +40,9 @@ async function readDashboard(db: DbOrTx, filter: DashboardFilter, today: string)
     byDistrict: byDistrictPart(summary),
     byDirectorate: byDirectoratePart(summary),
     byQuarter: byQuarterPart(summary),
-    byMeasure: byMeasurePart(summary),
+    unvaluedMeasures: byMeasurePart(summary, { unvaluedOnly: true }),
     behind: mostBehindPart({ quarter: behindQuarter, directorate: filter.directorate, limit: 10 }),
     compliance: compliancePart(contractFilter),
   });
-  return { ...figures, unvaluedMeasures: byMeasure.filter((m) => !m.valued), behindQuarter };
+  return { ...figures, behindQuarter };
 }

@@ -72,7 +72,8 @@ export interface BehindContract {
 
 /**
  * The contracts running in a quarter that are furthest behind their commitments' profiles by its end, in pence:
- * read from the top of an index, so it costs the same however many contracts there are.
+ * read from the top of an index (its order, nulls last, is the index's), so it costs the same however many contracts
+ * there are.
  */
 export function mostBehindPart(options: { quarter: string; scope?: SummaryScope; directorate?: string | null; limit?: number }): SummaryPart<BehindContract[]> {
   const where = and(
@@ -89,7 +90,7 @@ export function mostBehindPart(options: { quarter: string; scope?: SummaryScope;
         from ${svContractQuarters} join ${contracts} on ${contracts.id} = ${svContractQuarters.contractId}
           join ${organisations} on ${organisations.id} = ${contracts.supplierId}
         where ${where}
-        order by ${svContractQuarters.shortfallPence} desc, ${svContractQuarters.contractId}
+        order by ${svContractQuarters.shortfallPence} desc nulls last, ${svContractQuarters.contractId}
         limit ${sql.raw(String(Math.trunc(options.limit ?? 10)))}`,
       sql`t."shortfallPence" desc, t."contractId"`,
     ),

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { frameworkVersions, measures, outcomes, svRollup, type SummaryScope } from '../../db/schema/index.js';
@@ -143,14 +143,21 @@ export function byOutcomePart(filter: SummaryFilter = {}): SummaryPart<(Figures 
 
 export type MeasureFigures = Figures & { measureId: string; code: string; title: string; unit: string; valued: boolean; outcomeCode: string };
 
-/** The figures by measure, with its unit and whether it has a proxy value (its figures are in £) or counts in its unit. */
-export function byMeasurePart(filter: SummaryFilter = {}): SummaryPart<MeasureFigures[]> {
+/**
+ * The figures by measure, with its unit and whether it has a proxy value (its figures are in £) or counts in its unit.
+ * `unvaluedOnly`: only the measures without a proxy value (those that count in their own unit), which reads their
+ * rows only.
+ */
+export function byMeasurePart(filter: SummaryFilter = {}, { unvaluedOnly = false } = {}): SummaryPart<MeasureFigures[]> {
   return {
     sql: jsonRows(sql`select ${measures.id} as "measureId", ${measures.code} as code, ${measures.title} as title, ${measures.unit} as unit,
         ${measures.proxyPencePerUnit} is not null as valued, ${outcomes.code} as "outcomeCode", ${sums}
       from ${svRollup} join ${measures} on ${svRollup.subject} = ${sql.raw(`'${MEASURE}'`)} || ${measures.id}::text
         join ${outcomes} on ${outcomes.id} = ${measures.outcomeId}
-      where ${where({ ...filter, measureId: null, outcomeCode: null }, 'subject', subjectsOf(MEASURE))}
+      where ${where({ ...filter, measureId: null, outcomeCode: null }, 'subject', [
+        ...subjectsOf(MEASURE),
+        unvaluedOnly ? isNull(measures.proxyPencePerUnit) : undefined,
+      ])}
       group by ${measures.id}, ${outcomes.id}`),
     read: (json: MeasureFigures[]) => byCode(json.filter((m) => !filter.outcomeCode || m.outcomeCode === filter.outcomeCode)),
   };

@@ -10,9 +10,9 @@ import { noFilters } from '../database/filters.js';
 import { supplierFlags } from '../database/view-rows.js';
 import { publicContractFigures, totalsByContract } from './contract-figures.js';
 import { answeredFromCache, sendCached } from './http-cache.js';
+import { overviewFigures } from './overview.js';
 import { publicRenderer } from './public-views.js';
 import { publishedContract, publishedContracts } from './repository.js';
-import { byDistrictPart, byOutcomePart, contractTotalsPart, readParts, totalPart } from '../summaries/read.js';
 
 const PAGE_SIZE = 25;
 const HTML = 'text/html; charset=utf-8';
@@ -37,29 +37,9 @@ export async function transparencyRoutes(app: FastifyInstance, services: Service
       .type(HTML)
       .send(render('transparency/views/not-found.njk', request.url, { pageTitle: 'Page not found' }));
 
-  app.get('/transparency', { config }, async (request, reply) => {
-    const scope = { scope: 'published' as const };
-    // one query for every figure of the page
-    const { figures, totals, outcomes, districts } = await readParts(db, {
-      figures: totalPart(scope),
-      totals: contractTotalsPart(scope),
-      outcomes: byOutcomePart(scope),
-      districts: byDistrictPart(scope),
-    });
-    const share = (part: number, whole: number) => (whole > 0 ? Math.round((part * 10000) / whole) : null);
-    return page(request, reply, 'overview.njk', {
-      pageTitle: 'Social value of our contracts',
-      figures,
-      totals,
-      shares: {
-        sme: share(totals.smeValuePence, totals.sizeKnownValuePence),
-        vcse: share(totals.vcseValuePence, totals.valuePence),
-        local: share(totals.localValuePence, totals.valuePence),
-      },
-      outcomes,
-      districts,
-    });
-  });
+  app.get('/transparency', { config }, async (request, reply) =>
+    page(request, reply, 'overview.njk', { pageTitle: 'Social value of our contracts', ...(await overviewFigures(db)) }),
+  );
 
   app.get('/transparency/contracts', { config }, async (request, reply) => {
     const afterText = field(request.query, 'after');
