@@ -2,7 +2,8 @@
 // staff CSV of every delivered line (/database/delivery.csv) on the 2,000,000-line data set, each timed, with the
 // peak growth of the service's resident memory while it sends (sampled every 10 ms, over its memory after a first
 // small request). A download held whole in memory would grow by its size (hundreds of MB).
-//   BENCH_DATA_COUNTY: as for bench/summary-pages.js. Run alone after `npm run build` with `node bench/exports.js`.
+//   BENCH_DATA_COUNTY: as for bench/summary-pages.js; BENCH_EXPORTS: ocds, csv or both (the default), comma-separated.
+// Run alone after `npm run build` with `node bench/exports.js`.
 import http from 'node:http';
 import os from 'node:os';
 import { peakDuring, residentBytes, startServer, stop } from './child-server.js';
@@ -39,10 +40,18 @@ export async function exportsBenchmark() {
   try {
     const cookie = await signInCookie(base, 'officer@council.example');
     const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
-    for (const { label, path, headers, count } of [
-      { label: 'OCDS package of every published contract', path: '/transparency/ocds.json', headers: {}, count: (d) => `${d.lines - 2} releases` },
-      { label: 'CSV of every delivered line (staff)', path: '/database/delivery.csv', headers: { cookie }, count: (d) => `${d.lines - 1} rows` },
-    ]) {
+    const downloads = [
+      {
+        name: 'ocds',
+        label: 'OCDS package of every published contract',
+        path: '/transparency/ocds.json',
+        headers: {},
+        count: (d) => `${d.lines - 2} releases`,
+      },
+      { name: 'csv', label: 'CSV of every delivered line (staff)', path: '/database/delivery.csv', headers: { cookie }, count: (d) => `${d.lines - 1} rows` },
+    ];
+    const chosen = (process.env.BENCH_EXPORTS ?? 'ocds,csv').split(',');
+    for (const { label, path, headers, count } of downloads.filter((d) => chosen.includes(d.name))) {
       // a first small request loads the code on the way; the memory after it is the starting point
       await download(`${base}/transparency`, {});
       const before = residentBytes(child.pid);

@@ -159,3 +159,5 @@ console.log(
 );
 const { summaryPagesBenchmark } = await import('./summary-pages.js');
 for (const line of await summaryPagesBenchmark()) console.log(line);
+const { exportsBenchmark } = await import('./exports.js');
+for (const line of await exportsBenchmark()) console.log(line);

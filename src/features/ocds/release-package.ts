@@ -7,8 +7,11 @@ import { commitmentsOf, contractsAfter, deliveredOf, type Visibility } from '../
 import { contractRelease, OGL_LICENCE, ocdsExtensions, type ReleaseContext } from './release.js';
 import { groupBy } from '../../platform/group-by.js';
 
-/** Contracts read per query while the package streams: memory stays flat however many contracts there are. */
-const BATCH = 100;
+/**
+ * Contracts read per query while the package streams: memory stays flat however many contracts there are. A batch
+ * holds its contracts' commitments and every verified line (a county contract has about a hundred), so it is small.
+ */
+const BATCH = 25;
 
 /** The council publishing the data: the buyer of every contract. */
 async function councilBuyer(db: DbOrTx): Promise<ReleaseContext['buyer']> {
