@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { todayIso } from '../../domain/dates.js';
 import type { Visibility } from '../open-data/contract-data.js';
 import { byOutcomePart, byQuarterPart, contractTotalsPart, deliveryPart, readParts, totalPart, type SummaryFilter } from '../summaries/read.js';
@@ -15,9 +16,14 @@ export interface SummaryQuery {
 /**
  * The headline figures of the social value database for a scope and filters, read from the summaries kept up to
  * date with every verification: the same figures as the dashboard and the transparency site, at the same cost
- * whatever the size of the data, in one query.
+ * whatever the size of the data, in one query (on the embedded database, kept until its next write).
  */
-export async function summaryFigures(db: DbOrTx, visibility: Visibility, query: SummaryQuery, now = new Date()) {
+export function summaryFigures(db: DbOrTx, visibility: Visibility, query: SummaryQuery, now = new Date()) {
+  const today = todayIso(now);
+  return cachedRead(db, `api-summary:${visibility}:${today}:${JSON.stringify(query)}`, () => readSummary(db, visibility, query, today));
+}
+
+async function readSummary(db: DbOrTx, visibility: Visibility, query: SummaryQuery, today: string) {
   const filter: SummaryFilter = {
     scope: visibility,
     outcomeCode: query.outcome ?? null,
@@ -28,7 +34,7 @@ export async function summaryFigures(db: DbOrTx, visibility: Visibility, query: 
   };
   const { totals, delivery, contracts, byOutcome, byQuarter } = await readParts(db, {
     totals: totalPart(filter),
-    delivery: deliveryPart(filter, todayIso(now)),
+    delivery: deliveryPart(filter, today),
     contracts: contractTotalsPart({ scope: visibility, directorate: filter.directorate ?? null, from: filter.from ?? null, to: filter.to ?? null }),
     byOutcome: byOutcomePart(filter),
     byQuarter: byQuarterPart(filter),
