@@ -2,13 +2,11 @@
 // that process's resident memory, sampled from /proc, at its highest through three such uploads one after another,
 // against its memory just before the first. Each file is a real PDF (a page with a scan of random bytes attached), so
 // that the service checks that it opens as a PDF, as it does every upload.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { openDatabase } from '../dist/db/client.js';
@@ -16,6 +14,7 @@ import { contractCommitments, contracts, deliveryReports, frameworkVersions, mea
 import { todayIso } from '../dist/domain/dates.js';
 import { reportingPeriods } from '../dist/domain/reporting-periods.js';
 import { seedIfEmpty } from '../dist/seed/demo.js';
+import { residentBytes, startServer, stop } from './child-server.js';
 import { signInCookie } from './pages.js';
 
 const FILES = 10;
@@ -69,11 +68,6 @@ async function prepare(dataDir) {
   }
 }
 
-function residentBytes(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024;
-}
-
 /** A PDF of about `bytes` bytes: one page, and a scan of random bytes attached to it. */
 async function pdfOfSize(bytes) {
   const doc = await PDFDocument.create();
@@ -112,16 +106,8 @@ async function upload(base, uploadPath, cookie, csrf, count, bytes) {
 export async function evidenceUploadBenchmark() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sv-bench-upload-'));
   const uploadPath = await prepare(dataDir);
-  const child = spawn(process.execPath, ['bench/servers.js', 'app', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, EVIDENCE_MAX_MB: '6' },
-  });
+  const { child, base } = await startServer(['app', dataDir], { EVIDENCE_MAX_MB: '6' });
   try {
-    const line = await new Promise((resolve, reject) => {
-      readline.createInterface({ input: child.stdout }).once('line', resolve);
-      child.once('exit', (code) => reject(new Error(`the service exited with ${code}`)));
-    });
-    const base = `http://127.0.0.1:${JSON.parse(line).port}`;
     const session = await signInCookie(base, SUPPLIER);
     const page = await fetch(`${base}${uploadPath.replace(/\/lines\/.*$/, '')}`, { headers: { cookie: session } });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
@@ -148,8 +134,7 @@ export async function evidenceUploadBenchmark() {
     peak = Math.max(peak, residentBytes(child.pid));
     return { files: FILES, fileMb: FILE_BYTES / 1024 / 1024, runs: RUNS, beforeMb: before / 1024 / 1024, growthMb: (peak - before) / 1024 / 1024 };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+    await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

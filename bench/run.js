@@ -6,7 +6,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
+import { startServer, stop } from './child-server.js';
 import { measureRps } from './load.js';
 import { benchPages, signInCookie } from './pages.js';
 
@@ -36,13 +36,6 @@ function get(url, headers = {}) {
   });
 }
 
-async function stop(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 /** Spawns `node dist/main.js` and returns the milliseconds from spawn until it first serves the sign-in page. */
 async function timeStart() {
   const port = await freePort();
@@ -62,17 +55,8 @@ async function timeStart() {
   return ms;
 }
 
-async function startServer(...args) {
-  const child = spawn(process.execPath, ['bench/servers.js', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`server ${args.join(' ')} exited with ${code}`)));
-  });
-  return { child, base: `http://127.0.0.1:${JSON.parse(line).port}` };
-}
-
 async function rpsOf(args, pagePath = '/', headers = {}) {
-  const { child, base } = await startServer(...args);
+  const { child, base } = await startServer(args);
   try {
     return await measureRps(base + pagePath, { seconds, headers });
   } finally {
@@ -117,8 +101,8 @@ try {
   // The service and the bare baseline run side by side and are measured in turn, round after round, so that a
   // busy machine slows both alike; the figure is the median round.
   for (const [name, page] of Object.entries(benchPages)) {
-    const bare = await startServer('bare-template', name, dataDir); // it reads the data folder and lets it go before it listens
-    const app = await startServer('app', dataDir);
+    const bare = await startServer(['bare-template', name, dataDir]); // it reads the data folder and lets it go before it listens
+    const app = await startServer(['app', dataDir]);
     const rounds = [];
     try {
       const headers = page.user ? { cookie: await signInCookie(app.base, page.user.email) } : {};
@@ -142,7 +126,7 @@ try {
     ]);
   }
 
-  const { child, base } = await startServer('app', dataDir);
+  const { child, base } = await startServer(['app', dataDir]);
   try {
     const { bytes, files } = await firstVisitBytes(base, '/');
     results.push([`First visit to the home page (${files} files, compressed)`, `${(bytes / 1024).toFixed(1)} KB`, 'under 100 KB', bytes < 100 * 1024]);
@@ -173,5 +157,7 @@ const upload = await evidenceUploadBenchmark();
 console.log(
   `Evidence upload, ${upload.files} files of ${upload.fileMb} MB in one request, ${upload.runs} times in a row: the service's memory grew at most ${upload.growthMb.toFixed(1)} MB (from ${upload.beforeMb.toFixed(0)} MB)  target under 64 MB ${upload.growthMb < 64 ? 'met' : 'NOT MET'}`,
 );
-const { dashboardBenchmark } = await import('./dashboard.js');
-for (const line of await dashboardBenchmark()) console.log(line);
+const { summaryPagesBenchmark } = await import('./summary-pages.js');
+for (const line of await summaryPagesBenchmark()) console.log(line);
+const { exportsBenchmark } = await import('./exports.js');
+for (const line of await exportsBenchmark()) console.log(line);

@@ -1,5 +1,5 @@
 // Starts one server for the benchmark in its own process and prints {"port": n} on a line when ready.
-//   app <dataDir>             the whole service (PGlite in dataDir)
+//   app <dataDir | url>       the whole service (PGlite in dataDir, or the PostgreSQL database at a postgres:// url)
 //   bare-hello                bare Fastify answering "hello"
 //   bare-template <name>      bare Fastify rendering one page's template with fixed data: no session, no plugins,
 //                             no database (the data is loaded once, before listening)
@@ -27,8 +27,9 @@ async function bareTemplate(name, dataDir) {
 
 let app;
 if (mode === 'app') {
-  const config = loadConfig({ ...process.env, DATA_DIR: arg, LOG_LEVEL: 'silent', PORT: '0', SEED_DEMO: 'false' });
-  const database = await openDatabase({ dataDir: config.dataDir });
+  const where = arg.startsWith('postgres') ? { DATABASE_URL: arg } : { DATA_DIR: arg };
+  const config = loadConfig({ ...process.env, ...where, LOG_LEVEL: 'silent', PORT: '0', SEED_DEMO: 'false' });
+  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   app = await buildApp({ config, database, mailer: { send: async () => undefined } }, { logger: false });
 } else if (mode === 'bare-hello') {
   app = Fastify();

@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../../db/client.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { todayIso } from '../../domain/dates.js';
 import type { Visibility } from '../open-data/contract-data.js';
-import { contractTotals, deliveryToDate, figuresByOutcome, figuresByQuarter, totalFigures, type SummaryFilter } from '../summaries/read.js';
+import { byOutcomePart, byQuarterPart, contractTotalsPart, deliveryPart, readParts, totalPart, type SummaryFilter } from '../summaries/read.js';
 
 /** The summary's filters, as the query gives them. */
 export interface SummaryQuery {
@@ -15,9 +16,14 @@ export interface SummaryQuery {
 /**
  * The headline figures of the social value database for a scope and filters, read from the summaries kept up to
  * date with every verification: the same figures as the dashboard and the transparency site, at the same cost
- * whatever the size of the data.
+ * whatever the size of the data, in one query (on the embedded database, kept until its next write).
  */
-export async function summaryFigures(db: DbOrTx, visibility: Visibility, query: SummaryQuery, now = new Date()) {
+export function summaryFigures(db: DbOrTx, visibility: Visibility, query: SummaryQuery, now = new Date()) {
+  const today = todayIso(now);
+  return cachedRead(db, `api-summary:${visibility}:${today}:${JSON.stringify(query)}`, () => readSummary(db, visibility, query, today));
+}
+
+async function readSummary(db: DbOrTx, visibility: Visibility, query: SummaryQuery, today: string) {
   const filter: SummaryFilter = {
     scope: visibility,
     outcomeCode: query.outcome ?? null,
@@ -26,13 +32,13 @@ export async function summaryFigures(db: DbOrTx, visibility: Visibility, query: 
     from: query.from ?? null,
     to: query.to ?? null,
   };
-  const [totals, delivery, contracts, byOutcome, byQuarter] = await Promise.all([
-    totalFigures(db, filter),
-    deliveryToDate(db, filter, todayIso(now)),
-    contractTotals(db, { scope: visibility, directorate: filter.directorate ?? null, from: filter.from ?? null, to: filter.to ?? null }),
-    figuresByOutcome(db, filter),
-    figuresByQuarter(db, filter),
-  ]);
+  const { totals, delivery, contracts, byOutcome, byQuarter } = await readParts(db, {
+    totals: totalPart(filter),
+    delivery: deliveryPart(filter, today),
+    contracts: contractTotalsPart({ scope: visibility, directorate: filter.directorate ?? null, from: filter.from ?? null, to: filter.to ?? null }),
+    byOutcome: byOutcomePart(filter),
+    byQuarter: byQuarterPart(filter),
+  });
   return { scope: visibility === 'all' ? 'staff' : 'public', filters: query, totals, deliveryToDate: delivery, contracts, byOutcome, byQuarter };
 }
 

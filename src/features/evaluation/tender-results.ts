@@ -13,6 +13,7 @@ import {
   type ResultsMeasure,
   type ResultsRows,
 } from './repository.js';
+import { groupBy } from '../../platform/group-by.js';
 
 export interface CommitmentResult {
   measureId: string;
@@ -82,16 +83,6 @@ type ValuedCommitment = ResultsCommitment & { measure: ResultsMeasure; position:
 function commitmentResult(c: ValuedCommitment): CommitmentResult {
   const { code, title, unit } = c.measure;
   return { measureId: c.measureId, code, title, unit, quantityHundredths: c.quantityHundredths, svPence: c.svPence };
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = groups.get(key(row));
-    if (list) list.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
 }
 
 /**

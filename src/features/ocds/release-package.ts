@@ -5,15 +5,13 @@ import { organisations } from '../../db/schema/index.js';
 import { todayIso } from '../../domain/dates.js';
 import { commitmentsOf, contractsAfter, deliveredOf, type Visibility } from '../open-data/contract-data.js';
 import { contractRelease, OGL_LICENCE, ocdsExtensions, type ReleaseContext } from './release.js';
+import { groupBy } from '../../platform/group-by.js';
 
-/** Contracts read per query while the package streams: memory stays flat however many contracts there are. */
-const BATCH = 100;
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
-  return groups;
-}
+/**
+ * Contracts read per query while the package streams: memory stays flat however many contracts there are. A batch
+ * holds its contracts' commitments and every verified line (a county contract has about a hundred), so it is small.
+ */
+const BATCH = 25;
 
 /** The council publishing the data: the buyer of every contract. */
 async function councilBuyer(db: DbOrTx): Promise<ReleaseContext['buyer']> {

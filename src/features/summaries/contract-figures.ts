@@ -11,6 +11,7 @@ import {
   type SummaryScope,
 } from '../../db/schema/index.js';
 import { addQuarters } from '../../domain/quarters.js';
+import { jsonRow, jsonRows, readPart, type SummaryPart } from './parts.js';
 
 export interface ContractTotalsFilter {
   scope?: SummaryScope;
@@ -34,30 +35,28 @@ export interface ContractTotals {
   localValuePence: number;
 }
 
-const total = (column: AnyPgColumn) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
+const totalColumns: Record<keyof ContractTotals, AnyPgColumn> = {
+  contracts: svContractTotals.contracts,
+  inScopeContracts: svContractTotals.inScopeContracts,
+  valuePence: svContractTotals.valuePence,
+  sizeKnownValuePence: svContractTotals.sizeKnownValuePence,
+  smeValuePence: svContractTotals.smeValuePence,
+  vcseValuePence: svContractTotals.vcseValuePence,
+  localValuePence: svContractTotals.localValuePence,
+};
 
-export async function contractTotals(db: DbOrTx, filter: ContractTotalsFilter = {}): Promise<ContractTotals> {
-  const [row] = await db
-    .select({
-      contracts: total(svContractTotals.contracts),
-      inScopeContracts: total(svContractTotals.inScopeContracts),
-      valuePence: total(svContractTotals.valuePence),
-      sizeKnownValuePence: total(svContractTotals.sizeKnownValuePence),
-      smeValuePence: total(svContractTotals.smeValuePence),
-      vcseValuePence: total(svContractTotals.vcseValuePence),
-      localValuePence: total(svContractTotals.localValuePence),
-    })
-    .from(svContractTotals)
-    .where(
-      and(
-        eq(svContractTotals.scope, filter.scope ?? 'all'),
-        eq(svContractTotals.directorate, filter.directorate ?? '*'),
-        filter.from ? gte(svContractTotals.startQuarter, filter.from) : undefined,
-        filter.to ? lte(svContractTotals.startQuarter, filter.to) : undefined,
-      ),
-    );
-  return row!;
+export function contractTotalsPart(filter: ContractTotalsFilter = {}): SummaryPart<ContractTotals> {
+  const sums = Object.entries(totalColumns).map(([name, column]) => sql`coalesce(sum(${column}), 0) as ${sql.identifier(name)}`);
+  const where = and(
+    eq(svContractTotals.scope, filter.scope ?? 'all'),
+    eq(svContractTotals.directorate, filter.directorate ?? '*'),
+    filter.from ? gte(svContractTotals.startQuarter, filter.from) : undefined,
+    filter.to ? lte(svContractTotals.startQuarter, filter.to) : undefined,
+  );
+  return { sql: jsonRow(sql`select ${sql.join(sums, sql`, `)} from ${svContractTotals} where ${where}`), read: (json: ContractTotals) => json };
 }
+
+export const contractTotals = (db: DbOrTx, filter: ContractTotalsFilter = {}) => readPart(db, contractTotalsPart(filter));
 
 export interface BehindContract {
   contractId: string;
@@ -74,36 +73,30 @@ export interface BehindContract {
 
 /**
  * The contracts running in a quarter that are furthest behind their commitments' profiles by its end, in pence:
- * read from the top of an index, so it costs the same however many contracts there are.
+ * read from the top of an index (its order, nulls last, is the index's), so it costs the same however many contracts
+ * there are.
  */
-export async function contractsMostBehind(
-  db: DbOrTx,
-  options: { quarter: string; scope?: SummaryScope; directorate?: string | null; limit?: number },
-): Promise<BehindContract[]> {
-  return db
-    .select({
-      contractId: contracts.id,
-      reference: contracts.reference,
-      title: contracts.title,
-      directorate: contracts.directorate,
-      supplierName: organisations.name,
-      duePence: svContractQuarters.duePence,
-      verifiedPence: svContractQuarters.verifiedPence,
-      shortfallPence: sql<number>`${svContractQuarters.shortfallPence}`.mapWith(Number),
-    })
-    .from(svContractQuarters)
-    .innerJoin(contracts, eq(contracts.id, svContractQuarters.contractId))
-    .innerJoin(organisations, eq(organisations.id, contracts.supplierId))
-    .where(
-      and(
-        eq(svContractQuarters.quarter, options.quarter),
-        gt(svContractQuarters.shortfallPence, 0),
-        options.directorate ? eq(contracts.directorate, options.directorate) : undefined,
-        options.scope === 'published' ? isNotNull(contracts.publishedAt) : undefined,
-      ),
-    )
-    .orderBy(desc(svContractQuarters.shortfallPence), asc(svContractQuarters.contractId))
-    .limit(options.limit ?? 10);
+export function mostBehindPart(options: { quarter: string; scope?: SummaryScope; directorate?: string | null; limit?: number }): SummaryPart<BehindContract[]> {
+  const where = and(
+    eq(svContractQuarters.quarter, options.quarter),
+    gt(svContractQuarters.shortfallPence, 0),
+    options.directorate ? eq(contracts.directorate, options.directorate) : undefined,
+    options.scope === 'published' ? isNotNull(contracts.publishedAt) : undefined,
+  );
+  return {
+    sql: jsonRows(
+      sql`select ${contracts.id} as "contractId", ${contracts.reference} as reference, ${contracts.title} as title,
+          ${contracts.directorate} as directorate, ${organisations.name} as "supplierName", ${svContractQuarters.duePence} as "duePence",
+          ${svContractQuarters.verifiedPence} as "verifiedPence", ${svContractQuarters.shortfallPence} as "shortfallPence"
+        from ${svContractQuarters} join ${contracts} on ${contracts.id} = ${svContractQuarters.contractId}
+          join ${organisations} on ${organisations.id} = ${contracts.supplierId}
+        where ${where}
+        order by ${svContractQuarters.shortfallPence} desc nulls last, ${svContractQuarters.contractId}
+        limit ${sql.raw(String(Math.trunc(options.limit ?? 10)))}`,
+      sql`t."shortfallPence" desc, t."contractId"`,
+    ),
+    read: (json: BehindContract[]) => json,
+  };
 }
 
 export interface DeliveringContract {
@@ -156,6 +149,7 @@ export async function contractsMostDelivered(
     .orderBy(desc(delivered.verifiedPence), asc(contracts.id))
     .limit(options.limit ?? 10);
 }
+export const contractsMostBehind = (db: DbOrTx, options: Parameters<typeof mostBehindPart>[0]) => readPart(db, mostBehindPart(options));
 
 export type ContractFigures = typeof svContractFigures.$inferSelect;
 export type CommitmentFigures = typeof svCommitmentFigures.$inferSelect;

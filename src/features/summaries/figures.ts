@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { frameworkVersions, measures, outcomes, svRollup, type SummaryScope } from '../../db/schema/index.js';
 import { addQuarters, quarterOf } from '../../domain/quarters.js';
+import { jsonRow, jsonRows, readPart, readParts, type SummaryPart } from './parts.js';
 
 /**
  * Which figures to read. Everything is optional: no filter is the whole county, every quarter.
@@ -38,19 +39,23 @@ export interface Figures {
   verifiedLines: number;
 }
 
-const total = (column: AnyPgColumn) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
-
-const sums = {
-  promisedPence: total(svRollup.promisedPence),
-  committedPence: total(svRollup.committedPence),
-  verifiedPence: total(svRollup.verifiedPence),
-  additionalPence: total(svRollup.additionalPence),
-  promisedHundredths: total(svRollup.promisedHundredths),
-  committedHundredths: total(svRollup.committedHundredths),
-  verifiedHundredths: total(svRollup.verifiedHundredths),
-  additionalHundredths: total(svRollup.additionalHundredths),
-  verifiedLines: total(svRollup.verifiedLines),
+const amounts: Record<keyof Figures, AnyPgColumn> = {
+  promisedPence: svRollup.promisedPence,
+  committedPence: svRollup.committedPence,
+  verifiedPence: svRollup.verifiedPence,
+  additionalPence: svRollup.additionalPence,
+  promisedHundredths: svRollup.promisedHundredths,
+  committedHundredths: svRollup.committedHundredths,
+  verifiedHundredths: svRollup.verifiedHundredths,
+  additionalHundredths: svRollup.additionalHundredths,
+  verifiedLines: svRollup.verifiedLines,
 };
+
+/** The figures added up, each column named as in Figures. */
+const sums = sql.join(
+  Object.entries(amounts).map(([name, column]) => sql`coalesce(sum(${column}), 0) as ${sql.identifier(name)}`),
+  sql`, `,
+);
 
 type Dimension = 'directorate' | 'subject' | 'district';
 
@@ -61,7 +66,7 @@ function subjectOf(filter: SummaryFilter): string {
 }
 
 /** The rollup rows of a filter, leaving out the one dimension a breakdown is by. */
-function where(filter: SummaryFilter, by?: Dimension, extra: (SQL | undefined)[] = []): SQL | undefined {
+function where(filter: SummaryFilter, by?: Dimension, extra: (SQL | undefined)[] = []): SQL {
   return and(
     eq(svRollup.scope, filter.scope ?? 'all'),
     by === 'directorate' ? ne(svRollup.directorate, '*') : eq(svRollup.directorate, filter.directorate ?? '*'),
@@ -70,107 +75,99 @@ function where(filter: SummaryFilter, by?: Dimension, extra: (SQL | undefined)[]
     filter.from ? gte(svRollup.quarter, filter.from) : undefined,
     filter.to ? lte(svRollup.quarter, filter.to) : undefined,
     ...extra,
-  );
+  )!;
 }
 
 /** The figures of a filter, added up. */
-export async function totalFigures(db: DbOrTx, filter: SummaryFilter = {}): Promise<Figures> {
-  const [row] = await db.select(sums).from(svRollup).where(where(filter));
-  return row!;
+export function totalPart(filter: SummaryFilter = {}): SummaryPart<Figures> {
+  return { sql: jsonRow(sql`select ${sums} from ${svRollup} where ${where(filter)}`), read: (json: Figures) => json };
 }
 
 /** The figures quarter by quarter, oldest first (only quarters with a figure). */
-export async function figuresByQuarter(db: DbOrTx, filter: SummaryFilter = {}): Promise<(Figures & { quarter: string })[]> {
-  return db
-    .select({ quarter: svRollup.quarter, ...sums })
-    .from(svRollup)
-    .where(where(filter))
-    .groupBy(svRollup.quarter)
-    .orderBy(asc(svRollup.quarter));
+export function byQuarterPart(filter: SummaryFilter = {}): SummaryPart<(Figures & { quarter: string })[]> {
+  return {
+    sql: jsonRows(sql`select ${svRollup.quarter} as quarter, ${sums} from ${svRollup} where ${where(filter)} group by ${svRollup.quarter}`, sql`t.quarter`),
+    read: (json: (Figures & { quarter: string })[]) => json,
+  };
 }
 
 /** The figures by directorate ('' where none was recorded), largest verified first. */
-export async function figuresByDirectorate(db: DbOrTx, filter: SummaryFilter = {}): Promise<(Figures & { directorate: string })[]> {
-  return db
-    .select({ directorate: svRollup.directorate, ...sums })
-    .from(svRollup)
-    .where(where(filter, 'directorate'))
-    .groupBy(svRollup.directorate)
-    .orderBy(sql`${sums.verifiedPence} desc`, asc(svRollup.directorate));
+export function byDirectoratePart(filter: SummaryFilter = {}): SummaryPart<(Figures & { directorate: string })[]> {
+  return {
+    sql: jsonRows(
+      sql`select ${svRollup.directorate} as directorate, ${sums} from ${svRollup} where ${where(filter, 'directorate')} group by ${svRollup.directorate}`,
+      sql`t."verifiedPence" desc, t.directorate`,
+    ),
+    read: (json: (Figures & { directorate: string })[]) => json,
+  };
 }
 
 /**
  * The figures by district: a figure naming several districts counts in full in each, so the districts add up to more
  * than the total; '' holds the figures that name none. Largest verified first.
  */
-export async function figuresByDistrict(db: DbOrTx, filter: SummaryFilter = {}): Promise<(Figures & { district: string })[]> {
-  return db
-    .select({ district: svRollup.district, ...sums })
-    .from(svRollup)
-    .where(where(filter, 'district'))
-    .groupBy(svRollup.district)
-    .orderBy(sql`${sums.verifiedPence} desc`, asc(svRollup.district));
+export function byDistrictPart(filter: SummaryFilter = {}): SummaryPart<(Figures & { district: string })[]> {
+  return {
+    sql: jsonRows(
+      sql`select ${svRollup.district} as district, ${sums} from ${svRollup} where ${where(filter, 'district')} group by ${svRollup.district}`,
+      sql`t."verifiedPence" desc, t.district`,
+    ),
+    read: (json: (Figures & { district: string })[]) => json,
+  };
 }
 
 const subjectsOf = (prefix: string) => [gte(svRollup.subject, prefix), lt(svRollup.subject, `${prefix.slice(0, -1)};`)];
+const OUTCOME = 'outcome:';
+const MEASURE = 'measure:';
+/** The outcome code of an 'outcome:<code>' subject (a constant, written into the SQL). */
+const outcomeCodeOfSubject = sql`substr(${svRollup.subject}, ${sql.raw(String(OUTCOME.length + 1))})`;
+
+/** Each outcome code and its title in the newest framework version that has it. */
+const latestOutcomeTitles = sql`select distinct on (${outcomes.code}) ${outcomes.code} as code, ${outcomes.title} as title
+  from ${outcomes} join ${frameworkVersions} on ${frameworkVersions.id} = ${outcomes.versionId}
+  order by ${outcomes.code}, ${frameworkVersions.number} desc`;
+
+const byCode = <T extends { code: string }>(rows: T[]) => rows.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
 
 /** The figures by strategic outcome (by code across framework versions, titled as in the latest version that has it). */
-export async function figuresByOutcome(db: DbOrTx, filter: SummaryFilter = {}): Promise<(Figures & { code: string; title: string })[]> {
-  const rows = await db
-    .select({ subject: svRollup.subject, ...sums })
-    .from(svRollup)
-    .where(where({ ...filter, measureId: null, outcomeCode: null }, 'subject', subjectsOf('outcome:')))
-    .groupBy(svRollup.subject);
-  const titles = await outcomeTitles(db);
-  return rows
-    .map(({ subject, ...figures }) => {
-      const code = subject.slice('outcome:'.length);
-      return { code, title: titles.get(code) ?? code, ...figures };
-    })
-    .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+export function byOutcomePart(filter: SummaryFilter = {}): SummaryPart<(Figures & { code: string; title: string })[]> {
+  const code = outcomeCodeOfSubject;
+  return {
+    sql: jsonRows(sql`select ${code} as code, coalesce(titles.title, ${code}) as title, ${sums}
+      from ${svRollup} left join (${latestOutcomeTitles}) titles on titles.code = ${code}
+      where ${where({ ...filter, measureId: null, outcomeCode: null }, 'subject', subjectsOf(OUTCOME))}
+      group by ${svRollup.subject}, titles.title`),
+    read: (json: (Figures & { code: string; title: string })[]) => byCode(json),
+  };
 }
 
-/** The figures by measure, with its unit and whether it has a proxy value (its figures are in £) or counts in its unit. */
-export async function figuresByMeasure(
-  db: DbOrTx,
-  filter: SummaryFilter = {},
-): Promise<(Figures & { measureId: string; code: string; title: string; unit: string; valued: boolean; outcomeCode: string })[]> {
-  const rows = await db
-    .select({ subject: svRollup.subject, ...sums })
-    .from(svRollup)
-    .where(where({ ...filter, measureId: null, outcomeCode: null }, 'subject', subjectsOf('measure:')))
-    .groupBy(svRollup.subject);
-  if (rows.length === 0) return [];
-  const known = await db
-    .select({ id: measures.id, code: measures.code, title: measures.title, unit: measures.unit, proxy: measures.proxyPencePerUnit, outcomeCode: outcomes.code })
-    .from(measures)
-    .innerJoin(outcomes, eq(outcomes.id, measures.outcomeId));
-  const byId = new Map(known.map((m) => [m.id, m]));
-  return rows
-    .map(({ subject, ...figures }) => {
-      const measure = byId.get(subject.slice('measure:'.length))!;
-      return {
-        measureId: measure.id,
-        code: measure.code,
-        title: measure.title,
-        unit: measure.unit,
-        valued: measure.proxy !== null,
-        outcomeCode: measure.outcomeCode,
-        ...figures,
-      };
-    })
-    .filter((m) => !filter.outcomeCode || m.outcomeCode === filter.outcomeCode)
-    .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+export type MeasureFigures = Figures & { measureId: string; code: string; title: string; unit: string; valued: boolean; outcomeCode: string };
+
+/**
+ * The figures by measure, with its unit and whether it has a proxy value (its figures are in £) or counts in its unit.
+ * `unvaluedOnly`: only the measures without a proxy value (those that count in their own unit), which reads their
+ * rows only.
+ */
+export function byMeasurePart(filter: SummaryFilter = {}, { unvaluedOnly = false } = {}): SummaryPart<MeasureFigures[]> {
+  return {
+    sql: jsonRows(sql`select ${measures.id} as "measureId", ${measures.code} as code, ${measures.title} as title, ${measures.unit} as unit,
+        ${measures.proxyPencePerUnit} is not null as valued, ${outcomes.code} as "outcomeCode", ${sums}
+      from ${svRollup} join ${measures} on ${svRollup.subject} = ${sql.raw(`'${MEASURE}'`)} || ${measures.id}::text
+        join ${outcomes} on ${outcomes.id} = ${measures.outcomeId}
+      where ${where({ ...filter, measureId: null, outcomeCode: null }, 'subject', [
+        ...subjectsOf(MEASURE),
+        unvaluedOnly ? isNull(measures.proxyPencePerUnit) : undefined,
+      ])}
+      group by ${measures.id}, ${outcomes.id}`),
+    read: (json: MeasureFigures[]) => byCode(json.filter((m) => !filter.outcomeCode || m.outcomeCode === filter.outcomeCode)),
+  };
 }
 
-/** Each outcome code's title in the newest framework version that has it. */
-export async function outcomeTitles(db: DbOrTx): Promise<Map<string, string>> {
-  const rows = await db
-    .selectDistinctOn([outcomes.code], { code: outcomes.code, title: outcomes.title })
-    .from(outcomes)
-    .innerJoin(frameworkVersions, eq(frameworkVersions.id, outcomes.versionId))
-    .orderBy(outcomes.code, desc(frameworkVersions.number));
-  return new Map(rows.map((r) => [r.code, r.title]));
+export interface DeliveryToDate {
+  duePence: number;
+  verifiedPence: number;
+  rateBps: number | null;
+  until: string;
 }
 
 /**
@@ -178,53 +175,68 @@ export async function outcomeTitles(db: DbOrTx): Promise<Map<string, string>> {
  * (or of the quarter containing `today`, whichever is earlier), and what was verified against commitments for periods
  * ending by then. The rate is null when nothing was due.
  */
-export async function deliveryToDate(
-  db: DbOrTx,
-  filter: SummaryFilter,
-  today: string,
-): Promise<{ duePence: number; verifiedPence: number; rateBps: number | null; until: string }> {
+export function deliveryPart(filter: SummaryFilter, today: string): SummaryPart<DeliveryToDate> {
   const current = quarterOf(today);
   const until = filter.to && filter.to < current ? filter.to : current;
-  const [row] = await db
-    .select({ due: sums.committedPence, verified: sql<number>`coalesce(sum(${svRollup.verifiedPence} - ${svRollup.additionalPence}), 0)`.mapWith(Number) })
-    .from(svRollup)
-    .where(where({ ...filter, to: until }));
-  const { due, verified } = row!;
-  return { duePence: due, verifiedPence: verified, rateBps: due > 0 ? Math.round((verified * 10000) / due) : null, until: addQuarters(until, 1) };
+  return {
+    sql: jsonRow(sql`select coalesce(sum(${svRollup.committedPence}), 0) as due,
+      coalesce(sum(${svRollup.verifiedPence} - ${svRollup.additionalPence}), 0) as verified
+      from ${svRollup} where ${where({ ...filter, to: until })}`),
+    read: ({ due, verified }: { due: number; verified: number }) => ({
+      duePence: due,
+      verifiedPence: verified,
+      rateBps: due > 0 ? Math.round((verified * 10000) / due) : null,
+      until: addQuarters(until, 1),
+    }),
+  };
+}
+
+export interface SummaryChoices {
+  directorates: string[];
+  districts: string[];
+  outcomes: { code: string; title: string }[];
+  quarters: string[];
 }
 
 /** What can be chosen in filters: the directorates, districts, outcomes and quarters that have figures. */
-export async function summaryChoices(
-  db: DbOrTx,
-  scope: SummaryScope = 'all',
-): Promise<{ directorates: string[]; districts: string[]; outcomes: { code: string; title: string }[]; quarters: string[] }> {
+export function choicesPart(scope: SummaryScope = 'all'): SummaryPart<SummaryChoices> {
   const base = and(eq(svRollup.scope, scope), eq(svRollup.subject, '*'));
-  const [directorates, districts, quarters, subjects, titles] = await Promise.all([
-    db
-      .selectDistinct({ v: svRollup.directorate })
-      .from(svRollup)
-      .where(and(base, ne(svRollup.directorate, '*'), eq(svRollup.district, '*'))),
-    db
-      .selectDistinct({ v: svRollup.district })
-      .from(svRollup)
-      .where(and(base, eq(svRollup.directorate, '*'), ne(svRollup.district, '*'))),
-    db
-      .selectDistinct({ v: svRollup.quarter })
-      .from(svRollup)
-      .where(and(base, eq(svRollup.directorate, '*'), eq(svRollup.district, '*'))),
-    db
-      .selectDistinct({ v: svRollup.subject })
-      .from(svRollup)
-      .where(and(eq(svRollup.scope, scope), eq(svRollup.directorate, '*'), eq(svRollup.district, '*'), ...subjectsOf('outcome:'))),
-    outcomeTitles(db),
-  ]);
-  const sorted = (rows: { v: string }[]) => rows.map((r) => r.v).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const distinct = (column: AnyPgColumn, condition: SQL | undefined) =>
+    sql`(select coalesce(json_agg(distinct ${column}), '[]'::json) from ${svRollup} where ${condition})`;
+  const code = outcomeCodeOfSubject;
   return {
-    directorates: sorted(directorates),
-    districts: sorted(districts),
-    quarters: sorted(quarters),
-    outcomes: sorted(subjects)
-      .map((s) => s.slice('outcome:'.length))
-      .map((code) => ({ code, title: titles.get(code) ?? code })),
+    sql: sql`json_build_object(
+      'directorates', ${distinct(svRollup.directorate, and(base, ne(svRollup.directorate, '*'), eq(svRollup.district, '*')))},
+      'districts', ${distinct(svRollup.district, and(base, eq(svRollup.directorate, '*'), ne(svRollup.district, '*')))},
+      'quarters', ${distinct(svRollup.quarter, and(base, eq(svRollup.directorate, '*'), eq(svRollup.district, '*')))},
+      'outcomes', ${jsonRows(sql`select distinct ${code} as code, coalesce(titles.title, ${code}) as title
+        from ${svRollup} left join (${latestOutcomeTitles}) titles on titles.code = ${code}
+        where ${and(eq(svRollup.scope, scope), eq(svRollup.directorate, '*'), eq(svRollup.district, '*'), ...subjectsOf(OUTCOME))}`)})`,
+    read: (json: { directorates: string[]; districts: string[]; quarters: string[]; outcomes: { code: string; title: string }[] }) => {
+      const sorted = (values: string[]) => values.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+      return {
+        directorates: sorted(json.directorates),
+        districts: sorted(json.districts),
+        quarters: sorted(json.quarters),
+        outcomes: byCode(json.outcomes),
+      };
+    },
   };
+}
+
+export const totalFigures = (db: DbOrTx, filter: SummaryFilter = {}) => readPart(db, totalPart(filter));
+export const figuresByQuarter = (db: DbOrTx, filter: SummaryFilter = {}) => readPart(db, byQuarterPart(filter));
+export const figuresByDirectorate = (db: DbOrTx, filter: SummaryFilter = {}) => readPart(db, byDirectoratePart(filter));
+export const figuresByDistrict = (db: DbOrTx, filter: SummaryFilter = {}) => readPart(db, byDistrictPart(filter));
+export const figuresByOutcome = (db: DbOrTx, filter: SummaryFilter = {}) => readPart(db, byOutcomePart(filter));
+export const figuresByMeasure = (db: DbOrTx, filter: SummaryFilter = {}) => readPart(db, byMeasurePart(filter));
+export const deliveryToDate = (db: DbOrTx, filter: SummaryFilter, today: string) => readPart(db, deliveryPart(filter, today));
+export const summaryChoices = (db: DbOrTx, scope: SummaryScope = 'all') => readPart(db, choicesPart(scope));
+
+/** Each outcome code's title in the newest framework version that has it. */
+export async function outcomeTitles(db: DbOrTx): Promise<Map<string, string>> {
+  const { titles } = await readParts(db, {
+    titles: { sql: jsonRows(latestOutcomeTitles), read: (json: { code: string; title: string }[]) => json },
+  });
+  return new Map(titles.map((r) => [r.code, r.title]));
 }

@@ -1,8 +1,16 @@
 /**
  * The summaries' read API: every figure of the dashboard, the reports, the public site, open data and the API comes
- * from here (never from a scan of lines). Stable: other features build on these names and shapes.
+ * from here (never from a scan of lines). Stable: other features build on these names and shapes. Each read is also
+ * a part (`...Part`): a page needing many figures reads its parts together in one query with readParts().
  */
 export {
+  byDirectoratePart,
+  byDistrictPart,
+  byMeasurePart,
+  byOutcomePart,
+  byQuarterPart,
+  choicesPart,
+  deliveryPart,
   deliveryToDate,
   figuresByDirectorate,
   figuresByDistrict,
@@ -12,7 +20,11 @@ export {
   outcomeTitles,
   summaryChoices,
   totalFigures,
+  totalPart,
+  type DeliveryToDate,
   type Figures,
+  type MeasureFigures,
+  type SummaryChoices,
   type SummaryFilter,
 } from './figures.js';
 export {
@@ -22,6 +34,8 @@ export {
   contractsMostBehind,
   contractsMostDelivered,
   contractTotals,
+  contractTotalsPart,
+  mostBehindPart,
   type BehindContract,
   type CommitmentFigures,
   type ContractFigures,
@@ -29,5 +43,6 @@ export {
   type ContractTotalsFilter,
   type DeliveringContract,
 } from './contract-figures.js';
+export { readPart, readParts, type SummaryPart } from './parts.js';
 export { recountSummaries } from './recount.js';
-export { policyCompliance, type ComplianceFilter, type PolicyCompliance, type RequirementWithoutCriteria } from './compliance.js';
+export { compliancePart, policyCompliance, type ComplianceFilter, type PolicyCompliance, type RequirementWithoutCriteria } from './compliance.js';

@@ -10,9 +10,9 @@ import { noFilters } from '../database/filters.js';
 import { supplierFlags } from '../database/view-rows.js';
 import { publicContractFigures, totalsByContract } from './contract-figures.js';
 import { answeredFromCache, sendCached } from './http-cache.js';
+import { overviewFigures } from './overview.js';
 import { publicRenderer } from './public-views.js';
 import { publishedContract, publishedContracts } from './repository.js';
-import { contractTotals, figuresByDistrict, figuresByOutcome, totalFigures } from '../summaries/read.js';
 
 const PAGE_SIZE = 25;
 const HTML = 'text/html; charset=utf-8';
@@ -37,28 +37,9 @@ export async function transparencyRoutes(app: FastifyInstance, services: Service
       .type(HTML)
       .send(render('transparency/views/not-found.njk', request.url, { pageTitle: 'Page not found' }));
 
-  app.get('/transparency', { config }, async (request, reply) => {
-    const scope = { scope: 'published' as const };
-    const [figures, totals, outcomes, districts] = await Promise.all([
-      totalFigures(db, scope),
-      contractTotals(db, scope),
-      figuresByOutcome(db, scope),
-      figuresByDistrict(db, scope),
-    ]);
-    const share = (part: number, whole: number) => (whole > 0 ? Math.round((part * 10000) / whole) : null);
-    return page(request, reply, 'overview.njk', {
-      pageTitle: 'Social value of our contracts',
-      figures,
-      totals,
-      shares: {
-        sme: share(totals.smeValuePence, totals.sizeKnownValuePence),
-        vcse: share(totals.vcseValuePence, totals.valuePence),
-        local: share(totals.localValuePence, totals.valuePence),
-      },
-      outcomes,
-      districts,
-    });
-  });
+  app.get('/transparency', { config }, async (request, reply) =>
+    page(request, reply, 'overview.njk', { pageTitle: 'Social value of our contracts', ...(await overviewFigures(db)) }),
+  );
 
   app.get('/transparency/contracts', { config }, async (request, reply) => {
     const afterText = field(request.query, 'after');
