@@ -1,7 +1,7 @@
 import { COUNCIL_NAME } from '../../platform/views.js';
 import type { FeedbackLetter } from './feedback-letter.js';
 import { letterView } from './letter-view.js';
-import { createPdf } from './pdf-writer.js';
+import { createPdf } from '../../platform/pdf/tagged-pdf.js';
 
 /** A feedback letter as a PDF: the same view, and so the same words and figures, as the web page. */
 export async function letterPdf(letter: FeedbackLetter): Promise<Buffer> {

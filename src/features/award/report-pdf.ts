@@ -1,5 +1,5 @@
 import type { EvaluationReport } from './evaluation-report.js';
-import { createPdf, type Column, type PdfWriter } from './pdf-writer.js';
+import { createPdf, type Column, type PdfWriter } from '../../platform/pdf/tagged-pdf.js';
 import { reportView, type ReportTable } from './report-view.js';
 
 function tableWithCaption(pdf: PdfWriter, table: ReportTable, widths: (number | '*')[] = []): void {

@@ -11,10 +11,25 @@ export const districtName = (d: string) => d || 'No district named';
 
 const LEGEND = { first: 'Committed', second: 'Verified delivered' };
 
+type MoneyRow = { label: string; committedPence: number; verifiedPence: number; promisedPence: number };
+
+/** Table rows of figures: a label, then promised at tender, committed and verified delivered in pounds. */
+export const moneyRows = (rows: MoneyRow[]) =>
+  rows.map((r) => [{ text: r.label }, ...[r.promisedPence, r.committedPence, r.verifiedPence].map((p) => ({ text: formatPounds(p), format: 'numeric' }))]);
+
 /** Everything the dashboard template shows, worked out from the figures: headlines, charts and their tables. */
 export function dashboardView(data: DashboardData, filter: DashboardFilter, values: FilterValues, choices: DashboardChoices) {
-  const money = (rows: { label: string; committedPence: number; verifiedPence: number; promisedPence: number }[]) =>
-    rows.map((r) => [{ text: r.label }, ...[r.promisedPence, r.committedPence, r.verifiedPence].map((p) => ({ text: formatPounds(p), format: 'numeric' }))]);
+  return {
+    ...filterView(values, choices),
+    figures: true,
+    filtered: Object.values(filter).some((v) => v !== null),
+    ...figuresView(data),
+  };
+}
+
+/** The dashboard's figures in words: headlines, shares of contract value, breakdowns and their charts (reports show them too). */
+export function figuresView(data: DashboardData) {
+  const money = moneyRows;
   const chart = (rows: { label: string; committedPence: number; verifiedPence: number }[], what: string) =>
     barChart(
       rows.map((r) => ({ label: r.label, first: r.committedPence, second: r.verifiedPence })),
@@ -27,9 +42,6 @@ export function dashboardView(data: DashboardData, filter: DashboardFilter, valu
   const quarters = data.byQuarter.map((q) => ({ ...q, label: quarterLabel(q.quarter) }));
   const c = data.contracts;
   return {
-    ...filterView(values, choices),
-    figures: true,
-    filtered: Object.values(filter).some((v) => v !== null),
     headlines: [
       { label: 'Social value committed', value: formatPounds(data.totals.committedPence) },
       { label: 'Social value verified delivered', value: formatPounds(data.totals.verifiedPence) },

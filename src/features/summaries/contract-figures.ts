@@ -10,6 +10,7 @@ import {
   svContractTotals,
   type SummaryScope,
 } from '../../db/schema/index.js';
+import { addQuarters } from '../../domain/quarters.js';
 
 export interface ContractTotalsFilter {
   scope?: SummaryScope;
@@ -102,6 +103,57 @@ export async function contractsMostBehind(
       ),
     )
     .orderBy(desc(svContractQuarters.shortfallPence), asc(svContractQuarters.contractId))
+    .limit(options.limit ?? 10);
+}
+
+export interface DeliveringContract {
+  contractId: string;
+  reference: string;
+  title: string;
+  directorate: string;
+  supplierName: string;
+  /** pence verified against the contract's commitments for reporting periods ending in the quarters chosen */
+  verifiedPence: number;
+  /** pence that its commitments' profiles made due in those quarters */
+  duePence: number;
+}
+
+/**
+ * The contracts that delivered the most verified social value against their commitments in a run of quarters, in
+ * pence. Read from each running contract's delivery to the end of each quarter: what it had at the end of the last
+ * quarter (or of its own last quarter, if it ended sooner) less what it had at the end of the quarter before the run.
+ * Both amounts only grow, so the largest of each is the latest.
+ */
+export async function contractsMostDelivered(
+  db: DbOrTx,
+  options: { from: string; to: string; scope?: SummaryScope; limit?: number },
+): Promise<DeliveringContract[]> {
+  const q = svContractQuarters;
+  const within = (column: AnyPgColumn) =>
+    sql<number>`coalesce(max(${column}) filter (where ${q.quarter} >= ${options.from}), 0) - coalesce(max(${column}) filter (where ${q.quarter} < ${options.from}), 0)`.mapWith(
+      Number,
+    );
+  const delivered = db
+    .select({ contractId: q.contractId, verifiedPence: within(q.verifiedPence).as('verified_pence'), duePence: within(q.duePence).as('due_pence') })
+    .from(q)
+    .where(and(gte(q.quarter, addQuarters(options.from, -1)), lte(q.quarter, options.to)))
+    .groupBy(q.contractId)
+    .as('delivered');
+  return db
+    .select({
+      contractId: contracts.id,
+      reference: contracts.reference,
+      title: contracts.title,
+      directorate: contracts.directorate,
+      supplierName: organisations.name,
+      verifiedPence: sql<number>`${delivered.verifiedPence}`.mapWith(Number),
+      duePence: sql<number>`${delivered.duePence}`.mapWith(Number),
+    })
+    .from(delivered)
+    .innerJoin(contracts, eq(contracts.id, delivered.contractId))
+    .innerJoin(organisations, eq(organisations.id, contracts.supplierId))
+    .where(and(gt(delivered.verifiedPence, 0), options.scope === 'published' ? isNotNull(contracts.publishedAt) : undefined))
+    .orderBy(desc(delivered.verifiedPence), asc(contracts.id))
     .limit(options.limit ?? 10);
 }
 

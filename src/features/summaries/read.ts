@@ -20,12 +20,14 @@ export {
   commitmentFiguresOfContracts,
   contractFigures,
   contractsMostBehind,
+  contractsMostDelivered,
   contractTotals,
   type BehindContract,
   type CommitmentFigures,
   type ContractFigures,
   type ContractTotals,
   type ContractTotalsFilter,
+  type DeliveringContract,
 } from './contract-figures.js';
 export { recountSummaries } from './recount.js';
 export { policyCompliance, type ComplianceFilter, type PolicyCompliance, type RequirementWithoutCriteria } from './compliance.js';

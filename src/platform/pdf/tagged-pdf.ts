@@ -1,9 +1,10 @@
-import { COUNCIL_NAME } from '../../platform/views.js';
+import { COUNCIL_NAME } from '../views.js';
 
 /**
- * A small layer over pdfkit for the award's documents: a tagged PDF (headings, paragraphs and tables carry their
- * structure, so that screen readers can follow them), A4 with the standard Helvetica fonts that pdfkit embeds, and
- * "Page 1 of 3" on every page.
+ * A small layer over pdfkit for the service's documents (the award's evaluation report and letters, the social value
+ * reports): a tagged PDF (headings, paragraphs, tables and figures carry their structure, so that screen readers can
+ * follow them; a chart is a Figure with its alternative text), A4 with the standard Helvetica fonts that pdfkit
+ * embeds, and "Page 1 of 3" on every page.
  */
 
 const BODY = 'Helvetica';
@@ -36,12 +37,19 @@ export interface PdfWriter {
   summary(rows: [string, string][]): void;
   /** a table with a header row; `small` for tables with many columns */
   table(columns: Column[], rows: string[][], options?: { small?: boolean }): void;
+  /** words quoted from someone (a supplier's narrative), indented, with who said it beneath */
+  quote(text: string, source: string): void;
+  /**
+   * An SVG picture (a chart drawn by the server) as a Figure with its alternative text, scaled to the page's width:
+   * the picture's own text is drawn as vector text but read out only as the alternative text.
+   */
+  figure(svg: string, alt: string): void;
   finish(): Promise<Buffer>;
 }
 
 /** pdfkit is loaded on first use, not at start-up: most requests never make a PDF. */
 export async function createPdf(meta: { title: string; subject: string }): Promise<PdfWriter> {
-  const { default: PDFDocument } = await import('pdfkit');
+  const [{ default: PDFDocument }, { default: svgToPdf }] = await Promise.all([import('pdfkit'), import('svg-to-pdfkit')]);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -129,6 +137,58 @@ export async function createPdf(meta: { title: string; subject: string }): Promi
         ],
       };
       doc.table(options);
+      moveDown(0.8);
+    },
+    quote(text, source) {
+      const indent = 16;
+      keepRoom(40);
+      doc.font(BODY).fontSize(BODY_SIZE).fillColor('black');
+      const top = doc.y;
+      const quote = doc.struct('BlockQuote');
+      root.add(quote);
+      quote.add(doc.struct('P', {}, () => doc.text(pdfSafe(`“${text}”`), MARGIN + indent, doc.y, { width: contentWidth - indent })));
+      doc.moveDown(0.2);
+      doc
+        .font(BODY)
+        .fontSize(BODY_SIZE - 1)
+        .fillColor('#505a5f');
+      quote.add(doc.struct('P', {}, () => doc.text(pdfSafe(source), MARGIN + indent, doc.y, { width: contentWidth - indent })));
+      quote.end();
+      // the rule beside the quote is decoration, not content
+      const bottom = doc.y;
+      doc.markContent('Artifact', { type: 'Layout' });
+      doc
+        .save()
+        .moveTo(MARGIN + 3, top)
+        .lineTo(MARGIN + 3, bottom)
+        .lineWidth(3)
+        .strokeColor('#b1b4b6')
+        .stroke()
+        .restore();
+      doc.endMarkedContent();
+      doc.fillColor('black');
+      moveDown(0.8);
+    },
+    figure(svg, alt) {
+      const viewBox = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+      const width = contentWidth * 0.9;
+      const height = viewBox ? (width * Number(viewBox[2])) / Number(viewBox[1]) : width / 2;
+      keepRoom(height + 10);
+      const top = doc.y;
+      // pdfkit reads bbox and placement (the figure's place on the page); its published types do not list them yet.
+      const options = { alt: pdfSafe(alt), bbox: [MARGIN, top, MARGIN + width, top + height], placement: 'Block' } as PDFKit.Mixins.StructureElementOptions;
+      root.add(
+        doc.struct('Figure', options, () =>
+          svgToPdf(doc, svg, MARGIN, top, {
+            width,
+            height,
+            fontCallback: () => BODY,
+            warningCallback: () => undefined,
+          }),
+        ),
+      );
+      doc.font(BODY).fontSize(BODY_SIZE).fillColor('black');
+      doc.y = top + height;
       moveDown(0.8);
     },
     async finish() {

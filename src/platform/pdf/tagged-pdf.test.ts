@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createPdf, pdfSafe } from './pdf-writer.js';
+import { createPdf, pdfSafe } from './tagged-pdf.js';
 
 describe('pdfSafe', () => {
   it('keeps what the standard fonts can draw and replaces the rest', () => {
