@@ -7,6 +7,7 @@ import { formatQuantity } from '../../src/domain/quantity.js';
 import { commitmentFigures } from '../../src/features/summaries/read.js';
 import { Client, createTestApp, signedInClient, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
+import { readPdf, structNodes } from '../helpers/pdf.js';
 import { image } from '../helpers/evidence-files.js';
 import { databaseData } from './database-fixtures.js';
 import { insertSubmittedReport } from './verification-fixtures.js';
@@ -199,6 +200,31 @@ describe.each(databaseKinds)('case studies on %s', (kind) => {
     expect(updated.body).toContain(`${formatQuantity(after.verifiedHundredths)} <span class="govuk-body-s">`);
     expect(updated.body).toContain(formatPounds(after.verifiedPence));
     expect(updated.body).toContain(`Figures last updated ${formatDate('2026-02-03')}`);
+  });
+
+  it('prints as a tagged PDF with the same live figures, and nobody’s name', async () => {
+    const response = await anonymous.get(`/transparency/case-studies/${caseStudyId}/case-study.pdf`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pdf = await readPdf(response.rawPayload);
+    expect(pdf.catalog).toMatchObject({ marked: true, lang: 'en-GB', displayDocTitle: true, hasStructTreeRoot: true });
+    expect(pdf.title).toBe('Trees for the canal');
+    const roles = structNodes(pdf.structure).map((n) => n.role);
+    for (const role of ['H1', 'H2', 'P', 'Table', 'TH']) expect(roles).toContain(role);
+    const figures = (await commitmentFigures(db(), [data.first.commitmentIds[0]!])).get(data.first.commitmentIds[0]!)!;
+    const text = pdf.text.replace(/\s+/g, ' ');
+    expect(text).toContain(formatQuantity(figures.verifiedHundredths));
+    expect(text).toContain(formatPounds(figures.verifiedPence));
+    expect(text).toContain('Figures last updated 3 February 2026');
+    expect(text).toContain('It brought the street together.');
+    const people = await db().select({ name: users.name, email: users.email }).from(users);
+    for (const p of people) {
+      expect(text).not.toContain(p.name);
+      expect(text).not.toContain(p.email);
+    }
+    // the staff copy, for a supplier of the contract; another supplier cannot have it
+    expect((await supplier.get(`/case-studies/${caseStudyId}/case-study.pdf`)).headers['content-type']).toBe('application/pdf');
+    expect((await (await signedInClient(t.app, 'supplier2@midlands.example')).get(`/case-studies/${caseStudyId}/case-study.pdf`)).statusCode).toBe(404);
   });
 
   it('renders a story with script and HTML injection inert', async () => {

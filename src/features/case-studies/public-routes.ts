@@ -6,6 +6,7 @@ import { districtNames } from '../requirements/forms.js';
 import { outcomeTitles } from '../summaries/read.js';
 import { PUBLIC_CACHE_CONTROL, sendCached } from '../transparency/http-cache.js';
 import { publicRenderer } from '../transparency/public-views.js';
+import { caseStudyPdf } from './case-study-pdf.js';
 import { liveFigures } from './live-figures.js';
 import { libraryYears, publicCaseStudy, searchLibrary, type LibraryFilters } from './public-repository.js';
 import { imagesOf, imageWithContent, quotesOf } from './repository.js';
@@ -93,6 +94,19 @@ export async function publicCaseStudyRoutes(app: FastifyInstance, services: Serv
       images: images.map((i) => ({ altText: i.altText, src: `/transparency/case-studies/${caseStudy.id}/images/${i.id}` })),
       quotes,
     });
+  });
+
+  app.get('/transparency/case-studies/:id/case-study.pdf', { config }, async (request, reply) => {
+    const id = field(request.params, 'id');
+    const caseStudy = isUuid(id) ? await publicCaseStudy(db, id) : null;
+    if (!caseStudy) return notFound(request, reply);
+    const [figures, quotes, titles] = await Promise.all([liveFigures(db, caseStudy.id), quotesOf(db, caseStudy.id), outcomeTitles(db)]);
+    const pdf = await caseStudyPdf({ ...caseStudy, outcomes: caseStudy.outcomeCodes.map((c) => titles.get(c) ?? c), quotes }, figures);
+    return reply
+      .header('cache-control', PUBLIC_CACHE_CONTROL)
+      .header('content-disposition', `inline; filename="case-study-${caseStudy.id}.pdf"`)
+      .type('application/pdf')
+      .send(pdf);
   });
 
   app.get('/transparency/case-studies/:id/images/:imageId', { config }, async (request, reply) => {

@@ -11,6 +11,7 @@ import { caseStudyAuthors, caseStudyInPath, caseStudyReaders, mayAuthor, mayPubl
 import { takeStep } from './change-status.js';
 import { emptyDetails, readAltText, readCommitments, readDetails, readQuote, type DetailsValues, type QuoteValues } from './forms.js';
 import { addImage, IMAGE_MAX_BYTES, IMAGE_TYPES_TEXT, removeImage } from './images.js';
+import { caseStudyPdf } from './case-study-pdf.js';
 import { liveFigures } from './live-figures.js';
 import {
   chosenCommitmentIds,
@@ -170,6 +171,14 @@ export async function caseStudyRoutes(app: FastifyInstance, services: Services):
     const caseStudy = await caseStudyInPath(db, request, reply);
     if (!caseStudy) return reply;
     return renderCaseStudy(request, reply, caseStudy);
+  });
+
+  app.get('/case-studies/:id/case-study.pdf', { config: readers }, async (request, reply) => {
+    const caseStudy = await caseStudyInPath(db, request, reply);
+    if (!caseStudy) return reply;
+    const [figures, quotes, titles] = await Promise.all([liveFigures(db, caseStudy.id), quotesOf(db, caseStudy.id), outcomeTitles(db)]);
+    const pdf = await caseStudyPdf({ ...caseStudy, outcomes: caseStudy.outcomeCodes.map((c) => titles.get(c) ?? c), quotes }, figures);
+    return reply.header('content-disposition', `inline; filename="case-study-${caseStudy.id}.pdf"`).type('application/pdf').send(pdf);
   });
 
   app.get('/case-studies/:id/edit', { config: authors }, async (request, reply) => {
