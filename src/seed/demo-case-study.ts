@@ -45,7 +45,10 @@ Two apprentices from Loughborough and Melton joined the crew, working towards a 
  * summaries, which the triggers fill as these rows are written. Call after the demo users and framework are loaded.
  */
 export async function seedCaseStudyDemo(tx: Tx, today: string = todayIso()): Promise<void> {
-  const people = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, ['manager@council.example', 'officer@council.example', 'supplier3@soarvalley.example']));
+  const people = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, ['manager@council.example', 'officer@council.example', 'supplier3@soarvalley.example']));
   const person = (email: string) => people.find((p) => p.email === email)!.id;
   const [supplier] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, SUPPLIER));
   const [version] = await tx.select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.status, 'active'));
@@ -53,7 +56,12 @@ export async function seedCaseStudyDemo(tx: Tx, today: string = todayIso()): Pro
   const measureRows = await tx
     .select({ id: measures.id, code: measures.code })
     .from(measures)
-    .where(inArray(measures.code, COMMITMENTS.map((c) => c.code)));
+    .where(
+      inArray(
+        measures.code,
+        COMMITMENTS.map((c) => c.code),
+      ),
+    );
   const measureId = (code: string) => measureRows.find((m) => m.code === code)!.id;
 
   const startDate = quarterStartBefore(today, 2);
@@ -133,7 +141,8 @@ export async function seedCaseStudyDemo(tx: Tx, today: string = todayIso()): Pro
     .values({
       contractId: contract!.id,
       title: 'Trees, hedges and apprentices along the River Soar',
-      summary: 'A grounds maintenance contract in Charnwood where staff volunteered to plant trees with local schools, and two local apprentices joined the team.',
+      summary:
+        'A grounds maintenance contract in Charnwood where staff volunteered to plant trees with local schools, and two local apprentices joined the team.',
       story: STORY,
       outcomeCodes: ['GC', 'SE'],
       districts: ['Charnwood', 'Melton'],
@@ -147,7 +156,11 @@ export async function seedCaseStudyDemo(tx: Tx, today: string = todayIso()): Pro
     .returning({ id: caseStudies.id });
   await tx.insert(caseStudyCommitments).values(commitmentIds.map((commitmentId, position) => ({ caseStudyId: caseStudy!.id, commitmentId, position })));
   await tx.insert(caseStudyQuotes).values([
-    { caseStudyId: caseStudy!.id, text: 'The children check on their trees every week. They call it their wood.', attribution: 'A teacher at a Loughborough primary school' },
+    {
+      caseStudyId: caseStudy!.id,
+      text: 'The children check on their trees every week. They call it their wood.',
+      attribution: 'A teacher at a Loughborough primary school',
+    },
     { caseStudyId: caseStudy!.id, text: 'I wanted to work outdoors near home, and now I am learning a trade.', attribution: 'An apprentice from Melton' },
   ]);
 }

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, expectNoAxeViolationsWithoutJavaScript, expectReflowAt320, pressButton, startBrowserTest, type BrowserTest } from '../helpers/browser.js';
+import {
+  describeInBrowser,
+  expectNoAxeViolationsWithoutJavaScript,
+  expectReflowAt320,
+  pressButton,
+  startBrowserTest,
+  type BrowserTest,
+} from '../helpers/browser.js';
 import { image } from '../helpers/evidence-files.js';
 import { databaseData } from '../integration/database-fixtures.js';
 

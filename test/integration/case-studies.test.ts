@@ -97,7 +97,11 @@ describe.each(databaseKinds)('case studies on %s', (kind) => {
 
   it('refuses an image without alt text, naming the field, and a file that is not an image', async () => {
     const png = await image('png');
-    const noAlt = await supplier.upload(`/case-studies/${caseStudyId}/images`, { altText: '  ' }, { field: 'image', name: 'trees.png', type: 'image/png', content: png });
+    const noAlt = await supplier.upload(
+      `/case-studies/${caseStudyId}/images`,
+      { altText: '  ' },
+      { field: 'image', name: 'trees.png', type: 'image/png', content: png },
+    );
     expect(noAlt.statusCode).toBe(400);
     expect(noAlt.body).toContain('Enter alt text: describe what the image shows for people who cannot see it');
     expect(noAlt.body).toContain('href="#altText"');
@@ -111,7 +115,11 @@ describe.each(databaseKinds)('case studies on %s', (kind) => {
     expect(notImage.body).toContain('chart.png is not an image that can be accepted: upload a PNG, JPEG, GIF or WebP image');
     expect(notImage.body).toContain('value="A chart"');
 
-    const broken = await supplier.upload(`/case-studies/${caseStudyId}/images`, { altText: 'Broken' }, { field: 'image', name: 'cut.png', type: 'image/png', content: png.subarray(0, 60) });
+    const broken = await supplier.upload(
+      `/case-studies/${caseStudyId}/images`,
+      { altText: 'Broken' },
+      { field: 'image', name: 'cut.png', type: 'image/png', content: png.subarray(0, 60) },
+    );
     expect(broken.statusCode).toBe(400);
     expect(broken.body).toContain('cut.png could not be opened as a PNG image');
     expect(await db().select().from(caseStudyImages).where(eq(caseStudyImages.caseStudyId, caseStudyId))).toHaveLength(0);
@@ -134,7 +142,10 @@ describe.each(databaseKinds)('case studies on %s', (kind) => {
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Enter who said it');
     expect(missing.body).toContain('It brought the street together.');
-    expect((await supplier.post(`/case-studies/${caseStudyId}/quotes`, { quote: 'It brought the street together.', attribution: 'A parent at the school' })).statusCode).toBe(303);
+    expect(
+      (await supplier.post(`/case-studies/${caseStudyId}/quotes`, { quote: 'It brought the street together.', attribution: 'A parent at the school' }))
+        .statusCode,
+    ).toBe(303);
   });
 
   it('goes for review only with statistics, is published only by an officer, and audits every step', async () => {
@@ -239,7 +250,17 @@ describe.each(databaseKinds)('case studies on %s', (kind) => {
 
   it('finds case studies by words in stemmed form, ranked, and filters by outcome, district and year', async () => {
     // a second published case study about the same contract, mentioning volunteering once, in its story only
-    const second = idFrom((await draft(officer, data.first.reference, { title: 'Apprentices in Melton', summary: 'Two apprentices joined the team.', story: 'They also tried volunteering.', outcomes: ['SE'], districts: ['Melton'] })).headers.location);
+    const second = idFrom(
+      (
+        await draft(officer, data.first.reference, {
+          title: 'Apprentices in Melton',
+          summary: 'Two apprentices joined the team.',
+          story: 'They also tried volunteering.',
+          outcomes: ['SE'],
+          districts: ['Melton'],
+        })
+      ).headers.location,
+    );
     await officer.post(`/case-studies/${second}/statistics`, { commitments: [data.first.commitmentIds[1]!] });
     await officer.post(`/case-studies/${second}/steps/submit`);
     await officer.post(`/case-studies/${second}/steps/publish`);

@@ -52,7 +52,9 @@ export function caseStudyView(caseStudy: PrintableCaseStudy, live: LiveFigures):
           },
           {
             kind: 'paragraph',
-            text: live.lastVerifiedAt ? `Figures last updated ${formatDate(live.lastVerifiedAt)}, when delivery was last verified.` : 'No delivery has been verified yet.',
+            text: live.lastVerifiedAt
+              ? `Figures last updated ${formatDate(live.lastVerifiedAt)}, when delivery was last verified.`
+              : 'No delivery has been verified yet.',
           },
         ],
       },

@@ -28,7 +28,8 @@ async function imageType(head: Uint8Array, filename: string): Promise<string | n
 }
 
 function refusal(filename: string, { reason, contentType }: EvidenceRefused): string {
-  if (reason === 'unreadable') return `${filename} could not be opened as ${(contentType && typeNames[contentType]) ?? 'an image'}: it may be damaged. Save it again and upload the new copy`;
+  if (reason === 'unreadable')
+    return `${filename} could not be opened as ${(contentType && typeNames[contentType]) ?? 'an image'}: it may be damaged. Save it again and upload the new copy`;
   if (reason === 'too-large') return `${filename} is larger than ${IMAGE_MAX_BYTES / (1024 * 1024)}MB: upload a smaller image`;
   if (reason === 'empty') return `${filename} is empty: choose the image again`;
   return `${filename} is not an image that can be accepted: upload ${IMAGE_TYPES_TEXT}`;
@@ -37,7 +38,12 @@ function refusal(filename: string, { reason, contentType }: EvidenceRefused): st
 export type AddImageResult = { ok: true } | { ok: false; problem: string } | { ok: false; notDraft: true };
 
 /** Checks an uploaded image and adds it to a draft with its alt text, or says why it was refused. */
-export async function addImage(db: Db, actor: Actor, caseStudy: CaseStudyRecord, upload: { filename: string; content: Buffer; altText: string }): Promise<AddImageResult> {
+export async function addImage(
+  db: Db,
+  actor: Actor,
+  caseStudy: CaseStudyRecord,
+  upload: { filename: string; content: Buffer; altText: string },
+): Promise<AddImageResult> {
   const filename = safeFilename(upload.filename);
   let spooled;
   try {
@@ -52,7 +58,15 @@ export async function addImage(db: Db, actor: Actor, caseStudy: CaseStudyRecord,
       if (!(await touchDraft(tx, caseStudy.id))) return false;
       const [image] = await tx
         .insert(caseStudyImages)
-        .values({ caseStudyId: caseStudy.id, filename, altText: upload.altText, contentType: spooled.contentType, sizeBytes: spooled.sizeBytes, sha256: spooled.sha256, uploadedBy: actor.id })
+        .values({
+          caseStudyId: caseStudy.id,
+          filename,
+          altText: upload.altText,
+          contentType: spooled.contentType,
+          sizeBytes: spooled.sizeBytes,
+          sha256: spooled.sha256,
+          uploadedBy: actor.id,
+        })
         .returning({ id: caseStudyImages.id });
       await tx.insert(caseStudyImageContent).values({ imageId: image!.id, data });
       return true;

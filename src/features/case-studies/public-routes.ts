@@ -66,9 +66,21 @@ export async function publicCaseStudyRoutes(app: FastifyInstance, services: Serv
         pageTitle: 'Case studies',
         values,
         filtered: Object.values(values).some((v) => v !== ''),
-        outcomeItems: options('All outcomes', [...titles].map(([code, title]) => ({ value: code, text: title })), values.outcome),
-        districtItems: options('All districts', districtNames.map((d) => ({ value: d, text: d })), values.district),
-        yearItems: options('Any year', years.map((y) => ({ value: String(y), text: String(y) })), values.year),
+        outcomeItems: options(
+          'All outcomes',
+          [...titles].map(([code, title]) => ({ value: code, text: title })),
+          values.outcome,
+        ),
+        districtItems: options(
+          'All districts',
+          districtNames.map((d) => ({ value: d, text: d })),
+          values.district,
+        ),
+        yearItems: options(
+          'Any year',
+          years.map((y) => ({ value: String(y), text: String(y) })),
+          values.year,
+        ),
         caseStudies: rows.map((r) => ({ ...r, outcomes: r.outcomeCodes.map((c) => titles.get(c) ?? c) })),
         total,
         first: current.offset + 1,
@@ -84,7 +96,12 @@ export async function publicCaseStudyRoutes(app: FastifyInstance, services: Serv
     const id = field(request.params, 'id');
     const caseStudy = isUuid(id) ? await publicCaseStudy(db, id) : null;
     if (!caseStudy) return notFound(request, reply);
-    const [figures, images, quotes, titles] = await Promise.all([liveFigures(db, caseStudy.id), imagesOf(db, caseStudy.id), quotesOf(db, caseStudy.id), outcomeTitles(db)]);
+    const [figures, images, quotes, titles] = await Promise.all([
+      liveFigures(db, caseStudy.id),
+      imagesOf(db, caseStudy.id),
+      quotesOf(db, caseStudy.id),
+      outcomeTitles(db),
+    ]);
     return page(request, reply, 'public-case-study.njk', {
       pageTitle: caseStudy.title,
       caseStudy,

@@ -78,11 +78,7 @@ export async function listCaseStudies(db: DbOrTx, filters: ListFilters, page: Pa
       .orderBy(desc(caseStudies.updatedAt), asc(caseStudies.id))
       .limit(page.size)
       .offset(page.offset),
-    db
-      .select({ n: count() })
-      .from(caseStudies)
-      .innerJoin(contracts, eq(contracts.id, caseStudies.contractId))
-      .where(listConditions(filters)),
+    db.select({ n: count() }).from(caseStudies).innerJoin(contracts, eq(contracts.id, caseStudies.contractId)).where(listConditions(filters)),
   ]);
   return { rows, total: total?.n ?? 0 };
 }
@@ -99,7 +95,10 @@ export async function contractByReference(db: DbOrTx, reference: string) {
 
 /** A contract's reference and title, for a form started from its page. */
 export async function contractById(db: DbOrTx, id: string) {
-  const [row] = await db.select({ reference: contracts.reference, title: contracts.title, supplierId: contracts.supplierId }).from(contracts).where(eq(contracts.id, id));
+  const [row] = await db
+    .select({ reference: contracts.reference, title: contracts.title, supplierId: contracts.supplierId })
+    .from(contracts)
+    .where(eq(contracts.id, id));
   return row ?? null;
 }
 
@@ -140,7 +139,13 @@ export async function chosenCommitmentIds(db: DbOrTx, caseStudyId: string): Prom
 
 export async function imagesOf(db: DbOrTx, caseStudyId: string) {
   return db
-    .select({ id: caseStudyImages.id, altText: caseStudyImages.altText, filename: caseStudyImages.filename, contentType: caseStudyImages.contentType, sizeBytes: caseStudyImages.sizeBytes })
+    .select({
+      id: caseStudyImages.id,
+      altText: caseStudyImages.altText,
+      filename: caseStudyImages.filename,
+      contentType: caseStudyImages.contentType,
+      sizeBytes: caseStudyImages.sizeBytes,
+    })
     .from(caseStudyImages)
     .where(eq(caseStudyImages.caseStudyId, caseStudyId))
     .orderBy(asc(caseStudyImages.createdAt), asc(caseStudyImages.id));

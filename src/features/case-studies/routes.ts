@@ -128,7 +128,12 @@ export async function caseStudyRoutes(app: FastifyInstance, services: Services):
     const allowed = contract && (writesForCouncil(request.user) || contract.supplierId === request.user!.organisationId);
     const contractProblem: [string, string] | null =
       reading.values.contract && !allowed
-        ? ['contract', writesForCouncil(request.user) ? `There is no contract with the reference ${reading.values.contract}` : 'Choose one of your organisation’s contracts']
+        ? [
+            'contract',
+            writesForCouncil(request.user)
+              ? `There is no contract with the reference ${reading.values.contract}`
+              : 'Choose one of your organisation’s contracts',
+          ]
         : null;
     if (!reading.ok || contractProblem) {
       const problems = reading.ok ? [] : Object.entries(reading.errors.errors);
@@ -140,7 +145,12 @@ export async function caseStudyRoutes(app: FastifyInstance, services: Services):
   });
 
   async function renderCaseStudy(request: FastifyRequest, reply: FastifyReply, caseStudy: CaseStudyRecord, forms: PageForms = {}) {
-    const [figures, images, quotes, titles] = await Promise.all([liveFigures(db, caseStudy.id), imagesOf(db, caseStudy.id), quotesOf(db, caseStudy.id), outcomeTitles(db)]);
+    const [figures, images, quotes, titles] = await Promise.all([
+      liveFigures(db, caseStudy.id),
+      imagesOf(db, caseStudy.id),
+      quotesOf(db, caseStudy.id),
+      outcomeTitles(db),
+    ]);
     const author = mayAuthor(request.user, caseStudy);
     const officer = mayPublish(request.user);
     const editable = author && caseStudy.status === 'draft';
@@ -184,7 +194,14 @@ export async function caseStudyRoutes(app: FastifyInstance, services: Services):
   app.get('/case-studies/:id/edit', { config: authors }, async (request, reply) => {
     const caseStudy = await draftInPath(request, reply);
     if (!caseStudy) return reply;
-    const values: DetailsValues = { contract: '', title: caseStudy.title, summary: caseStudy.summary, story: caseStudy.story, outcomes: caseStudy.outcomeCodes, districts: caseStudy.districts };
+    const values: DetailsValues = {
+      contract: '',
+      title: caseStudy.title,
+      summary: caseStudy.summary,
+      story: caseStudy.story,
+      outcomes: caseStudy.outcomeCodes,
+      districts: caseStudy.districts,
+    };
     return renderDetailsForm(request, reply, { caseStudy, values });
   });
 
@@ -295,7 +312,9 @@ export async function caseStudyRoutes(app: FastifyInstance, services: Services):
     if (!isStepName(name)) return reply.callNotFound();
     const step = steps[name];
     if (step.by === 'officer' ? !mayPublish(request.user) : !mayAuthor(request.user, caseStudy)) {
-      throw new ForbiddenError(step.by === 'officer' ? 'Only an officer can publish or withdraw a case study' : 'Only officers and the contract’s supplier can do this');
+      throw new ForbiddenError(
+        step.by === 'officer' ? 'Only an officer can publish or withdraw a case study' : 'Only officers and the contract’s supplier can do this',
+      );
     }
     if (caseStudy.status !== step.from) return reply.redirect(casePath(caseStudy.id), 303);
     const problem = await stepProblem(caseStudy, name);

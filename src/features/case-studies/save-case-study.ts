@@ -10,7 +10,11 @@ const isDraft = (id: string) => and(eq(caseStudies.id, id), eq(caseStudies.statu
 
 /** Marks a draft changed, and says whether it still is a draft (so the change may go ahead). */
 export async function touchDraft(tx: Tx, id: string): Promise<boolean> {
-  const rows = await tx.update(caseStudies).set({ updatedAt: sql`now()` }).where(isDraft(id)).returning({ id: caseStudies.id });
+  const rows = await tx
+    .update(caseStudies)
+    .set({ updatedAt: sql`now()` })
+    .where(isDraft(id))
+    .returning({ id: caseStudies.id });
   return rows.length > 0;
 }
 

@@ -35,7 +35,9 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
   transformTags: {
-    ...Object.fromEntries(Object.entries(HEADING_SHIFT).map(([from, to]) => [from, (_tag: string, attribs: sanitizeHtml.Attributes) => withClass(to, attribs)])),
+    ...Object.fromEntries(
+      Object.entries(HEADING_SHIFT).map(([from, to]) => [from, (_tag: string, attribs: sanitizeHtml.Attributes) => withClass(to, attribs)]),
+    ),
     ...Object.fromEntries(Object.keys(GOVUK_CLASSES).map((tag) => [tag, (_tag: string, attribs: sanitizeHtml.Attributes) => withClass(tag, attribs)])),
   },
 };

@@ -18,11 +18,46 @@ export interface Step {
  * (from review or once withdrawn). Only a draft can be changed, so nothing published changes unseen.
  */
 export const steps = {
-  submit: { from: 'draft', to: 'in_review', by: 'author', button: 'Send for review', action: 'Sent case study for review', done: 'Case study sent for review. An officer will check it and publish it.' },
-  publish: { from: 'in_review', to: 'published', by: 'officer', button: 'Publish case study', action: 'Published case study', done: 'Case study published on the transparency site.' },
-  return: { from: 'in_review', to: 'draft', by: 'author', button: 'Return to draft', action: 'Returned case study to draft', done: 'Case study returned to draft. It can be changed again.' },
-  withdraw: { from: 'published', to: 'withdrawn', by: 'officer', button: 'Withdraw case study', action: 'Withdrew case study from the transparency site', done: 'Case study withdrawn. It is no longer on the transparency site.' },
-  reopen: { from: 'withdrawn', to: 'draft', by: 'author', button: 'Return to draft to change it', action: 'Returned withdrawn case study to draft', done: 'Case study returned to draft. It can be changed and sent for review again.' },
+  submit: {
+    from: 'draft',
+    to: 'in_review',
+    by: 'author',
+    button: 'Send for review',
+    action: 'Sent case study for review',
+    done: 'Case study sent for review. An officer will check it and publish it.',
+  },
+  publish: {
+    from: 'in_review',
+    to: 'published',
+    by: 'officer',
+    button: 'Publish case study',
+    action: 'Published case study',
+    done: 'Case study published on the transparency site.',
+  },
+  return: {
+    from: 'in_review',
+    to: 'draft',
+    by: 'author',
+    button: 'Return to draft',
+    action: 'Returned case study to draft',
+    done: 'Case study returned to draft. It can be changed again.',
+  },
+  withdraw: {
+    from: 'published',
+    to: 'withdrawn',
+    by: 'officer',
+    button: 'Withdraw case study',
+    action: 'Withdrew case study from the transparency site',
+    done: 'Case study withdrawn. It is no longer on the transparency site.',
+  },
+  reopen: {
+    from: 'withdrawn',
+    to: 'draft',
+    by: 'author',
+    button: 'Return to draft to change it',
+    action: 'Returned withdrawn case study to draft',
+    done: 'Case study returned to draft. It can be changed and sent for review again.',
+  },
 } as const satisfies Record<string, Step>;
 
 export type StepName = keyof typeof steps;
