@@ -110,7 +110,8 @@ export async function seedCaseStudyDemo(tx: Tx, today: string = todayIso()): Pro
     commitmentIds.push(row!.id);
   }
   for (const [i, period] of reported.entries()) {
-    const verifiedAt = new Date(`${period.dueDate}T10:00:00Z`);
+    // verified on the day the report was due, or today when that is still to come
+    const verifiedAt = new Date(`${period.dueDate < today ? period.dueDate : today}T10:00:00Z`);
     const [report] = await tx
       .insert(deliveryReports)
       .values({
