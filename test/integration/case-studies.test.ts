@@ -87,6 +87,10 @@ describe.each(databaseKinds)('case studies on %s', (kind) => {
   });
 
   it('names each field that is missing, keeping what was typed', async () => {
+    // started from a contract's page, the form names the contract
+    const contractPage = await officer.get(`/contracts/${data.first.id}`);
+    expect(contractPage.body).toContain(`/case-studies/new?contract=${data.first.id}`);
+    expect((await officer.get(`/case-studies/new?contract=${data.first.id}`)).body).toContain(`value="${data.first.reference}"`);
     const response = await draft(officer, 'NO-SUCH-REF', { title: '', story: 'Kept story', outcomes: [] });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('There is no contract with the reference NO-SUCH-REF');
