@@ -9,6 +9,8 @@ import { authRoutes } from './auth/routes.js';
 import { awardRoutes } from './award/routes.js';
 import { backgroundJobRoutes } from './background-jobs/routes.js';
 import { bidRoutes } from './bids/routes.js';
+import { caseStudyRoutes } from './case-studies/routes.js';
+import { publicCaseStudyRoutes } from './case-studies/public-routes.js';
 import { contractImportRoutes } from './contract-import/routes.js';
 import { contractRoutes } from './contracts/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
@@ -68,6 +70,8 @@ const features: Feature[] = [
   reportRoutes,
   databaseRoutes,
   transparencyRoutes,
+  caseStudyRoutes,
+  publicCaseStudyRoutes,
   ocdsExportRoutes,
   reportSubscriptionRoutes,
   reportLinkRoutes,

@@ -17,6 +17,7 @@ const items: NavItem[] = [
   { text: 'Verification', href: '/verification', roles: ['contract_manager', 'officer'] },
   { text: 'Database', href: '/database', roles: staffRoles },
   { text: 'Report subscriptions', href: '/reports/subscriptions', roles: ['officer', 'admin'] },
+  { text: 'Case studies', href: '/case-studies', roles: [...staffRoles, 'supplier'] },
   { text: 'Your contracts', href: '/supplier', roles: ['supplier'] },
   { text: 'Your tenders', href: '/supplier/tenders', roles: ['supplier'] },
   { text: 'Framework', href: '/framework', roles: staffRoles },

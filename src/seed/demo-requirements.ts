@@ -19,7 +19,7 @@ function firstOfMonthAfter(iso: string, months: number): string {
  * The first day of the financial-year quarter (April, July, October, January) `quarters` before the one that holds
  * a date: two quarters before 22 November 2026 is 1 April 2026.
  */
-function quarterStartBefore(iso: string, quarters: number): string {
+export function quarterStartBefore(iso: string, quarters: number): string {
   const [year, month] = iso.split('-').map(Number) as [number, number];
   const quarterMonth = month - 1 - ((month - 1 - 3 + 12) % 3);
   return new Date(Date.UTC(year, quarterMonth - 3 * quarters, 1)).toISOString().slice(0, 10);

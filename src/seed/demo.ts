@@ -5,6 +5,7 @@ import { writeContent } from '../features/framework/content.js';
 import { leicestershireMeasures, leicestershireOutcomes } from '../features/framework/leicestershire-framework.js';
 import { systemActor, withAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/password.js';
+import { seedCaseStudyDemo } from './demo-case-study.js';
 import { seedRequirementsDemo } from './demo-requirements.js';
 
 export const DEMO_PASSWORD = 'Leicestershire-demo-2026';
@@ -119,10 +120,11 @@ async function isEmpty(db: DbOrTx): Promise<boolean> {
 }
 
 /**
- * Loads the demo data into an empty database. Several instances may start at once on one PostgreSQL database: the
+ * Loads the demo data into an empty database: with `caseStudy: false`, without the published contract and its case
+ * study (the tests' shared database leaves it out, so that their contracts and figures are theirs alone). Several instances may start at once on one PostgreSQL database: the
  * loading transaction takes an advisory lock and looks again, so that one loads the data and the others find it there.
  */
-export async function seedIfEmpty(db: Db): Promise<boolean> {
+export async function seedIfEmpty(db: Db, options: { caseStudy?: boolean } = {}): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return withAudit(db, systemActor, 'Loaded demo data', async (tx) => {
@@ -182,6 +184,7 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
     await tx.update(frameworkVersions).set({ status: 'active', activatedAt: new Date() });
     await tx.insert(thresholds).values([...seedThresholds]);
     await seedRequirementsDemo(tx);
+    if (options.caseStudy !== false) await seedCaseStudyDemo(tx);
     return true;
   });
 }

@@ -7,6 +7,12 @@ import { seedIfEmpty } from '../../src/seed/demo.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/**
+ * The demo data the tests share: without the demo's published contract and case study, so that each test's contracts
+ * and figures are its own (test/integration/case-studies-demo.test.ts loads it on its own database).
+ */
+export const TEST_SEED = { caseStudy: false } as const;
+
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
@@ -83,14 +89,14 @@ export async function createTestDatabase(kind: DatabaseKind, { seeded = false } 
   const template = templates()[kind]?.[seeded ? 'seeded' : 'migrated'];
   if (kind === 'pglite') {
     const database = template ? await openDatabase({ snapshot: snapshot(template), migrate: false }) : await openDatabase({});
-    if (!template && seeded) await seedIfEmpty(database.db);
+    if (!template && seeded) await seedIfEmpty(database.db, TEST_SEED);
     return { database, url: undefined, drop: () => database.close() };
   }
   const name = `sv_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(template ? `create database ${name} template ${template}` : `create database ${name}`);
   const url = postgresUrl(name);
   const database = await openDatabase({ databaseUrl: url, poolSize: 5, migrate: !template });
-  if (!template && seeded) await seedIfEmpty(database.db);
+  if (!template && seeded) await seedIfEmpty(database.db, TEST_SEED);
   return {
     database,
     url,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, snapshotOf, type Database } from '../../src/db/client.js';
 import { seedIfEmpty } from '../../src/seed/demo.js';
-import { adminQuery, databaseKinds, postgresUrl, type TestTemplates } from './databases.js';
+import { adminQuery, databaseKinds, postgresUrl, TEST_SEED, type TestTemplates } from './databases.js';
 
 async function saveSnapshot(database: Database, file: string): Promise<string> {
   writeFileSync(file, Buffer.from(await (await snapshotOf(database)).arrayBuffer()));
@@ -22,7 +22,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const pglite = await openDatabase({});
     try {
       const migrated = await saveSnapshot(pglite, path.join(folder, 'migrated.tar'));
-      await seedIfEmpty(pglite.db);
+      await seedIfEmpty(pglite.db, TEST_SEED);
       templates.pglite = { migrated, seeded: await saveSnapshot(pglite, path.join(folder, 'seeded.tar')) };
     } finally {
       await pglite.close();
@@ -42,7 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       created.push(seeded);
       const database = await openDatabase({ databaseUrl: postgresUrl(seeded), poolSize: 1, migrate: false });
       try {
-        await seedIfEmpty(database.db);
+        await seedIfEmpty(database.db, TEST_SEED);
       } finally {
         await database.close();
       }

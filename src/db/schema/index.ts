@@ -12,3 +12,4 @@ export * from './summaries.js';
 export * from './open-data.js';
 export * from './report-subscriptions.js';
 export * from './reports.js';
+export * from './case-studies.js';

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { todayIso } from '../../domain/dates.js';
 import { hasAnyRole, type CurrentUser } from '../../platform/current-user.js';
+import { countInReview } from '../case-studies/repository.js';
 import * as counts from './home-counts.js';
 
 /** One line of a home page: how many things wait, in words, and the list they are in. */
@@ -36,7 +37,8 @@ export async function loadHome(db: Db, user: CurrentUser, now: Date = new Date()
         counts.countTenders(db, 'moderation', me),
         counts.countTenders(db, 'award', me),
         counts.countPendingVariations(db),
-      ]).then(([notStarted, assessing, closing, moderation, award, variations]) => ({
+        countInReview(db),
+      ]).then(([notStarted, assessing, closing, moderation, award, variations, caseStudies]) => ({
         heading: 'Commissioning and procurement',
         counts: [
           line(
@@ -53,6 +55,7 @@ export async function loadHome(db: Db, user: CurrentUser, now: Date = new Date()
           line(moderation, ['tender to moderate', 'tenders to moderate'], '/tenders?waiting=moderation'),
           line(award, ['tender ready to award', 'tenders ready to award'], '/tenders?waiting=award'),
           line(variations, ['variation to approve', 'variations to approve'], '/contracts?waiting=variations'),
+          line(caseStudies, ['case study to review', 'case studies to review'], '/case-studies?status=in_review'),
         ],
         allDone: 'Nothing is waiting for an officer.',
       })),

@@ -3,6 +3,7 @@ import { createViewEnvironment } from '../../platform/views.js';
 const items = [
   { text: 'Overview', href: '/transparency' },
   { text: 'Contracts', href: '/transparency/contracts' },
+  { text: 'Case studies', href: '/transparency/case-studies' },
   { text: 'Open data', href: '/transparency/data' },
 ];
 
