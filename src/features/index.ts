@@ -13,6 +13,7 @@ import { contractImportRoutes } from './contract-import/routes.js';
 import { contractRoutes } from './contracts/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { databaseRoutes } from './database/routes.js';
+import { directoryRoutes } from './directory/routes.js';
 import { deliveryReportRoutes } from './delivery-reports/routes.js';
 import { engagementRoutes } from './engagement/routes.js';
 import { evaluationRoutes } from './evaluation/routes.js';
@@ -20,6 +21,7 @@ import { frameworkRoutes } from './framework/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { hiaRoutes } from './hia/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
+import { localAreaRoutes } from './local-areas/routes.js';
 import { ocdsExportRoutes } from './ocds/export-routes.js';
 import { ocdsImportRoutes } from './ocds/import-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
@@ -43,6 +45,8 @@ const features: Feature[] = [
   frameworkRoutes,
   thresholdRoutes,
   organisationRoutes,
+  directoryRoutes,
+  localAreaRoutes,
   userRoutes,
   invitationRoutes,
   requirementRoutes,

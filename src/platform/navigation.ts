@@ -15,6 +15,8 @@ const items: NavItem[] = [
   { text: 'Contracts', href: '/contracts', roles: staffRoles },
   { text: 'Verification', href: '/verification', roles: ['contract_manager', 'officer'] },
   { text: 'Database', href: '/database', roles: staffRoles },
+  { text: 'Directory', href: '/directory', roles: staffRoles },
+  { text: 'Your profile', href: '/directory/profile', roles: ['supplier', 'community'] },
   { text: 'Your contracts', href: '/supplier', roles: ['supplier'] },
   { text: 'Your tenders', href: '/supplier/tenders', roles: ['supplier'] },
   { text: 'Framework', href: '/framework', roles: staffRoles },
