@@ -5,7 +5,7 @@ import { frameworkVersions, measures } from './framework.js';
 import { organisations, users } from './people.js';
 import { bids, tenders, type ProfilePeriod } from './procurement.js';
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });

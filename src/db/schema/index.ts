@@ -10,3 +10,4 @@ export * from './contracts.js';
 export * from './contract-imports.js';
 export * from './summaries.js';
 export * from './open-data.js';
+export * from './spend.js';
