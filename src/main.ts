@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataFolderInUseError, openDatabase } from './db/client.js';
 import { serviceJobs } from './features/background-jobs/service-jobs.js';
 import { undoUnfinishedImports } from './features/contract-import/undo-import.js';
+import { undoUnfinishedSpendImports } from './features/spend/undo-spend-import.js';
 import { startJobs } from './platform/jobs.js';
 import { createMailer, startMailWorker } from './platform/mail.js';
 import { DEMO_PASSWORD, demoUsers, seedIfEmpty } from './seed/demo.js';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
 
   // An import cut short when the service last stopped is undone; on the embedded database no other process can be importing.
   await undoUnfinishedImports(database.db, database.kind === 'pglite' ? { leaseMs: 0 } : {});
+  await undoUnfinishedSpendImports(database.db, database.kind === 'pglite' ? { leaseMs: 0 } : {});
   const seeded = config.seedDemo ? await seedIfEmpty(database.db) : false;
   const bootLog = { level: config.logLevel };
   const placeholder = { info: () => undefined, error: () => undefined };

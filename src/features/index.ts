@@ -28,6 +28,8 @@ import { organisationRoutes } from './organisations/routes.js';
 import { pageRoutes } from './pages/routes.js';
 import { publishingRoutes } from './publishing/routes.js';
 import { requirementRoutes } from './requirements/routes.js';
+import { spendImportRoutes } from './spend/import-routes.js';
+import { spendRoutes } from './spend/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { tenderRoutes } from './tenders/routes.js';
 import { thresholdRoutes } from './thresholds/routes.js';
@@ -66,6 +68,8 @@ const features: Feature[] = [
   deliveryReportRoutes,
   verificationRoutes,
   dashboardRoutes,
+  spendRoutes,
+  spendImportRoutes,
   databaseRoutes,
   transparencyRoutes,
   ocdsExportRoutes,

@@ -16,6 +16,7 @@ const items: NavItem[] = [
   { text: 'Verification', href: '/verification', roles: ['contract_manager', 'officer'] },
   { text: 'Database', href: '/database', roles: staffRoles },
   { text: 'Directory', href: '/directory', roles: staffRoles },
+  { text: 'Local spend', href: '/spend', roles: staffRoles },
   { text: 'Your profile', href: '/directory/profile', roles: ['supplier', 'community'] },
   { text: 'Your contracts', href: '/supplier', roles: ['supplier'] },
   { text: 'Your tenders', href: '/supplier/tenders', roles: ['supplier'] },

@@ -53,6 +53,8 @@ export const spendImports = pgTable(
     separator: text('separator').notNull(),
     headerIndex: integer('header_index').notNull(),
     headerSignature: text('header_signature').notNull(),
+    /** the first rows below the header, shown beside the columns step */
+    sample: jsonb('sample').$type<string[][]>().notNull().default([]),
     /** import field -> column name, as chosen in the columns step */
     mapping: jsonb('mapping').$type<Record<string, string>>(),
     status: text('status', { enum: spendImportStatuses }).notNull().default('uploaded'),

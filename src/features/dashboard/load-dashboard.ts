@@ -14,7 +14,15 @@ import {
   totalFigures,
   type SummaryFilter,
 } from '../summaries/read.js';
+import { noSpendFilter, spendTotals } from '../spend/figures.js';
 import type { DashboardFilter } from './filters.js';
+
+/** The first day of the month `n` months after the one `iso` is in. */
+function addMonths(iso: string, n: number): string {
+  const date = new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + n);
+  return date.toISOString().slice(0, 10);
+}
 
 export type DashboardData = Awaited<ReturnType<typeof readDashboard>>;
 
@@ -31,7 +39,9 @@ async function readDashboard(db: DbOrTx, filter: DashboardFilter, today: string)
   const current = quarterOf(today);
   const behindQuarter = filter.to && filter.to < current ? filter.to : current;
   const contractFilter = { directorate: filter.directorate, from: filter.from, to: filter.to };
-  const [totals, delivery, contracts, byOutcome, byDistrict, byDirectorate, byQuarter, byMeasure, behind, compliance] = await Promise.all([
+  // Spend is kept by month: the quarters chosen are the months from the first day of one to the last month of the other.
+  const months = { ...noSpendFilter, from: filter.from, to: filter.to ? addMonths(filter.to, 2) : null };
+  const [totals, delivery, contracts, byOutcome, byDistrict, byDirectorate, byQuarter, byMeasure, behind, compliance, spend, grants] = await Promise.all([
     totalFigures(db, summary),
     deliveryToDate(db, summary, today),
     contractTotals(db, contractFilter),
@@ -42,6 +52,8 @@ async function readDashboard(db: DbOrTx, filter: DashboardFilter, today: string)
     figuresByMeasure(db, summary),
     contractsMostBehind(db, { quarter: behindQuarter, directorate: filter.directorate, limit: 10 }),
     policyCompliance(db, contractFilter),
+    spendTotals(db, { ...months, kind: 'spend' }),
+    spendTotals(db, { ...months, kind: 'grants' }),
   ]);
   return {
     totals,
@@ -55,5 +67,7 @@ async function readDashboard(db: DbOrTx, filter: DashboardFilter, today: string)
     behindQuarter,
     behind,
     compliance,
+    spend,
+    grants,
   };
 }

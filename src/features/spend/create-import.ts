@@ -37,6 +37,7 @@ export async function createSpendImport(db: Db, actor: Actor, upload: NewSpendIm
         separator: layout.separator,
         headerIndex: layout.headerIndex,
         headerSignature: layout.headerSignature,
+        sample: layout.sample.slice(0, 3),
         linesTotal: layout.lines,
       })
       .returning({ id: spendImports.id });
