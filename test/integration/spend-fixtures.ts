@@ -9,7 +9,7 @@ import { readColumnChoices } from '../../src/features/contract-import/mapping-fo
 import { chooseColumns, createSpendImport, proposedColumns } from '../../src/features/spend/create-import.js';
 import { fieldsOf, type SpendFieldKey } from '../../src/features/spend/fields.js';
 import { readLayout, type FileSource } from '../../src/features/spend/read-file.js';
-import { findImport } from '../../src/features/spend/repository.js';
+import { findImport, rowsOf } from '../../src/features/spend/repository.js';
 import { importSpend, type SpendImportOptions, type SpendImportResult } from '../../src/features/spend/run-import.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/spend');
@@ -102,4 +102,12 @@ export async function figuresAndRecount(db: Db): Promise<{ kept: unknown[]; reco
   const kept = (await read()).rows;
   await db.execute(sql`select spend_recount()`);
   return { kept, recounted: (await read()).rows };
+}
+
+/** How many payments there are, whatever import they came from (or are part of). */
+export async function paymentCount(db: Db, importId?: string): Promise<number> {
+  const result = await db.execute(
+    sql`select count(*)::int as n from spend_payments where ${importId ?? null}::uuid is null or import_id = ${importId ?? null}::uuid`,
+  );
+  return rowsOf<{ n: number }>(result)[0]!.n;
 }
