@@ -175,3 +175,6 @@ console.log(
 );
 const { dashboardBenchmark } = await import('./dashboard.js');
 for (const line of await dashboardBenchmark()) console.log(line);
+console.log('');
+const { spendImportBenchmark } = await import('./spend-import.js');
+for (const line of await spendImportBenchmark()) console.log(line);

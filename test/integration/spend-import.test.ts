@@ -198,7 +198,7 @@ describe.each(databaseKinds)('importing spend and grants on %s', (kind) => {
     const bad = path.join(tmp, 'salford-bad-date.csv');
     writeFileSync(bad, lines.join('\n'));
     const { id, result } = await importFile(db(), actor, bad, 'Salford bad copy', 'spend', { rowsPerBatch: 200 });
-    expect(result).toEqual({ status: 'failed', problem: expect.stringMatching(/^Line 1501, Payment date: enter the date as a real date/) });
+    expect(result).toEqual({ status: 'failed', problem: expect.stringMatching(/^Row 1501, Payment date: enter the date as a real date/) });
     expect(await importStatus(db(), id)).toMatchObject({ status: 'failed' });
     expect(await spendTotals(db(), noSpendFilter)).toEqual(before);
     const paymentsAfter = await paymentCount(db());

@@ -11,16 +11,7 @@ export interface SpendField {
 }
 
 export type SpendFieldKey =
-  | 'paidOn'
-  | 'amount'
-  | 'supplierName'
-  | 'directorate'
-  | 'reference'
-  | 'organisationIdentifier'
-  | 'companyNumber'
-  | 'charityNumber'
-  | 'postcode'
-  | 'vcse';
+  'paidOn' | 'amount' | 'supplierName' | 'directorate' | 'reference' | 'organisationIdentifier' | 'companyNumber' | 'charityNumber' | 'postcode' | 'vcse';
 
 /** The columns of a spend-over-£500 file (Local Government Transparency Code), as councils name them. */
 export const spendFields: readonly SpendField[] = [

@@ -62,17 +62,26 @@ async function run(database: Database, file: string, publisher: string, kind: Sp
   const { chosen, problems } = readColumnChoices(fields, values, spendImport.columns);
   if (problems.length) {
     const list = problems.map(([key, message]) => `  ${key}: ${message}`).join('\n');
-    fail(`Cannot import ${spendImport.fileName}:\n${list}\nThe file's columns are: ${spendImport.columns.join(', ')}\nChoose them with --column <field>="<header>".`, EXIT.data);
+    fail(
+      `Cannot import ${spendImport.fileName}:\n${list}\nThe file's columns are: ${spendImport.columns.join(', ')}\nChoose them with --column <field>="<header>".`,
+      EXIT.data,
+    );
   }
   await chooseColumns(db, actor, id, chosen as Record<string, string>);
-  process.stdout.write(`Importing ${spendImport.fileName} for ${spendImport.publisherName} with the ${from === 'remembered' ? 'columns remembered for the publisher' : from === 'chosen' ? 'columns chosen' : 'columns guessed from the headers'}:\n`);
+  process.stdout.write(
+    `Importing ${spendImport.fileName} for ${spendImport.publisherName} with the ${from === 'remembered' ? 'columns remembered for the publisher' : from === 'chosen' ? 'columns chosen' : 'columns guessed from the headers'}:\n`,
+  );
   for (const f of fields) if (chosen[f.key]) process.stdout.write(`  ${f.label}: ${chosen[f.key]}\n`);
 
   const tty = process.stdout.isTTY === true;
-  const bar = new cliProgress.SingleBar({ format: '  {bar} {percentage}% | {value}/{total} lines | {rows} rows a second', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: '  {bar} {percentage}% | {value}/{total} lines | {rows} rows a second', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   const started = performance.now();
   if (tty) bar.start(layout.layout.lines, 0, { rows: 0 });
   const result = await importSpend(db, actor, id, source, {
+    databaseKind: database.kind,
     ...(rowsPerBatch ? { rowsPerBatch } : {}),
     afterBatch: ({ batch, rowsRead }) => {
       const rate = Math.round(rowsRead / ((performance.now() - started) / 1000));
@@ -140,7 +149,10 @@ async function main(): Promise<void> {
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   } catch (error) {
-    fail(error instanceof DataFolderInUseError ? error.message : `Could not open the database: ${(error as Error).message}`, error instanceof DataFolderInUseError ? EXIT.inUse : EXIT.unavailable);
+    fail(
+      error instanceof DataFolderInUseError ? error.message : `Could not open the database: ${(error as Error).message}`,
+      error instanceof DataFolderInUseError ? EXIT.inUse : EXIT.unavailable,
+    );
   }
   try {
     process.exitCode = await run(database, file, values.publisher!.trim(), kind, values.column ?? [], rowsPerBatch);

@@ -51,7 +51,7 @@ export async function spendImportRoutes(app: FastifyInstance, { database }: Serv
     void (async () => {
       const [file] = await db.select({ data: spendImportFiles.data }).from(spendImportFiles).where(eq(spendImportFiles.importId, id));
       if (!file) return;
-      await importSpend(db, actor, id, () => Readable.from([file.data]));
+      await importSpend(db, actor, id, () => Readable.from([file.data]), { databaseKind: database.kind });
     })().catch((error: unknown) => app.log.error({ err: error, importId: id }, 'spend import failed'));
   }
 

@@ -34,17 +34,30 @@ describe('matching suppliers to the directory', () => {
   ]);
 
   it('matches by company number, then charity number, whatever the name', () => {
-    expect(matcher.match({ name: 'Something Else', companyNumber: '01234567', charityNumber: null })).toMatchObject({ organisationId: 'acme', matchedBy: 'company number' });
-    expect(matcher.match({ name: 'MCL', companyNumber: null, charityNumber: '1187654' })).toMatchObject({ organisationId: 'larder', matchedBy: 'charity number' });
+    expect(matcher.match({ name: 'Something Else', companyNumber: '01234567', charityNumber: null })).toMatchObject({
+      organisationId: 'acme',
+      matchedBy: 'company number',
+    });
+    expect(matcher.match({ name: 'MCL', companyNumber: null, charityNumber: '1187654' })).toMatchObject({
+      organisationId: 'larder',
+      matchedBy: 'charity number',
+    });
   });
 
   it('matches by name without Ltd, punctuation or case, unless the numbers disagree', () => {
-    expect(matcher.match({ name: 'ACME LTD.', companyNumber: null, charityNumber: null })).toMatchObject({ status: 'matched', organisationId: 'acme', matchedBy: 'name' });
+    expect(matcher.match({ name: 'ACME LTD.', companyNumber: null, charityNumber: null })).toMatchObject({
+      status: 'matched',
+      organisationId: 'acme',
+      matchedBy: 'name',
+    });
     expect(matcher.match({ name: 'ACME LTD', companyNumber: '07654321', charityNumber: null }).status).not.toBe('matched');
   });
 
   it('puts a similar name to review, and leaves a different one unmatched', () => {
-    expect(matcher.match({ name: 'Wigston Bridge Builder Ltd', companyNumber: null, charityNumber: null })).toMatchObject({ status: 'review', candidateId: 'bridge' });
+    expect(matcher.match({ name: 'Wigston Bridge Builder Ltd', companyNumber: null, charityNumber: null })).toMatchObject({
+      status: 'review',
+      candidateId: 'bridge',
+    });
     expect(matcher.match({ name: 'Harrogate Hire Ltd', companyNumber: null, charityNumber: null })).toEqual({ status: 'unmatched' });
   });
 });

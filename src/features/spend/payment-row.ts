@@ -31,7 +31,18 @@ export type ColumnIndexes = Record<SpendFieldKey, number>;
 export function columnIndexes(fields: readonly SpendField[], chosen: Partial<Record<SpendFieldKey, string>>, columns: readonly string[]): ColumnIndexes {
   const indexes = {} as ColumnIndexes;
   for (const f of fields) indexes[f.key] = chosen[f.key] === undefined ? -1 : columns.indexOf(chosen[f.key]!);
-  for (const key of ['paidOn', 'amount', 'supplierName', 'directorate', 'reference', 'organisationIdentifier', 'companyNumber', 'charityNumber', 'postcode', 'vcse'] as const) {
+  for (const key of [
+    'paidOn',
+    'amount',
+    'supplierName',
+    'directorate',
+    'reference',
+    'organisationIdentifier',
+    'companyNumber',
+    'charityNumber',
+    'postcode',
+    'vcse',
+  ] as const) {
     if (indexes[key] === undefined) indexes[key] = -1;
   }
   return indexes;
@@ -45,10 +56,12 @@ export function columnIndexes(fields: readonly SpendField[], chosen: Partial<Rec
 export function readPaymentRow(cells: readonly string[], at: ColumnIndexes): RowReading {
   const cell = (key: SpendFieldKey) => (at[key] < 0 ? '' : (cells[at[key]] ?? '').trim());
   const paidOn = registerDate(cell('paidOn'));
-  if (paidOn === null) return { ok: false, field: 'paidOn', message: cell('paidOn') ? 'Enter the date as a real date, like 01/06/2022 or 2022-06-01' : 'Enter the date' };
+  if (paidOn === null)
+    return { ok: false, field: 'paidOn', message: cell('paidOn') ? 'Enter the date as a real date, like 01/06/2022 or 2022-06-01' : 'Enter the date' };
   const amountText = cell('amount');
   const amountPence = registerMoney(amountText);
-  if (amountPence === null) return { ok: false, field: 'amount', message: amountText ? 'Enter the amount as an amount of money, like 1234.56 or -20.00' : 'Enter the amount' };
+  if (amountPence === null)
+    return { ok: false, field: 'amount', message: amountText ? 'Enter the amount as an amount of money, like 1234.56 or -20.00' : 'Enter the amount' };
   const name = cell('supplierName').replace(/\s+/g, ' ');
   let supplier: PaymentRow['supplier'] = null;
   if (!isRedactedName(name)) {
@@ -66,6 +79,12 @@ export function readPaymentRow(cells: readonly string[], at: ColumnIndexes): Row
   }
   return {
     ok: true,
-    payment: { paidOn, amountPence, directorate: cell('directorate').replace(/\s+/g, ' ').slice(0, TEXT_MAX), reference: cell('reference').slice(0, TEXT_MAX), supplier },
+    payment: {
+      paidOn,
+      amountPence,
+      directorate: cell('directorate').replace(/\s+/g, ' ').slice(0, TEXT_MAX),
+      reference: cell('reference').slice(0, TEXT_MAX),
+      supplier,
+    },
   };
 }

@@ -36,10 +36,11 @@ const SAMPLE_ROWS = 20;
 const NOT_CSV = 'The selected file must be a CSV file (values separated by commas). Save it from your spreadsheet program as “CSV UTF-8” and upload that';
 
 const filled = (cells: readonly string[]) => cells.filter((cell) => cell.trim() !== '').length;
+const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
 
 /** The options both passes read CSV with, so that they count records alike. */
 function csvOptions(separator: string): Options {
-  return { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_empty_values: true };
+  return { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true };
 }
 
 function decodeHead(head: Buffer, encoding: Encoding): string {
@@ -78,7 +79,11 @@ export async function readLayout(source: FileSource): Promise<LayoutReading> {
   const head = Buffer.concat(headParts);
   if (sizeBytes === 0) return { ok: false, message: 'The selected file is empty' };
   const kind = fileKind(head);
-  if (kind !== 'csv') return { ok: false, message: `The selected file is an Excel workbook, not a CSV file. ${NOT_CSV.replace('The selected file must be a CSV file (values separated by commas). ', '')}` };
+  if (kind !== 'csv')
+    return {
+      ok: false,
+      message: `The selected file is an Excel workbook, not a CSV file. ${NOT_CSV.replace('The selected file must be a CSV file (values separated by commas). ', '')}`,
+    };
   if (head.includes(0)) return { ok: false, message: NOT_CSV };
   const encoding: Encoding = isUtf8 ? 'utf-8' : 'windows-1252';
   const text = decodeHead(head, encoding);
@@ -87,13 +92,18 @@ export async function readLayout(source: FileSource): Promise<LayoutReading> {
   const wholeLines = sizeBytes > head.length ? text.slice(0, text.lastIndexOf('\n') + 1) : text;
   let records: string[][];
   try {
-    records = parseSync(wholeLines, csvOptions(separator)) as string[][];
+    // Rows of empty cells (",,,") are passed over here and when reading, so the two count rows alike.
+    records = (parseSync(wholeLines, csvOptions(separator)) as string[][]).filter((r) => !isBlank(r));
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return { ok: false, message: `The selected file cannot be read as CSV near line ${error.lines ?? 1}. Check that every quoted value has a closing quote mark` };
+    return {
+      ok: false,
+      message: `The selected file cannot be read as CSV near line ${error.lines ?? 1}. Check that every quoted value has a closing quote mark`,
+    };
   }
   const headerIndex = records.findIndex((r) => filled(r) >= 2);
-  if (headerIndex < 0) return { ok: false, message: 'The selected file must be a CSV file with a header row naming its columns, and one payment on each row below it' };
+  if (headerIndex < 0)
+    return { ok: false, message: 'The selected file must be a CSV file with a header row naming its columns, and one payment on each row below it' };
   const header = records[headerIndex]!;
   const rows = records.slice(headerIndex + 1);
   if (rows.length === 0) return { ok: false, message: 'The selected file has a header row but no rows below it' };
@@ -131,9 +141,9 @@ function decoder(encoding: Encoding): Transform {
   });
 }
 
-/** A row below the header: its line number in the file (for messages) and its cells, as many as there are columns. */
+/** A row below the header: its number (the header row is row 1, blank rows are not counted) and its cells. */
 export interface FileRow {
-  line: number;
+  row: number;
   cells: string[];
 }
 
@@ -141,10 +151,11 @@ export interface FileRow {
 export async function* fileRows(source: FileSource, layout: Pick<FileLayout, 'encoding' | 'separator' | 'headerIndex'>): AsyncGenerator<FileRow> {
   const parser = source()
     .pipe(decoder(layout.encoding))
-    .pipe(parse({ ...csvOptions(layout.separator), info: true }));
+    .pipe(parse(csvOptions(layout.separator)));
   let index = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const record of parser as AsyncIterable<string[]>) {
+    if (isBlank(record)) continue;
     if (index++ <= layout.headerIndex) continue;
-    yield { line: info.lines, cells: record };
+    yield { row: index - layout.headerIndex, cells: record };
   }
 }

@@ -13,7 +13,10 @@ export const mappingKind = (kind: SpendKind, publisherId: string) => `${kind}:${
 /** The publisher of this name (ignoring case and spacing), added when it is new. */
 export async function publisherNamed(tx: Tx, name: string): Promise<{ id: string; name: string }> {
   const nameKey = supplierKey(name);
-  await tx.insert(spendPublishers).values({ name: name.replace(/\s+/g, ' ').trim(), nameKey }).onConflictDoNothing({ target: spendPublishers.nameKey });
+  await tx
+    .insert(spendPublishers)
+    .values({ name: name.replace(/\s+/g, ' ').trim(), nameKey })
+    .onConflictDoNothing({ target: spendPublishers.nameKey });
   const [row] = await tx.select({ id: spendPublishers.id, name: spendPublishers.name }).from(spendPublishers).where(eq(spendPublishers.nameKey, nameKey));
   return row!;
 }
@@ -80,14 +83,22 @@ export async function unfinishedImports(db: DbOrTx, before: Date) {
 /** Every directory organisation that payments can be matched to. */
 export async function directoryOrganisations(db: DbOrTx): Promise<DirectoryOrganisation[]> {
   return db
-    .select({ id: organisations.id, name: organisations.name, companiesHouseNumber: organisations.companiesHouseNumber, charityNumber: organisations.charityNumber })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      companiesHouseNumber: organisations.companiesHouseNumber,
+      charityNumber: organisations.charityNumber,
+    })
     .from(organisations)
     .where(inArray(organisations.kind, ['supplier', 'community', 'partner']));
 }
 
 /** A publisher's suppliers by name key. */
 export async function publisherSuppliers(db: DbOrTx, publisherId: string): Promise<Map<string, string>> {
-  const rows = await db.select({ id: spendSuppliers.id, nameKey: spendSuppliers.nameKey }).from(spendSuppliers).where(eq(spendSuppliers.publisherId, publisherId));
+  const rows = await db
+    .select({ id: spendSuppliers.id, nameKey: spendSuppliers.nameKey })
+    .from(spendSuppliers)
+    .where(eq(spendSuppliers.publisherId, publisherId));
   return new Map(rows.map((r) => [r.nameKey, r.id]));
 }
 
