@@ -30,17 +30,15 @@ describeInBrowser('the supplier directory and local spend in Chromium (axe, WCAG
   beforeAll(async () => {
     b = await startBrowserTest();
     const db = b.testApp.services.database.db;
-    await db
-      .insert(organisations)
-      .values({
-        name: 'Wigston Bridge Builders Ltd',
-        kind: 'supplier',
-        size: 'small',
-        isLocal: true,
-        district: 'Oadby and Wigston',
-        categories: ['45'],
-        openToPartnering: true,
-      });
+    await db.insert(organisations).values({
+      name: 'Wigston Bridge Builders Ltd',
+      kind: 'supplier',
+      size: 'small',
+      isLocal: true,
+      district: 'Oadby and Wigston',
+      categories: ['45'],
+      openToPartnering: true,
+    });
     const [officer] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'officer@council.example'));
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sv-browser-spend-')), 'review.csv');
     writeFileSync(file, SPEND_CSV);

@@ -50,7 +50,11 @@ export function guessColumns<K extends string>(fields: readonly ColumnField<K>[]
     chosen[key] = column;
     used.add(column);
   };
-  for (const field of fields) choose(field.key, field.usualHeaders.map((name) => byName.get(name)).find((c) => c !== undefined && !used.has(c)));
+  for (const field of fields)
+    choose(
+      field.key,
+      field.usualHeaders.map((name) => byName.get(name)).find((c) => c !== undefined && !used.has(c)),
+    );
   for (const field of fields) {
     if (chosen[field.key] !== undefined) continue;
     let best: { column: string; score: number } | undefined;
@@ -73,7 +77,11 @@ export function guessMapping(columns: readonly string[]): ColumnMapping {
  * A stored choice of columns applied to a file's columns: a column is found whatever its case and spacing in this
  * file, and columns the file does not have are left out.
  */
-export function columnsFrom<K extends string>(fields: readonly ColumnField<K>[], record: Record<string, string>, columns: readonly string[]): Partial<Record<K, string>> {
+export function columnsFrom<K extends string>(
+  fields: readonly ColumnField<K>[],
+  record: Record<string, string>,
+  columns: readonly string[],
+): Partial<Record<K, string>> {
   // Column names are unique ignoring case (see columnNames).
   const byName = new Map(columns.map((column) => [column.toLowerCase(), column]));
   const chosen: Partial<Record<K, string>> = {};

@@ -7,7 +7,7 @@ import { recordEvent, withAudit, type Actor } from '../../platform/audit.js';
 import { columnsFrom } from '../contract-import/mapping.js';
 import { fieldLabelOf, fieldsOf } from './fields.js';
 import { buildMatcher, type Matcher } from './matcher.js';
-import { columnIndexes, readPaymentRow, type PaymentRow } from './payment-row.js';
+import { columnIndexes, paymentReader, type PaymentRow } from './payment-row.js';
 import { fileRows, type FileSource } from './read-file.js';
 import { directoryOrganisations, findImport, importedTwin, publisherSuppliers, rowsOf, type SpendImport } from './repository.js';
 import { undoSpendImport, undoUnfinishedSpendImports } from './undo-spend-import.js';
@@ -25,7 +25,7 @@ export type SpendImportResult =
  * are short enough for other requests to be served between them; PostgreSQL serves other connections meanwhile, and
  * larger batches cost it less.
  */
-export const SPEND_ROWS_PER_BATCH = { pglite: 5000, postgres: 10_000 } as const;
+export const SPEND_ROWS_PER_BATCH = { pglite: 5000, postgres: 8000 } as const;
 
 export interface SpendImportOptions {
   rowsPerBatch?: number;
@@ -243,6 +243,7 @@ export async function importSpend(db: Db, actor: Actor, id: string, source: File
     const matcher = buildMatcher(await directoryOrganisations(db));
     const ids = await publisherSuppliers(db, spendImport.publisherId);
     const keyOf = rowKeyer(spendImport.kind);
+    const readRow = paymentReader(at);
     let batch: Pending[] = [];
     let rowsRead = 0;
     let batches = 0;
@@ -260,7 +261,7 @@ export async function importSpend(db: Db, actor: Actor, id: string, source: File
       writing.catch(() => undefined);
     };
     for await (const row of fileRows(source, { encoding: spendImport.encoding, separator: spendImport.separator, headerIndex: spendImport.headerIndex })) {
-      const reading = readPaymentRow(row.cells, at);
+      const reading = readRow(row.cells);
       if (!reading.ok)
         throw new RowProblem(`Row ${row.row}, ${fieldLabelOf(fields, reading.field)}: ${reading.message.charAt(0).toLowerCase()}${reading.message.slice(1)}`);
       rowsRead++;
