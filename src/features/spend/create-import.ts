@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { spendImportFiles, spendImports, type SpendKind } from '../../db/schema/index.js';
 import { recordEvent, withAudit, type Actor } from '../../platform/audit.js';
@@ -18,10 +18,15 @@ export interface NewSpendImport {
   data?: Buffer;
 }
 
+/** Uploaded files not imported within a week are let go of (the import's record stays). */
+const KEEP_FILES_DAYS = 7;
+
 /** Records a file to import for a publisher (added when new), in the audit trail. Returns its id. */
 export async function createSpendImport(db: Db, actor: Actor, upload: NewSpendImport): Promise<string> {
   const { layout } = upload;
   return withAudit(db, actor, `Uploaded ${upload.fileName} to import`, async (tx) => {
+    await tx.execute(sql`delete from spend_import_files f using spend_imports i
+      where i.id = f.import_id and i.status <> 'importing' and i.created_at < now() - make_interval(days => ${KEEP_FILES_DAYS})`);
     const publisher = await publisherNamed(tx, upload.publisherName);
     const [row] = await tx
       .insert(spendImports)

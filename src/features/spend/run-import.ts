@@ -53,7 +53,7 @@ async function claim(
   actor: Actor,
   id: string,
 ): Promise<{ status: 'claimed'; spendImport: SpendImport & { publisherName: string } } | SpendImportResult> {
-  return withAudit(db, actor, 'Started an import of spend', async (tx) => {
+  return withAudit(db, actor, 'Started an import', async (tx) => {
     const [locked] = await tx.select().from(spendImports).where(eq(spendImports.id, id)).for('update');
     if (!locked) return { status: 'not-found' };
     if (locked.status === 'imported') return { status: 'already-imported', importedAt: locked.importedAt };
