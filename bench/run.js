@@ -161,3 +161,6 @@ const { summaryPagesBenchmark } = await import('./summary-pages.js');
 for (const line of await summaryPagesBenchmark()) console.log(line);
 const { exportsBenchmark } = await import('./exports.js');
 for (const line of await exportsBenchmark()) console.log(line);
+console.log('');
+const { spendImportBenchmark } = await import('./spend-import.js');
+for (const line of await spendImportBenchmark()) console.log(line);

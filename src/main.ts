@@ -5,6 +5,7 @@ import { undoUnfinishedImports } from './features/contract-import/undo-import.js
 import { startReportDelivery } from './features/report-subscriptions/deliver-reports.js';
 import { reportSender } from './features/report-subscriptions/sender.js';
 import { startReportFileWorker } from './features/reports/make-report-files.js';
+import { undoUnfinishedSpendImports } from './features/spend/undo-spend-import.js';
 import { startJobs } from './platform/jobs.js';
 import { createMailer, startMailWorker } from './platform/mail.js';
 import { DEMO_PASSWORD, demoUsers, seedIfEmpty } from './seed/demo.js';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
 
   // An import cut short when the service last stopped is undone; on the embedded database no other process can be importing.
   await undoUnfinishedImports(database.db, database.kind === 'pglite' ? { leaseMs: 0 } : {});
+  await undoUnfinishedSpendImports(database.db, database.kind === 'pglite' ? { leaseMs: 0 } : {});
   const seeded = config.seedDemo ? await seedIfEmpty(database.db) : false;
   const bootLog = { level: config.logLevel };
   const placeholder = { info: () => undefined, error: () => undefined };

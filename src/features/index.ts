@@ -15,6 +15,7 @@ import { contractImportRoutes } from './contract-import/routes.js';
 import { contractRoutes } from './contracts/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { databaseRoutes } from './database/routes.js';
+import { directoryRoutes } from './directory/routes.js';
 import { deliveryReportRoutes } from './delivery-reports/routes.js';
 import { engagementRoutes } from './engagement/routes.js';
 import { evaluationRoutes } from './evaluation/routes.js';
@@ -22,6 +23,7 @@ import { frameworkRoutes } from './framework/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { hiaRoutes } from './hia/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
+import { localAreaRoutes } from './local-areas/routes.js';
 import { ocdsExportRoutes } from './ocds/export-routes.js';
 import { ocdsImportRoutes } from './ocds/import-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
@@ -31,6 +33,8 @@ import { reportLinkRoutes } from './report-subscriptions/public-routes.js';
 import { reportSubscriptionRoutes } from './report-subscriptions/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { requirementRoutes } from './requirements/routes.js';
+import { spendImportRoutes } from './spend/import-routes.js';
+import { spendRoutes } from './spend/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { tenderRoutes } from './tenders/routes.js';
 import { thresholdRoutes } from './thresholds/routes.js';
@@ -48,6 +52,8 @@ const features: Feature[] = [
   frameworkRoutes,
   thresholdRoutes,
   organisationRoutes,
+  directoryRoutes,
+  localAreaRoutes,
   userRoutes,
   invitationRoutes,
   requirementRoutes,
@@ -68,6 +74,8 @@ const features: Feature[] = [
   verificationRoutes,
   dashboardRoutes,
   reportRoutes,
+  spendRoutes,
+  spendImportRoutes,
   databaseRoutes,
   transparencyRoutes,
   caseStudyRoutes,

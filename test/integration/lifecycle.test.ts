@@ -1,5 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
@@ -10,6 +10,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { organisations, users } from '../../src/db/schema/index.js';
 import { projectRoot } from '../../src/platform/paths.js';
 import { seedIfEmpty } from '../../src/seed/demo.js';
+import { buildIfStale } from '../helpers/build.js';
 import { createEmptyPostgresDatabase, databaseKinds } from '../helpers/databases.js';
 import { NO_LOAD_SHEDDING } from '../helpers/app.js';
 
@@ -20,30 +21,6 @@ interface Running {
 }
 
 const mainJs = path.join(projectRoot, 'dist/main.js');
-
-/** The newest modification time of the TypeScript under `folder`. */
-function newestSource(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * These tests run the built service (dist/main.js), as it is deployed. npm test builds it before the suite; run on
- * their own, they compile it first when it is missing or older than the source (the stylesheet and scripts are not
- * needed: no page's assets are fetched).
- */
-function buildIfStale(): void {
-  if (existsSync(mainJs) && statSync(mainJs).mtimeMs >= newestSource(path.join(projectRoot, 'src'))) return;
-  const built = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', path.join(projectRoot, 'tsconfig.json')], {
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`could not build dist/ for the lifecycle tests:\n${built.stdout}${built.stderr}`);
-}
 
 /**
  * Runs the built service as a real process. Load shedding by event-loop delay is off and the shutdown may take as
@@ -79,7 +56,7 @@ describe('the service as a process', () => {
   let dataDir: string;
   // Compiling may take minutes on a busy machine.
   beforeAll(() => {
-    buildIfStale();
+    buildIfStale(mainJs);
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'sv-lifecycle-'));
   }, 900_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

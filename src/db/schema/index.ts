@@ -13,3 +13,4 @@ export * from './open-data.js';
 export * from './report-subscriptions.js';
 export * from './reports.js';
 export * from './case-studies.js';
+export * from './spend.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const organisationKinds = ['council', 'supplier', 'community', 'partner'] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
@@ -17,7 +17,29 @@ export const organisations = pgTable('organisations', {
   postcode: text('postcode'),
   district: text('district'),
   isLocal: boolean('is_local').notNull().default(false),
+  /** categories of work, as CPV divisions (the first two digits of a CPV code, like '85') */
+  categories: text('categories')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** willing to join a consortium or partner with others to bid */
+  openToPartnering: boolean('open_to_partnering').notNull().default(false),
+  /** what the organisation does, in its own words, for the directory */
+  description: text('description'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The areas the postcode data knows (the county council's districts and their neighbours), and which of them count as
+ * local. Configuration an administrator changes (Settings, Local areas); seeded from the geography data.
+ */
+export const localAreas = pgTable('local_areas', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  councilName: text('council_name').notNull(),
+  isLocal: boolean('is_local').notNull().default(false),
+  position: integer('position').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -20,14 +20,25 @@ export function valuesOf(mapping: ColumnMapping): MappingValues {
   return { columns, valueIncludesVat: mapping.valueIncludesVat ? 'yes' : 'no' };
 }
 
-/** Every required field has one of the file's columns, no column is chosen twice, and VAT is answered. */
-export function readMappingForm(values: MappingValues, fileColumns: readonly string[]): MappingForm {
+/** A field of a columns step: its key, whether it must have a column, and how it reads in a sentence. */
+export interface ChoosableField<K extends string = string> {
+  key: K;
+  required: boolean;
+  noun: string;
+}
+
+/** The columns chosen for some fields: every required field has one of the file's columns, and no column is chosen twice. */
+export function readColumnChoices<K extends string>(
+  fields: readonly ChoosableField<K>[],
+  values: Record<K, string>,
+  fileColumns: readonly string[],
+): { chosen: Partial<Record<K, string>>; problems: [string, string][] } {
   const problems: [string, string][] = [];
-  const chosen: Partial<Record<FieldKey, string>> = {};
+  const chosen: Partial<Record<K, string>> = {};
   const takenBy = new Map<string, string>();
-  for (const f of importFields) {
-    const column = values.columns[f.key];
-    if (column === '') {
+  for (const f of fields) {
+    const column = values[f.key];
+    if (column === '' || column === undefined) {
       if (f.required) problems.push([f.key, `Choose the column that holds the ${f.noun}`]);
     } else if (!fileColumns.includes(column)) {
       problems.push([f.key, `Choose one of the file’s columns for the ${f.noun}`]);
@@ -38,6 +49,12 @@ export function readMappingForm(values: MappingValues, fileColumns: readonly str
       chosen[f.key] = column;
     }
   }
+  return { chosen, problems };
+}
+
+/** Every required field has one of the file's columns, no column is chosen twice, and VAT is answered. */
+export function readMappingForm(values: MappingValues, fileColumns: readonly string[]): MappingForm {
+  const { chosen, problems } = readColumnChoices(importFields, values.columns, fileColumns);
   if (values.valueIncludesVat !== 'yes' && values.valueIncludesVat !== 'no') problems.push(['valueIncludesVat', 'Select whether the values include VAT']);
   if (problems.length) return { ok: false, problems };
   return { ok: true, mapping: { columns: chosen, valueIncludesVat: values.valueIncludesVat === 'yes' } };

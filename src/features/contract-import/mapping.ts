@@ -1,4 +1,11 @@
+import { distance } from 'fastest-levenshtein';
 import { importFields, type FieldKey } from './fields.js';
+
+/** A field an import reads from a file's columns, and the header names that usually hold it, best first. */
+export interface ColumnField<K extends string = string> {
+  key: K;
+  usualHeaders: readonly string[];
+}
 
 /** Which of the file's columns holds each field the import needs, and whether the values include VAT. */
 export interface ColumnMapping {
@@ -19,20 +26,70 @@ export function comparable(name: string): string {
     .trim();
 }
 
-/** A first choice of columns from their names ("Total Contract Value (including extensions)" is the value), each column used once. */
-export function guessMapping(columns: readonly string[]): ColumnMapping {
+/** How alike two header names are, from 0 to 1: one minus their edit distance over the longer one's length. */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
+}
+
+/** A header misspelt by a letter or two ("Ammount", "Suplier Name") is still taken as its usual name. */
+const MISSPELT_MIN = 0.8;
+
+/**
+ * A first choice of columns from their names, each column used once: the usual names first ("Total Contract Value
+ * (including extensions)" is a contract's value), then, for fields still without a column, a header that is a usual
+ * name misspelt.
+ */
+export function guessColumns<K extends string>(fields: readonly ColumnField<K>[], columns: readonly string[]): Partial<Record<K, string>> {
   const byName = new Map<string, string>();
   for (const column of columns) if (!byName.has(comparable(column))) byName.set(comparable(column), column);
   const used = new Set<string>();
-  const chosen: Partial<Record<FieldKey, string>> = {};
-  for (const field of importFields) {
-    const column = field.usualHeaders.map((name) => byName.get(name)).find((c) => c !== undefined && !used.has(c));
-    if (column) {
-      chosen[field.key] = column;
-      used.add(column);
+  const chosen: Partial<Record<K, string>> = {};
+  const choose = (key: K, column: string | undefined) => {
+    if (column === undefined) return;
+    chosen[key] = column;
+    used.add(column);
+  };
+  for (const field of fields)
+    choose(
+      field.key,
+      field.usualHeaders.map((name) => byName.get(name)).find((c) => c !== undefined && !used.has(c)),
+    );
+  for (const field of fields) {
+    if (chosen[field.key] !== undefined) continue;
+    let best: { column: string; score: number } | undefined;
+    for (const [name, column] of byName) {
+      if (used.has(column)) continue;
+      const score = Math.max(...field.usualHeaders.map((usual) => similarity(name, usual)));
+      if (score >= MISSPELT_MIN && (!best || score > best.score)) best = { column, score };
     }
+    choose(field.key, best?.column);
   }
-  return { columns: chosen, valueIncludesVat: false };
+  return chosen;
+}
+
+/** A first choice of columns for a contracts register. */
+export function guessMapping(columns: readonly string[]): ColumnMapping {
+  return { columns: guessColumns(importFields, columns), valueIncludesVat: false };
+}
+
+/**
+ * A stored choice of columns applied to a file's columns: a column is found whatever its case and spacing in this
+ * file, and columns the file does not have are left out.
+ */
+export function columnsFrom<K extends string>(
+  fields: readonly ColumnField<K>[],
+  record: Record<string, string>,
+  columns: readonly string[],
+): Partial<Record<K, string>> {
+  // Column names are unique ignoring case (see columnNames).
+  const byName = new Map(columns.map((column) => [column.toLowerCase(), column]));
+  const chosen: Partial<Record<K, string>> = {};
+  for (const field of fields) {
+    const column = byName.get((record[field.key] ?? '').toLowerCase());
+    if (column !== undefined) chosen[field.key] = column;
+  }
+  return chosen;
 }
 
 /** The mapping as stored (import_mappings.mapping and contract_imports.mapping). */
@@ -45,12 +102,5 @@ export function mappingRecord(mapping: ColumnMapping): Record<string, string> {
  * header row matched the remembered one in that way), and columns the file does not have are left out.
  */
 export function mappingFrom(record: Record<string, string>, columns: readonly string[]): ColumnMapping {
-  // Column names are unique ignoring case (see columnNames).
-  const byName = new Map(columns.map((column) => [column.toLowerCase(), column]));
-  const chosen: Partial<Record<FieldKey, string>> = {};
-  for (const field of importFields) {
-    const column = byName.get((record[field.key] ?? '').toLowerCase());
-    if (column !== undefined) chosen[field.key] = column;
-  }
-  return { columns: chosen, valueIncludesVat: record[VAT_KEY] === 'yes' };
+  return { columns: columnsFrom(importFields, record, columns), valueIncludesVat: record[VAT_KEY] === 'yes' };
 }

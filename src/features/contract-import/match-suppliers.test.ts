@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePostcode } from '../../domain/postcodes.js';
 import { matchSuppliers, type ExistingSupplier } from './match-suppliers.js';
 import type { ContractRow, SupplierDetails } from './read-rows.js';
+import { defaultLocalAreas } from '../organisations/postcode-districts.js';
 
 function contract(row: number, supplier: Partial<Omit<SupplierDetails, 'postcode'>> & { postcode?: string }): ContractRow {
   return {
@@ -31,6 +32,7 @@ describe('matchSuppliers', () => {
         contract(4, { name: 'Midlands Facilities Group PLC', companyNumber: '01234567' }),
       ],
       existing,
+      defaultLocalAreas,
     );
     expect(matches.choices).toEqual([{ existingId: 'charnwood' }, { existingId: 'charnwood' }, { existingId: 'midlands' }]);
     expect(matches.newSuppliers).toEqual([]);
@@ -38,7 +40,7 @@ describe('matchSuppliers', () => {
   });
 
   it('does not match a name to a supplier with a different company number', () => {
-    const matches = matchSuppliers([contract(2, { name: 'Charnwood Care Services Ltd', companyNumber: '12345678' })], existing);
+    const matches = matchSuppliers([contract(2, { name: 'Charnwood Care Services Ltd', companyNumber: '12345678' })], existing, defaultLocalAreas);
     expect(matches.choices).toEqual([{ newKey: 'number:12345678' }]);
     expect(matches.matchedCount).toBe(0);
   });
@@ -53,6 +55,7 @@ describe('matchSuppliers', () => {
         contract(6, { name: 'Unknown Size Ltd' }),
       ],
       existing,
+      defaultLocalAreas,
     );
     expect(matches.choices).toEqual([
       { newKey: 'number:07654321' },
@@ -88,6 +91,7 @@ describe('matchSuppliers', () => {
     const matches = matchSuppliers(
       [contract(2, { name: 'Same Name Ltd', companyNumber: '00000001' }), contract(3, { name: 'Same Name Ltd', companyNumber: '00000002' })],
       [],
+      defaultLocalAreas,
     );
     expect(matches.newSuppliers.map((s) => s.companiesHouseNumber)).toEqual(['00000001', '00000002']);
   });

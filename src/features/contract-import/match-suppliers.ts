@@ -43,7 +43,11 @@ export function nameKey(name: string): string {
  * Each new supplier takes its details from the first of its rows that gives them. An SME is recorded as small and a
  * supplier marked not an SME as large; the postcode gives the district.
  */
-export function matchSuppliers(contracts: readonly Pick<ContractRow, 'supplier'>[], existing: readonly ExistingSupplier[]): SupplierMatches {
+export function matchSuppliers(
+  contracts: readonly Pick<ContractRow, 'supplier'>[],
+  existing: readonly ExistingSupplier[],
+  localAreas: readonly { code: string; name: string }[],
+): SupplierMatches {
   const byNumber = new Map<string, ExistingSupplier>();
   const byName = new Map<string, ExistingSupplier>();
   for (const s of existing) {
@@ -72,7 +76,7 @@ export function matchSuppliers(contracts: readonly Pick<ContractRow, 'supplier'>
     const key = companyNumber ? `number:${companyNumber}` : (numberedKeyByName.get(nameKey(name)) ?? `name:${nameKey(name)}`);
     const supplier = newByKey.get(key) ?? { key, name, companiesHouseNumber: companyNumber, postcode: null, district: null, isLocal: false, size: null };
     if (!supplier.companiesHouseNumber && companyNumber) supplier.companiesHouseNumber = companyNumber;
-    if (!supplier.postcode && postcode) Object.assign(supplier, { postcode: postcode.postcode, ...localityOf(postcode) });
+    if (!supplier.postcode && postcode) Object.assign(supplier, { postcode: postcode.postcode, ...localityOf(postcode, localAreas) });
     if (!supplier.size && isSme !== null) supplier.size = isSme ? 'small' : 'large';
     newByKey.set(key, supplier);
     return { newKey: key };

@@ -3,6 +3,7 @@ import type { RegisterRow } from '../../db/schema/index.js';
 import type { ColumnMapping } from './mapping.js';
 import { matchSuppliers, nameKey, type NewSupplier, type SupplierChoice } from './match-suppliers.js';
 import { inFileOrder, readContractRows, type ContractRow, type RowProblem } from './read-rows.js';
+import { loadLocalAreas } from '../local-areas/repository.js';
 import { existingReferences, supplierCandidates } from './repository.js';
 
 export interface PlannedContract extends ContractRow {
@@ -37,7 +38,7 @@ export async function planImport(db: DbOrTx, upload: { columns: string[]; rows: 
   const contracts = read.contracts.filter((c) => !taken.has(c.reference));
   const numbers = [...new Set(contracts.flatMap((c) => (c.supplier.companyNumber ? [c.supplier.companyNumber] : [])))];
   const names = [...new Set(contracts.map((c) => nameKey(c.supplier.name)))];
-  const matches = matchSuppliers(contracts, await supplierCandidates(db, numbers, names));
+  const matches = matchSuppliers(contracts, await supplierCandidates(db, numbers, names), await loadLocalAreas(db));
   return {
     rowCount: upload.rows.length,
     problems: inFileOrder([...read.problems, ...inService]),

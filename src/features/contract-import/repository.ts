@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, getTableName, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, getTableName, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { contractImports, contracts, importMappings, organisations } from '../../db/schema/index.js';
@@ -118,20 +118,29 @@ export async function unfinishedImports(db: DbOrTx, before: Date) {
     .where(and(isNull(contractImports.importedAt), isNotNull(contractImports.importingAt), lt(contractImports.importingAt, before)));
 }
 
-/** The columns last chosen for files with this header row, or null. */
-export async function rememberedMapping(db: DbOrTx, headerSignature: string): Promise<Record<string, string> | null> {
+/**
+ * The columns last chosen for files of this kind with this header row, or null. With `anyLayout`, the columns last
+ * chosen for any file of the kind when none had this header row (a publisher whose layout changed a little).
+ */
+export async function rememberedMapping(
+  db: DbOrTx,
+  headerSignature: string,
+  kind: string = MAPPING_KIND,
+  { anyLayout = false } = {},
+): Promise<Record<string, string> | null> {
   const [row] = await db
     .select({ mapping: importMappings.mapping })
     .from(importMappings)
-    .where(and(eq(importMappings.kind, MAPPING_KIND), eq(importMappings.headerSignature, headerSignature)))
+    .where(and(eq(importMappings.kind, kind), anyLayout ? undefined : eq(importMappings.headerSignature, headerSignature)))
+    .orderBy(sql`${importMappings.headerSignature} = ${headerSignature} desc`, desc(importMappings.updatedAt))
     .limit(1);
   return row?.mapping ?? null;
 }
 
-export async function rememberMapping(tx: Tx, headerSignature: string, mapping: Record<string, string>): Promise<void> {
+export async function rememberMapping(tx: Tx, headerSignature: string, mapping: Record<string, string>, kind: string = MAPPING_KIND): Promise<void> {
   await tx
     .insert(importMappings)
-    .values({ kind: MAPPING_KIND, headerSignature, mapping })
+    .values({ kind, headerSignature, mapping })
     .onConflictDoUpdate({ target: [importMappings.kind, importMappings.headerSignature], set: { mapping, updatedAt: sql`now()` } });
 }
 

@@ -1,5 +1,6 @@
 import { formatBps, formatPounds } from '../../domain/money.js';
 import { quarterLabel, quarterShortLabel } from '../../domain/quarters.js';
+import { headlines } from '../spend/spend-view.js';
 import { barChart, trendChart } from './charts.js';
 import type { DashboardChoices, DashboardFilter, FilterValues } from './filters.js';
 import type { DashboardData } from './load-dashboard.js';
@@ -69,6 +70,10 @@ export function figuresView(data: DashboardData) {
         detail: `${formatPounds(c.vcseValuePence)} of ${formatPounds(c.valuePence)}`,
       },
     ],
+    localSpend: [
+      { heading: 'Payments to suppliers (spend over £500)', totals: data.spend, headlines: headlines(data.spend) },
+      { heading: 'Grants', totals: data.grants, headlines: headlines(data.grants) },
+    ].filter((s) => s.totals.payments > 0),
     promised: formatPounds(data.totals.promisedPence),
     additional: formatPounds(data.totals.additionalPence),
     outcomeChart: chart(outcomes, 'strategic outcome'),

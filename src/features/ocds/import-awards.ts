@@ -11,6 +11,7 @@ import type { SupplierDetails } from '../contract-import/read-rows.js';
 import { loadThresholds } from '../thresholds/repository.js';
 import { awardKey } from './plan-import.js';
 import { contractsOfAwards, findOcdsUpload } from './repository.js';
+import { loadLocalAreas } from '../local-areas/repository.js';
 
 export type OcdsImportResult = { status: 'imported'; contractIds: string[] } | { status: 'already-imported' } | { status: 'not-found' };
 
@@ -31,7 +32,7 @@ export async function matchAwardSuppliers(db: Db | Tx, awards: PlannedAward[]): 
   const rows = awards.map(supplierDetails);
   const numbers = [...new Set(rows.flatMap((r) => (r.supplier.companyNumber ? [r.supplier.companyNumber] : [])))];
   const names = [...new Set(rows.map((r) => nameKey(r.supplier.name)))];
-  return matchSuppliers(rows, await supplierCandidates(db, numbers, names));
+  return matchSuppliers(rows, await supplierCandidates(db, numbers, names), await loadLocalAreas(db));
 }
 
 /** Adds the suppliers not in the service, each with the size and VCSE flag of the first award that gives them. */

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { defaultLocalAreas } from './postcode-districts.js';
 import { normaliseCharityNumber, normaliseCompanyNumber, organisationValues, readOrganisationForm } from './forms.js';
 
 const valid = { name: 'Loughborough Lunch Club', kind: 'community', companiesHouseNumber: '', charityNumber: '', size: 'micro', postcode: 'le11 3ab' };
 
 describe('organisation form', () => {
   it('normalises the postcode and works out the district and local flag from it', () => {
-    const form = readOrganisationForm(organisationValues({ ...valid, flags: ['vcse', 'social_enterprise'] }));
+    const form = readOrganisationForm(organisationValues({ ...valid, flags: ['vcse', 'social_enterprise'] }), defaultLocalAreas);
     expect(form).toEqual({
       ok: true,
       input: {
@@ -19,18 +20,22 @@ describe('organisation form', () => {
         postcode: 'LE11 3AB',
         district: 'Charnwood',
         isLocal: true,
+        categories: [],
+        openToPartnering: false,
+        description: null,
       },
     });
   });
 
   it('leaves the district empty and the organisation not local without a postcode', () => {
-    const form = readOrganisationForm(organisationValues({ ...valid, postcode: '', size: '' }));
+    const form = readOrganisationForm(organisationValues({ ...valid, postcode: '', size: '' }), defaultLocalAreas);
     expect(form.ok && form.input).toMatchObject({ postcode: null, district: null, isLocal: false, size: null, isVcse: false });
   });
 
   it('names every field that is wrong', () => {
     const form = readOrganisationForm(
       organisationValues({ name: ' ', kind: 'club', companiesHouseNumber: 'ABC', charityNumber: '12', size: 'huge', postcode: 'LE11' }),
+      defaultLocalAreas,
     );
     expect(form).toEqual({
       ok: false,
@@ -45,8 +50,27 @@ describe('organisation form', () => {
     });
   });
 
+  it('reads categories of work and the partnering flag, and refuses a category not in the list', () => {
+    const form = readOrganisationForm(
+      organisationValues({ ...valid, flags: ['open_to_partnering'], categories: ['85', '45'], description: 'Lunches' }),
+      defaultLocalAreas,
+    );
+    expect(form.ok && form.input).toMatchObject({ categories: ['45', '85'], openToPartnering: true, isVcse: false, description: 'Lunches' });
+    const bad = readOrganisationForm(organisationValues({ ...valid, categories: ['85', '99'] }), defaultLocalAreas);
+    expect(bad).toEqual({ ok: false, problems: [['categories', 'Select categories of work from the list']] });
+  });
+
+  it('counts the postcode as local only in the areas counted as local', () => {
+    const city = organisationValues({ ...valid, postcode: 'LE3 5AA' });
+    expect(readOrganisationForm(city, defaultLocalAreas)).toMatchObject({ ok: true, input: { district: null, isLocal: false } });
+    const withCity = [...defaultLocalAreas, { code: 'E06000016', name: 'Leicester' }];
+    expect(readOrganisationForm(city, withCity)).toMatchObject({ ok: true, input: { district: 'Leicester', isLocal: true } });
+    const countyOnly = readOrganisationForm(organisationValues(valid), [{ code: 'E07000133', name: 'Melton' }]);
+    expect(countyOnly).toMatchObject({ ok: true, input: { district: null, isLocal: false } });
+  });
+
   it('limits the length of the name', () => {
-    const form = readOrganisationForm(organisationValues({ ...valid, name: 'x'.repeat(201) }));
+    const form = readOrganisationForm(organisationValues({ ...valid, name: 'x'.repeat(201) }), defaultLocalAreas);
     expect(form).toEqual({ ok: false, problems: [['name', 'Enter a name of 200 characters or fewer']] });
   });
 });

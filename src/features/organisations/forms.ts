@@ -2,6 +2,7 @@ import { organisationKinds, organisationSizes, type OrganisationKind } from '../
 import { parsePostcode } from '../../domain/postcodes.js';
 import { field, fieldList } from '../../platform/forms.js';
 import type { OrganisationSize } from './labels.js';
+import { cpvDivisionCodes } from '../requirements/categories.js';
 import { localityOf } from './postcode-districts.js';
 
 /** What was typed, kept as strings to show the form again. */
@@ -13,6 +14,8 @@ export interface OrganisationValues {
   size: string;
   flags: string[];
   postcode: string;
+  categories: string[];
+  description: string;
 }
 
 /** A valid organisation, with its district and local flag worked out from the postcode. */
@@ -27,11 +30,15 @@ export interface OrganisationInput {
   postcode: string | null;
   district: string | null;
   isLocal: boolean;
+  categories: string[];
+  openToPartnering: boolean;
+  description: string | null;
 }
 
 export type OrganisationForm = { ok: true; input: OrganisationInput } | { ok: false; problems: [string, string][] };
 
 export const NAME_MAX = 200;
+export const DESCRIPTION_MAX = 1000;
 
 export function organisationValues(body: unknown): OrganisationValues {
   return {
@@ -42,6 +49,8 @@ export function organisationValues(body: unknown): OrganisationValues {
     size: field(body, 'size'),
     flags: fieldList(body, 'flags'),
     postcode: field(body, 'postcode').trim(),
+    categories: fieldList(body, 'categories'),
+    description: field(body, 'description').trim(),
   };
 }
 
@@ -58,7 +67,11 @@ export function normaliseCharityNumber(input: string): string | null {
   return /^([0-9]{6,7}(-[0-9]{1,3})?|SC[0-9]{6}|NIC[0-9]{6})$/.test(compact) ? compact : null;
 }
 
-export function readOrganisationForm(values: OrganisationValues): OrganisationForm {
+/**
+ * Checks an organisation as typed. The district and local flag are worked out from the postcode with the areas that
+ * count as local now (see features/local-areas).
+ */
+export function readOrganisationForm(values: OrganisationValues, localAreas: readonly { code: string; name: string }[]): OrganisationForm {
   const problems: [string, string][] = [];
   if (!values.name) problems.push(['name', "Enter the organisation's name"]);
   else if (values.name.length > NAME_MAX) problems.push(['name', `Enter a name of ${NAME_MAX} characters or fewer`]);
@@ -81,8 +94,14 @@ export function readOrganisationForm(values: OrganisationValues): OrganisationFo
   const postcode = values.postcode ? parsePostcode(values.postcode) : null;
   if (values.postcode && !postcode) problems.push(['postcode', 'Enter a full UK postcode, like LE11 3AB']);
 
+  const categories = cpvDivisionCodes.filter((code) => values.categories.includes(code));
+  if (values.categories.some((code) => !cpvDivisionCodes.includes(code))) problems.push(['categories', 'Select categories of work from the list']);
+
+  if (values.description.length > DESCRIPTION_MAX)
+    problems.push(['description', `Enter a description of ${DESCRIPTION_MAX.toLocaleString('en-GB')} characters or fewer`]);
+
   if (problems.length || !kind) return { ok: false, problems };
-  const locality = postcode ? localityOf(postcode) : { district: null, isLocal: false };
+  const locality = postcode ? localityOf(postcode, localAreas) : { district: null, isLocal: false };
   return {
     ok: true,
     input: {
@@ -95,6 +114,9 @@ export function readOrganisationForm(values: OrganisationValues): OrganisationFo
       isSocialEnterprise: values.flags.includes('social_enterprise'),
       postcode: postcode?.postcode ?? null,
       ...locality,
+      categories,
+      openToPartnering: values.flags.includes('open_to_partnering'),
+      description: values.description || null,
     },
   };
 }

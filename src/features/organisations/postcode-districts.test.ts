@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parsePostcode } from '../../domain/postcodes.js';
-import { districts, localityOf } from './postcode-districts.js';
+import { defaultLocalAreas, districts, localityOf } from './postcode-districts.js';
 
 function locality(input: string) {
   const postcode = parsePostcode(input);
   if (!postcode) throw new Error(`not a postcode: ${input}`);
-  return localityOf(postcode);
+  return localityOf(postcode, defaultLocalAreas);
 }
 
 describe('postcode districts', () => {

@@ -3,6 +3,8 @@ import type { Services } from '../../services.js';
 import { organisationKinds, organisationSizes } from '../../db/schema/index.js';
 import { pageFrom, paginationLinks } from '../../domain/pagination.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
+import { loadLocalAreas } from '../local-areas/repository.js';
+import { cpvDivisionCodes, cpvDivisions } from '../requirements/categories.js';
 import { organisationValues, readOrganisationForm, type OrganisationValues } from './forms.js';
 import { kindHints, kindLabels, kindPlurals, sizeHints, sizeLabels } from './labels.js';
 import { countUsersOf, findOrganisation, listOrganisations, type Organisation } from './repository.js';
@@ -17,15 +19,48 @@ const flashes = new Map([
   ['saved', 'Changes saved'],
 ]);
 
-function valuesOf(organisation: Organisation): OrganisationValues {
+export function valuesOf(organisation: Organisation): OrganisationValues {
   return {
     name: organisation.name,
     kind: organisation.kind,
     companiesHouseNumber: organisation.companiesHouseNumber ?? '',
     charityNumber: organisation.charityNumber ?? '',
     size: organisation.size ?? '',
-    flags: [...(organisation.isVcse ? ['vcse'] : []), ...(organisation.isSocialEnterprise ? ['social_enterprise'] : [])],
+    flags: [
+      ...(organisation.isVcse ? ['vcse'] : []),
+      ...(organisation.isSocialEnterprise ? ['social_enterprise'] : []),
+      ...(organisation.openToPartnering ? ['open_to_partnering'] : []),
+    ],
     postcode: organisation.postcode ?? '',
+    categories: organisation.categories,
+    description: organisation.description ?? '',
+  };
+}
+
+/** The radios and checkboxes of an organisation's profile, shared by the administrators' form and a supplier's own. */
+export function profileItems(values: OrganisationValues) {
+  return {
+    sizeItems: [
+      ...organisationSizes.map((size) => ({ value: size, text: sizeLabels[size], hint: { text: sizeHints[size] }, checked: values.size === size })),
+      { divider: 'or' },
+      { value: '', text: 'Not known', checked: values.size === '' },
+    ],
+    flagItems: [
+      { value: 'vcse', text: 'Voluntary, community or social enterprise (VCSE)', checked: values.flags.includes('vcse') },
+      {
+        value: 'social_enterprise',
+        text: 'Social enterprise',
+        hint: { text: 'A business with social or environmental aims that reinvests most of its profits in them' },
+        checked: values.flags.includes('social_enterprise'),
+      },
+      {
+        value: 'open_to_partnering',
+        text: 'Open to partnering',
+        hint: { text: 'Willing to bid with other organisations in a consortium, or as a subcontractor' },
+        checked: values.flags.includes('open_to_partnering'),
+      },
+    ],
+    categoryItems: cpvDivisionCodes.map((code) => ({ value: code, text: cpvDivisions[code], checked: values.categories.includes(code) })),
   };
 }
 
@@ -41,20 +76,7 @@ function renderForm(
     backLink: { href: options.backHref },
     values,
     kindItems: organisationKinds.map((kind) => ({ value: kind, text: kindLabels[kind], hint: { text: kindHints[kind] }, checked: values.kind === kind })),
-    sizeItems: [
-      ...organisationSizes.map((size) => ({ value: size, text: sizeLabels[size], hint: { text: sizeHints[size] }, checked: values.size === size })),
-      { divider: 'or' },
-      { value: '', text: 'Not known', checked: values.size === '' },
-    ],
-    flagItems: [
-      { value: 'vcse', text: 'Voluntary, community or social enterprise (VCSE)', checked: values.flags.includes('vcse') },
-      {
-        value: 'social_enterprise',
-        text: 'Social enterprise',
-        hint: { text: 'A business with social or environmental aims that reinvests most of its profits in them' },
-        checked: values.flags.includes('social_enterprise'),
-      },
-    ],
+    ...profileItems(values),
     ...formErrors(problems),
   });
 }
@@ -89,7 +111,7 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
 
   app.post('/admin/organisations/new', { config: admin }, async (request, reply) => {
     const values = organisationValues(request.body);
-    const form = readOrganisationForm(values);
+    const form = readOrganisationForm(values, await loadLocalAreas(db));
     if (!form.ok) {
       return renderForm(reply, { ...addForm, values, problems: form.problems });
     }
@@ -105,6 +127,7 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
       pageTitle: organisation.name,
       organisation,
       userCount: await countUsersOf(db, id),
+      categoryNames: organisation.categories.map((c) => `${c} ${cpvDivisions[c] ?? ''}`),
       kindLabels,
       sizeLabels,
       flash: flashes.get(field(request.query, 'done')),
@@ -130,7 +153,7 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
     const organisation = isUuid(id) ? await findOrganisation(db, id) : null;
     if (!organisation) return reply.callNotFound();
     const values = organisationValues(request.body);
-    const form = readOrganisationForm(values);
+    const form = readOrganisationForm(values, await loadLocalAreas(db));
     if (!form.ok) return renderForm(reply, { ...editForm(organisation), values, problems: form.problems });
     const result = await updateOrganisation(db, request.actor, id, form.input);
     if ('notFound' in result) return reply.callNotFound();

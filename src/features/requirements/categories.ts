@@ -37,7 +37,7 @@ export const commonCategories: readonly Category[] = [
 ];
 
 /** The 45 CPV divisions (the first two digits of a code), for labelling codes that are not in the list above. */
-const divisions: Record<string, string> = {
+export const cpvDivisions: Readonly<Record<string, string>> = {
   '03': 'Agricultural, farming, fishing, forestry and related products',
   '09': 'Petroleum products, fuel, electricity and other sources of energy',
   '14': 'Mining, basic metals and related products',
@@ -85,6 +85,9 @@ const divisions: Record<string, string> = {
   '98': 'Other community, social and personal services',
 };
 
+/** The division codes in order: '03' to '98'. */
+export const cpvDivisionCodes: readonly string[] = Object.keys(cpvDivisions).sort();
+
 const CPV_CODE = /^(\d{8})(?:-(\d))?$/;
 
 export type CpvReading = { ok: true; code: string } | { ok: false; problem: 'format' | 'division' };
@@ -97,7 +100,7 @@ export function readCpvCode(input: string): CpvReading {
   const match = CPV_CODE.exec(input.replace(/\s+/g, ''));
   if (!match) return { ok: false, problem: 'format' };
   const [, digits, checkDigit] = match;
-  if (!divisions[digits!.slice(0, 2)]) return { ok: false, problem: 'division' };
+  if (!cpvDivisions[digits!.slice(0, 2)]) return { ok: false, problem: 'division' };
   return { ok: true, code: checkDigit === undefined ? digits! : `${digits}-${checkDigit}` };
 }
 
@@ -107,7 +110,7 @@ export function readCpvCode(input: string): CpvReading {
  */
 export function cpvLabel(code: string): string {
   const digits = code.slice(0, 8);
-  return commonCategories.find((c) => c.code === digits)?.label ?? divisions[digits.slice(0, 2)] ?? '';
+  return commonCategories.find((c) => c.code === digits)?.label ?? cpvDivisions[digits.slice(0, 2)] ?? '';
 }
 
 /** True when the code is one of the categories offered on the form (so the form shows it selected, not typed). */

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { CsvError, parse, type Options } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { columnNames, headerSignature, LEADING_BOM } from '../contract-import/columns.js';
+import { separatorOf } from '../contract-import/csv-rows.js';
+import { fileKind } from '../contract-import/register-file.js';
+import { registerMoney } from '../contract-import/register-cells.js';
+
+/** Where a file's bytes come from: opened afresh for each pass (a path on disk, or an upload kept in the database). */
+export type FileSource = () => Readable;
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+/** What one quick pass over a file tells: enough for the columns step and the progress bar. */
+export interface FileLayout {
+  checksum: string;
+  sizeBytes: number;
+  encoding: Encoding;
+  separator: string;
+  lines: number;
+  /** records before the header row (a title above it), passed over when reading */
+  headerIndex: number;
+  columns: string[];
+  headerSignature: string;
+  /** the first rows below the header, for the columns step */
+  sample: string[][];
+}
+
+export type LayoutReading = { ok: true; layout: FileLayout } | { ok: false; message: string };
+
+/** The beginning of a file read for its header and sample rows. */
+const HEAD_BYTES = 256 * 1024;
+const SAMPLE_ROWS = 20;
+
+const NOT_CSV = 'The selected file must be a CSV file (values separated by commas). Save it from your spreadsheet program as “CSV UTF-8” and upload that';
+
+const filled = (cells: readonly string[]) => cells.filter((cell) => cell.trim() !== '').length;
+const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
+
+/** The options both passes read CSV with, so that they count records alike. */
+function csvOptions(separator: string): Options {
+  return { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true };
+}
+
+function decodeHead(head: Buffer, encoding: Encoding): string {
+  return new TextDecoder(encoding).decode(head).replace(LEADING_BOM, '');
+}
+
+/**
+ * Reads a file once, without keeping it: its SHA-256, whether it is UTF-8 (else it is read as Windows-1252, what
+ * spreadsheet programs on Windows save), how many lines it has, and from its beginning the header row (the first with
+ * two cells filled in) and some rows below it. Refuses what is not a CSV file, or has no rows, or no column of amounts.
+ */
+export async function readLayout(source: FileSource): Promise<LayoutReading> {
+  const hash = createHash('sha256');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let isUtf8 = true;
+  let sizeBytes = 0;
+  let lines = 0;
+  const headParts: Buffer[] = [];
+  let headBytes = 0;
+  for await (const chunk of source() as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    sizeBytes += chunk.length;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    if (isUtf8) {
+      try {
+        utf8.decode(chunk, { stream: true });
+      } catch {
+        isUtf8 = false;
+      }
+    }
+    if (headBytes < HEAD_BYTES) {
+      headParts.push(chunk.subarray(0, HEAD_BYTES - headBytes));
+      headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
+    }
+  }
+  const head = Buffer.concat(headParts);
+  if (sizeBytes === 0) return { ok: false, message: 'The selected file is empty' };
+  const kind = fileKind(head);
+  if (kind !== 'csv')
+    return {
+      ok: false,
+      message: `The selected file is an Excel workbook, not a CSV file. ${NOT_CSV.replace('The selected file must be a CSV file (values separated by commas). ', '')}`,
+    };
+  if (head.includes(0)) return { ok: false, message: NOT_CSV };
+  const encoding: Encoding = isUtf8 ? 'utf-8' : 'windows-1252';
+  const text = decodeHead(head, encoding);
+  const separator = separatorOf(text);
+  // The head may end part way through a row: only whole lines are read from it.
+  const wholeLines = sizeBytes > head.length ? text.slice(0, text.lastIndexOf('\n') + 1) : text;
+  let records: string[][];
+  try {
+    // Rows of empty cells (",,,") are passed over here and when reading, so the two count rows alike.
+    records = (parseSync(wholeLines, csvOptions(separator)) as string[][]).filter((r) => !isBlank(r));
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return {
+      ok: false,
+      message: `The selected file cannot be read as CSV near line ${error.lines ?? 1}. Check that every quoted value has a closing quote mark`,
+    };
+  }
+  const headerIndex = records.findIndex((r) => filled(r) >= 2);
+  if (headerIndex < 0)
+    return { ok: false, message: 'The selected file must be a CSV file with a header row naming its columns, and one payment on each row below it' };
+  const header = records[headerIndex]!;
+  const rows = records.slice(headerIndex + 1);
+  if (rows.length === 0) return { ok: false, message: 'The selected file has a header row but no rows below it' };
+  const width = Math.max(header.length, ...rows.slice(0, SAMPLE_ROWS).map((r) => r.length));
+  const columns = columnNames(header, width);
+  const sample = rows.slice(0, SAMPLE_ROWS).map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
+  const hasAmounts = columns.some((_, i) => {
+    const cells = sample.map((r) => r[i]!).filter((c) => c !== '');
+    return cells.length > 0 && cells.filter((c) => registerMoney(c) !== null).length * 2 >= cells.length;
+  });
+  if (!hasAmounts) return { ok: false, message: 'The selected file has no column of amounts. Each row must give the amount paid, like 1234.56' };
+  return {
+    ok: true,
+    layout: { checksum: hash.digest('hex'), sizeBytes, encoding, separator, lines, headerIndex, columns, headerSignature: headerSignature(header), sample },
+  };
+}
+
+/** Decodes a stream of bytes as text, taking a byte-order mark (or one read as Windows-1252, "ï»¿") off the start. */
+function decoder(encoding: Encoding): Transform {
+  const text = new TextDecoder(encoding);
+  let first = true;
+  return new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _encoding, done) {
+      let out = text.decode(chunk, { stream: true });
+      if (first && out.length >= 3) {
+        out = out.replace(LEADING_BOM, '');
+        first = false;
+      }
+      done(null, out);
+    },
+    flush(done) {
+      done(null, text.decode());
+    },
+  });
+}
+
+/** A row below the header: its number (the header row is row 1, blank rows are not counted) and its cells. */
+export interface FileRow {
+  row: number;
+  cells: string[];
+}
+
+/** The rows of a file below its header, read as they stream in: memory does not grow with the file. */
+export async function* fileRows(source: FileSource, layout: Pick<FileLayout, 'encoding' | 'separator' | 'headerIndex'>): AsyncGenerator<FileRow> {
+  const parser = source()
+    .pipe(decoder(layout.encoding))
+    .pipe(parse(csvOptions(layout.separator)));
+  let index = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    if (isBlank(record)) continue;
+    if (index++ <= layout.headerIndex) continue;
+    yield { row: index - layout.headerIndex, cells: record };
+  }
+}

@@ -1,0 +1,286 @@
+import { hash, randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { and, eq, Param, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { spendImportFiles, spendImportMonths, spendImports, spendSuppliers, type SpendKind } from '../../db/schema/index.js';
+import { recordEvent, withAudit, type Actor } from '../../platform/audit.js';
+import { columnsFrom } from '../contract-import/mapping.js';
+import { fieldLabelOf, fieldsOf } from './fields.js';
+import { buildMatcher, type Matcher } from './matcher.js';
+import { columnIndexes, paymentReader, type PaymentRow } from './payment-row.js';
+import { fileRows, type FileSource } from './read-file.js';
+import { directoryOrganisations, findImport, importedTwin, publisherSuppliers, rowsOf, type SpendImport } from './repository.js';
+import { undoSpendImport, undoUnfinishedSpendImports } from './undo-spend-import.js';
+
+export type SpendImportResult =
+  | { status: 'imported'; rowsImported: number; rowsDuplicate: number; rowsRedacted: number; totalPence: number }
+  | { status: 'already-imported'; importedAt: Date | null }
+  | { status: 'in-progress' }
+  | { status: 'not-ready' }
+  | { status: 'not-found' }
+  | { status: 'failed'; problem: string };
+
+/**
+ * Rows written per transaction. The embedded database serves nothing else while a transaction runs, so its batches
+ * are short enough for other requests to be served between them; PostgreSQL serves other connections meanwhile, and
+ * larger batches cost it less.
+ */
+export const SPEND_ROWS_PER_BATCH = { pglite: 5000, postgres: 8000 } as const;
+
+export interface SpendImportOptions {
+  rowsPerBatch?: number;
+  /** which database: the size of the batches depends on it */
+  databaseKind?: 'pglite' | 'postgres';
+  /** after each batch is written, before the next: progress bars, and tests following the order of events */
+  afterBatch?: (progress: { batch: number; rowsRead: number }) => Promise<void> | void;
+}
+
+/** A problem that stops the import: the file line and what is wrong, GOV.UK style. */
+class RowProblem extends Error {}
+
+/** The key of the redacted payments' supplier: an empty name. */
+const REDACTED_KEY = '';
+
+interface Pending {
+  supplierId: string;
+  rowKey: string;
+  payment: PaymentRow;
+}
+
+/** Claims an uploaded import with its columns chosen: refuses a file already imported, or a publisher already importing. */
+async function claim(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ status: 'claimed'; spendImport: SpendImport & { publisherName: string } } | SpendImportResult> {
+  return withAudit(db, actor, 'Started an import', async (tx) => {
+    const [locked] = await tx.select().from(spendImports).where(eq(spendImports.id, id)).for('update');
+    if (!locked) return { status: 'not-found' };
+    if (locked.status === 'imported') return { status: 'already-imported', importedAt: locked.importedAt };
+    if (locked.status === 'importing') return { status: 'in-progress' };
+    if (!locked.mapping) return { status: 'not-ready' };
+    const twin = await importedTwin(tx, locked);
+    if (twin) {
+      await tx.update(spendImports).set({ status: 'failed', problem: 'This file has already been imported for this publisher' }).where(eq(spendImports.id, id));
+      return { status: 'already-imported', importedAt: twin.importedAt };
+    }
+    // One import at a time per publisher: its rows are checked against those already in.
+    const [busy] = await tx
+      .select({ id: spendImports.id })
+      .from(spendImports)
+      .where(and(eq(spendImports.publisherId, locked.publisherId), eq(spendImports.status, 'importing')))
+      .for('update');
+    if (busy) return { status: 'in-progress' };
+    await tx
+      .update(spendImports)
+      .set({ status: 'importing', importingAt: sql`now()`, problem: null, rowsRead: 0, rowsImported: 0, rowsDuplicate: 0, rowsRedacted: 0, totalPence: 0 })
+      .where(eq(spendImports.id, id));
+    const spendImport = (await findImport(tx, id))!;
+    await recordEvent(tx, actor, `Started importing ${spendImport.fileName} (${spendImport.kind}) for ${spendImport.publisherName}`, {
+      entityTable: 'spend_imports',
+      entityId: id,
+    });
+    return { status: 'claimed', spendImport };
+  });
+}
+
+/** The key of a row among the publisher's rows: what it says, and how many identical rows came before it in the file. */
+function rowKeyer(kind: SpendKind) {
+  // Occurrences are counted by 28 bits of the row's hash, a small integer V8 keeps compactly: two different rows
+  // sharing them only number their occurrences together, which keeps keys unique and the same for the same file.
+  const seen = new Map<number, number>();
+  return (p: PaymentRow): string => {
+    const content = [kind, p.paidOn, p.amountPence, p.supplier?.key ?? REDACTED_KEY, p.directorate, p.reference].join('\u001f');
+    let hex = hash('md5', content);
+    const bucket = parseInt(hex.slice(0, 7), 16);
+    const occurrence = seen.get(bucket) ?? 0;
+    seen.set(bucket, occurrence + 1);
+    if (occurrence > 0) hex = hash('md5', `${content}\u001f${occurrence}`);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  };
+}
+
+type SupplierRow = typeof spendSuppliers.$inferInsert;
+
+/** The suppliers a batch names for the first time, each matched to the directory, their ids recorded at once. */
+function newSuppliers(
+  spendImport: SpendImport,
+  matcher: Matcher,
+  fresh: Map<string, NonNullable<PaymentRow['supplier']> | null>,
+  ids: Map<string, string>,
+): SupplierRow[] {
+  return [...fresh].map(([key, supplier]): SupplierRow => {
+    const id = randomUUID();
+    ids.set(key, id);
+    if (!supplier)
+      return { id, publisherId: spendImport.publisherId, name: 'Redacted', nameKey: REDACTED_KEY, status: 'redacted' as const, firstImportId: spendImport.id };
+    const match = matcher.match(supplier);
+    return {
+      id,
+      publisherId: spendImport.publisherId,
+      name: supplier.name,
+      nameKey: key,
+      companyNumber: supplier.companyNumber,
+      charityNumber: supplier.charityNumber,
+      postcode: supplier.postcode,
+      vcseInFile: supplier.vcse,
+      firstImportId: spendImport.id,
+      status: match.status,
+      organisationId: match.status === 'matched' ? match.organisationId : null,
+      matchedBy: match.status === 'matched' ? match.matchedBy : null,
+      candidateId: match.status === 'review' ? match.candidateId : null,
+      candidateScore: match.status === 'review' ? match.candidateScore : null,
+    };
+  });
+}
+
+async function addSuppliers(tx: Tx, rows: SupplierRow[]) {
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(spendSuppliers).values(rows.slice(i, i + 1000));
+}
+
+/** Writes a batch: new suppliers, the payments not already in (by row key), and their sums by supplier and month. */
+async function writeBatch(db: Db, actor: Actor, spendImport: SpendImport, matcher: Matcher, ids: Map<string, string>, batch: Pending[], rowsRead: number) {
+  const fresh = new Map<string, NonNullable<PaymentRow['supplier']> | null>();
+  for (const { payment } of batch) {
+    const key = payment.supplier?.key ?? REDACTED_KEY;
+    if (!ids.has(key) && !fresh.has(key)) fresh.set(key, payment.supplier);
+  }
+  // Chosen before anything is awaited, so that the next batch, read while this one is written, knows these suppliers.
+  const suppliers = newSuppliers(spendImport, matcher, fresh, ids);
+  const redactedId = ids.get(REDACTED_KEY) ?? null;
+  await withAudit(db, actor, `Imported ${spendImport.fileName}`, async (tx) => {
+    if (suppliers.length) await addSuppliers(tx, suppliers);
+    // Each column as one array parameter, read back with unnest: far less for the database to parse than a row of
+    // parameters each, or JSON.
+    const column = <T>(get: (b: Pending) => T) => new Param(batch.map(get));
+    const written = await tx.execute(sql`
+      with incoming as (
+        select * from unnest(
+          ${column((b) => ids.get(b.payment.supplier?.key ?? REDACTED_KEY)!)}::uuid[], ${column((b) => b.rowKey)}::uuid[],
+          ${column((b) => b.payment.paidOn)}::date[], ${column((b) => b.payment.directorate)}::text[],
+          ${column((b) => b.payment.amountPence)}::bigint[], ${column((b) => b.payment.reference)}::text[]
+        ) as r(supplier_id, row_key, paid_on, directorate, amount_pence, reference)
+      ), inserted as (
+        insert into spend_payments (import_id, publisher_id, kind, supplier_id, row_key, paid_on, directorate, amount_pence, reference)
+        select ${spendImport.id}::uuid, ${spendImport.publisherId}::uuid, ${spendImport.kind}, supplier_id, row_key, paid_on, directorate, amount_pence, reference
+        from incoming
+        on conflict (publisher_id, row_key) do nothing
+        returning supplier_id, paid_on, directorate, amount_pence
+      ), added as (
+        insert into spend_import_months as m (import_id, supplier_id, kind, month, directorate, pence, payments)
+        select ${spendImport.id}::uuid, supplier_id, ${spendImport.kind}, date_trunc('month', paid_on)::date, directorate, sum(amount_pence), count(*)
+        from inserted group by supplier_id, date_trunc('month', paid_on)::date, directorate
+        on conflict (import_id, supplier_id, kind, month, directorate)
+        do update set pence = m.pence + excluded.pence, payments = m.payments + excluded.payments
+        returning 1
+      )
+      select (select count(*) from inserted)::int as inserted,
+             (select coalesce(sum(amount_pence), 0) from inserted)::bigint as pence,
+             (select count(*) from inserted where supplier_id = ${redactedId}::uuid)::int as redacted,
+             (select count(*) from added)::int as months`);
+    const [counts] = rowsOf<{ inserted: number; pence: string | number; redacted: number }>(written);
+    await tx
+      .update(spendImports)
+      .set({
+        importingAt: sql`now()`,
+        rowsRead,
+        rowsImported: sql`${spendImports.rowsImported} + ${counts!.inserted}`,
+        rowsDuplicate: sql`${spendImports.rowsDuplicate} + ${batch.length - counts!.inserted}`,
+        rowsRedacted: sql`${spendImports.rowsRedacted} + ${counts!.redacted}`,
+        totalPence: sql`${spendImports.totalPence} + ${Number(counts!.pence)}`,
+      })
+      .where(eq(spendImports.id, spendImport.id));
+  });
+}
+
+/** Counts the import in the figures, in one short transaction: its sums move to the suppliers' months (triggers do the rest). */
+async function finish(db: Db, actor: Actor, spendImport: SpendImport): Promise<SpendImportResult> {
+  return withAudit(db, actor, `Imported ${spendImport.fileName}`, async (tx) => {
+    await tx.execute(sql`
+      insert into spend_supplier_months as s (supplier_id, kind, month, directorate, pence, payments)
+      select supplier_id, kind, month, directorate, pence, payments from spend_import_months where import_id = ${spendImport.id}
+      on conflict (supplier_id, kind, month, directorate) do update set pence = s.pence + excluded.pence, payments = s.payments + excluded.payments`);
+    await tx.delete(spendImportMonths).where(eq(spendImportMonths.importId, spendImport.id));
+    await tx.delete(spendImportFiles).where(eq(spendImportFiles.importId, spendImport.id));
+    const [done] = await tx
+      .update(spendImports)
+      .set({ status: 'imported', importingAt: null, importedAt: sql`now()` })
+      .where(eq(spendImports.id, spendImport.id))
+      .returning();
+    await recordEvent(tx, actor, `Imported ${done!.rowsImported.toLocaleString('en-GB')} rows from ${spendImport.fileName}`, {
+      entityTable: 'spend_imports',
+      entityId: spendImport.id,
+      after: { checksum: done!.checksum, rowsImported: done!.rowsImported, rowsDuplicate: done!.rowsDuplicate, totalPence: done!.totalPence },
+    });
+    return {
+      status: 'imported',
+      rowsImported: done!.rowsImported,
+      rowsDuplicate: done!.rowsDuplicate,
+      rowsRedacted: done!.rowsRedacted,
+      totalPence: done!.totalPence,
+    };
+  });
+}
+
+/**
+ * Imports a spend or grants file whose columns are chosen, all or nothing: the rows are read as they stream in and
+ * written in batches of short transactions (other requests are served in between, even on the embedded database),
+ * tagged with the import; the figures take them in only when the import is marked imported, in one transaction at the
+ * end. A row that cannot be read, or any failure, undoes what was written; an import cut short by the process stopping
+ * is undone when the service or the command next starts. Rows already imported for the publisher are not imported twice.
+ */
+export async function importSpend(db: Db, actor: Actor, id: string, source: FileSource, options: SpendImportOptions = {}): Promise<SpendImportResult> {
+  const size = options.rowsPerBatch ?? SPEND_ROWS_PER_BATCH[options.databaseKind ?? 'pglite'];
+  await undoUnfinishedSpendImports(db);
+  const claimed = await claim(db, actor, id);
+  if (claimed.status !== 'claimed') return claimed;
+  const { spendImport } = claimed;
+  const fields = fieldsOf(spendImport.kind);
+  const at = columnIndexes(fields, columnsFrom(fields, spendImport.mapping ?? {}, spendImport.columns), spendImport.columns);
+  // One batch is written while the next is read: the database and the parsing work at the same time.
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    const matcher = buildMatcher(await directoryOrganisations(db));
+    const ids = await publisherSuppliers(db, spendImport.publisherId);
+    const keyOf = rowKeyer(spendImport.kind);
+    const readRow = paymentReader(at);
+    let batch: Pending[] = [];
+    let rowsRead = 0;
+    let batches = 0;
+    const flush = async () => {
+      const written = batch;
+      const read = rowsRead;
+      batch = [];
+      await writing;
+      writing = writeBatch(db, actor, spendImport, matcher, ids, written, read).then(async () => {
+        await options.afterBatch?.({ batch: ++batches, rowsRead: read });
+        // Requests that arrived while the batch was written get the database before the next batch.
+        await nextTurn();
+      });
+      // A failed write is seen when the next batch waits for it, or at the end.
+      writing.catch(() => undefined);
+    };
+    for await (const row of fileRows(source, { encoding: spendImport.encoding, separator: spendImport.separator, headerIndex: spendImport.headerIndex })) {
+      const reading = readRow(row.cells);
+      if (!reading.ok)
+        throw new RowProblem(`Row ${row.row}, ${fieldLabelOf(fields, reading.field)}: ${reading.message.charAt(0).toLowerCase()}${reading.message.slice(1)}`);
+      rowsRead++;
+      batch.push({ supplierId: '', rowKey: keyOf(reading.payment), payment: reading.payment });
+      if (batch.length >= size) await flush();
+    }
+    if (batch.length || rowsRead === 0) await flush();
+    await writing;
+    return await finish(db, actor, spendImport);
+  } catch (error) {
+    const problem =
+      error instanceof RowProblem
+        ? `${error.message}. Nothing from the file was imported: correct the file and import it again`
+        : 'The import failed part way and was undone: nothing from the file was imported. Try again';
+    // The batch being written ends before what was written is undone.
+    await writing.catch(() => undefined);
+    // Should the undo fail too, the import stays marked as importing and the next import or start-up undoes it.
+    await undoSpendImport(db, actor, spendImport, problem).catch(() => undefined);
+    if (error instanceof RowProblem) return { status: 'failed', problem };
+    throw error;
+  }
+}
