@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { contracts, organisations } from '../../db/schema/index.js';
 import { applicability } from '../../domain/applicability.js';
 import { withAudit, type Actor } from '../../platform/audit.js';
+import { rematchSpendSuppliers } from '../spend/rematch-suppliers.js';
 import { loadThresholds } from '../thresholds/repository.js';
 import { mappingFrom } from './mapping.js';
 import { planImport, type ImportPlan } from './plan-import.js';
@@ -112,7 +113,14 @@ export async function importContracts(
       // Requests that arrived while the batch was written get the database before the next batch.
       await nextTurn();
     }
-    await withAudit(db, actor, action, (tx) => markImported(tx, upload.id));
+    await withAudit(db, actor, action, async (tx) => {
+      await markImported(tx, upload.id);
+      // The new suppliers may be what spend files named and could not match.
+      await rematchSpendSuppliers(
+        tx,
+        claimed.supplierRows.map((r) => r.id!),
+      );
+    });
   } catch (error) {
     // Should the undo fail too, the upload stays marked as importing and the next import or start-up undoes it.
     await undoImport(db, actor, upload).catch(() => undefined);

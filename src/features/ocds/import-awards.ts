@@ -8,6 +8,7 @@ import { withAudit, type Actor } from '../../platform/audit.js';
 import { matchSuppliers, nameKey, type SupplierMatches } from '../contract-import/match-suppliers.js';
 import { insertMany, supplierCandidates } from '../contract-import/repository.js';
 import type { SupplierDetails } from '../contract-import/read-rows.js';
+import { rematchSpendSuppliers } from '../spend/rematch-suppliers.js';
 import { loadThresholds } from '../thresholds/repository.js';
 import { awardKey } from './plan-import.js';
 import { contractsOfAwards, findOcdsUpload } from './repository.js';
@@ -78,6 +79,7 @@ export async function importAwards(db: Db, actor: Actor, userId: string, uploadI
 
     const matches = await matchAwardSuppliers(tx, toAdd);
     const supplierIds = await insertSuppliers(tx, toAdd, matches);
+    await rematchSpendSuppliers(tx, [...supplierIds.values()]);
     const rows = toAdd.map((a, i) => {
       const choice = matches.choices[i]!;
       return {

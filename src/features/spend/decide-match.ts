@@ -5,6 +5,7 @@ import { parsePostcode } from '../../domain/postcodes.js';
 import { withAudit, type Actor } from '../../platform/audit.js';
 import { loadLocalAreas } from '../local-areas/repository.js';
 import { localityOf } from '../organisations/postcode-districts.js';
+import { rematchSpendSuppliers } from './rematch-suppliers.js';
 
 /** What a person decides about a supplier as a file names it. */
 export type MatchDecision = { kind: 'confirm' } | { kind: 'reject' } | { kind: 'match'; organisationId: string; organisationName: string } | { kind: 'add' };
@@ -14,7 +15,8 @@ export type DecisionResult = { ok: true; organisationId: string | null } | { ok:
 /**
  * Records a person's decision on a supplier, remembered for the publisher's later files: it is the suggested
  * organisation (confirm), it is none of them (reject), it is another organisation (match), or it is new to the
- * directory (add: a supplier organisation is made from what the files say). The figures move with it (triggers).
+ * directory (add: a supplier organisation is made from what the files say, and other suppliers not yet matched are matched
+ * again). The figures move with it (triggers).
  */
 export async function decideMatch(db: Db, actor: Actor, supplierId: string, decision: MatchDecision): Promise<DecisionResult> {
   const localAreas = await loadLocalAreas(db);
@@ -65,6 +67,8 @@ export async function decideMatch(db: Db, actor: Actor, supplierId: string, deci
         decidedAt: sql`now()`,
       })
       .where(eq(spendSuppliers.id, supplierId));
+    // The new organisation may be what other publishers' files name too.
+    if (decision.kind === 'add') await rematchSpendSuppliers(tx, [organisationId!]);
     return { ok: true, organisationId };
   });
 }

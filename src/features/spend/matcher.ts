@@ -18,7 +18,7 @@ export type SupplierMatch =
 export const REVIEW_SIMILARITY = 0.75;
 
 /** Words too short or common to find candidates by. */
-const MIN_TOKEN = 3;
+export const MIN_TOKEN = 3;
 
 export interface Matcher {
   match(supplier: { name: string } & RegistrationNumbers): SupplierMatch;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { organisations, spendImports, spendPublishers, spendSuppliers, type SpendKind } from '../../db/schema/index.js';
 import type { DirectoryOrganisation } from './matcher.js';
@@ -91,6 +91,15 @@ export async function directoryOrganisations(db: DbOrTx): Promise<DirectoryOrgan
     })
     .from(organisations)
     .where(inArray(organisations.kind, ['supplier', 'community', 'partner']));
+}
+
+/** The directory organisations added or changed since a moment of the database's clock. */
+export async function organisationsChangedSince(db: DbOrTx, since: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(inArray(organisations.kind, ['supplier', 'community', 'partner']), gte(organisations.updatedAt, sql`${since}::timestamptz`)));
+  return rows.map((r) => r.id);
 }
 
 /** A publisher's suppliers by name key. */

@@ -9,7 +9,8 @@ import { fieldLabelOf, fieldsOf } from './fields.js';
 import { buildMatcher, type Matcher } from './matcher.js';
 import { columnIndexes, paymentReader, type PaymentRow } from './payment-row.js';
 import { fileRows, type FileSource } from './read-file.js';
-import { directoryOrganisations, findImport, importedTwin, publisherSuppliers, rowsOf, type SpendImport } from './repository.js';
+import { directoryOrganisations, findImport, importedTwin, organisationsChangedSince, publisherSuppliers, rowsOf, type SpendImport } from './repository.js';
+import { rematchSpendSuppliers } from './rematch-suppliers.js';
 import { undoSpendImport, undoUnfinishedSpendImports } from './undo-spend-import.js';
 
 export type SpendImportResult =
@@ -194,8 +195,10 @@ async function writeBatch(db: Db, actor: Actor, spendImport: SpendImport, matche
 }
 
 /** Counts the import in the figures, in one short transaction: its sums move to the suppliers' months (triggers do the rest). */
-async function finish(db: Db, actor: Actor, spendImport: SpendImport): Promise<SpendImportResult> {
+async function finish(db: Db, actor: Actor, spendImport: SpendImport, directoryAt: string): Promise<SpendImportResult> {
   return withAudit(db, actor, `Imported ${spendImport.fileName}`, async (tx) => {
+    // Organisations added or changed while the file was read were not in its matcher.
+    await rematchSpendSuppliers(tx, await organisationsChangedSince(tx, directoryAt));
     await tx.execute(sql`
       insert into spend_supplier_months as s (supplier_id, kind, month, directorate, pence, payments)
       select supplier_id, kind, month, directorate, pence, payments from spend_import_months where import_id = ${spendImport.id}
@@ -240,6 +243,7 @@ export async function importSpend(db: Db, actor: Actor, id: string, source: File
   // One batch is written while the next is read: the database and the parsing work at the same time.
   let writing: Promise<void> = Promise.resolve();
   try {
+    const directoryAt = rowsOf<{ now: string }>(await db.execute(sql`select now()::text as now`))[0]!.now;
     const matcher = buildMatcher(await directoryOrganisations(db));
     const ids = await publisherSuppliers(db, spendImport.publisherId);
     const keyOf = rowKeyer(spendImport.kind);
@@ -270,7 +274,7 @@ export async function importSpend(db: Db, actor: Actor, id: string, source: File
     }
     if (batch.length || rowsRead === 0) await flush();
     await writing;
-    return await finish(db, actor, spendImport);
+    return await finish(db, actor, spendImport, directoryAt);
   } catch (error) {
     const problem =
       error instanceof RowProblem
