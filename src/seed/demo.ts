@@ -6,6 +6,7 @@ import { leicestershireMeasures, leicestershireOutcomes } from '../features/fram
 import { systemActor, withAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/password.js';
 import { seedCaseStudyDemo } from './demo-case-study.js';
+import { seedDirectoryDemo, seedSpendDemo } from './demo-local-market.js';
 import { seedRequirementsDemo } from './demo-requirements.js';
 
 export const DEMO_PASSWORD = 'Leicestershire-demo-2026';
@@ -110,7 +111,6 @@ export const seedThresholds = [
   },
 ] as const;
 
-/** Loads the Leicestershire framework, thresholds, and demo organisations and users into an empty database. */
 /** The advisory lock that instances loading the demo data at once take in turn (the migrations' lock is 7261001). */
 const SEED_LOCK = 7261002;
 
@@ -119,15 +119,24 @@ async function isEmpty(db: DbOrTx): Promise<boolean> {
   return (existing?.n ?? 0) === 0;
 }
 
+/** Parts of the demo data that the tests' shared database leaves out, so that their contracts and figures are theirs alone. */
+export interface SeedOptions {
+  /** the published contract and its case study */
+  caseStudy?: boolean;
+  /** the directory profiles of the demo organisations, and a spend file imported and matched to the directory */
+  localMarket?: boolean;
+}
+
 /**
- * Loads the demo data into an empty database: with `caseStudy: false`, without the published contract and its case
- * study (the tests' shared database leaves it out, so that their contracts and figures are theirs alone). Several instances may start at once on one PostgreSQL database: the
- * loading transaction takes an advisory lock and looks again, so that one loads the data and the others find it there.
+ * Loads the demo data into an empty database, without the parts turned off in `options`. Several instances may start
+ * at once on one PostgreSQL database: the loading transaction takes an advisory lock and looks again, so that one loads
+ * the data and the others find it there. The demo spend file is imported after that transaction, by the instance that
+ * loaded the data, as any import is (in batches, all or nothing).
  */
-export async function seedIfEmpty(db: Db, options: { caseStudy?: boolean } = {}): Promise<boolean> {
+export async function seedIfEmpty(db: Db, options: SeedOptions = {}): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return withAudit(db, systemActor, 'Loaded demo data', async (tx) => {
+  const loaded = await withAudit(db, systemActor, 'Loaded demo data', async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     if (!(await isEmpty(tx))) return false;
     const [council, supplier, community, supplier2, , supplier3] = await tx
@@ -185,6 +194,9 @@ export async function seedIfEmpty(db: Db, options: { caseStudy?: boolean } = {})
     await tx.insert(thresholds).values([...seedThresholds]);
     await seedRequirementsDemo(tx);
     if (options.caseStudy !== false) await seedCaseStudyDemo(tx);
+    if (options.localMarket !== false) await seedDirectoryDemo(tx);
     return true;
   });
+  if (loaded && options.localMarket !== false) await seedSpendDemo(db);
+  return loaded;
 }

@@ -8,10 +8,11 @@ import { seedIfEmpty } from '../../src/seed/demo.js';
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /**
- * The demo data the tests share: without the demo's published contract and case study, so that each test's contracts
- * and figures are its own (test/integration/case-studies-demo.test.ts loads it on its own database).
+ * The demo data the tests share: without the demo's published contract and case study, nor its directory profiles and
+ * spend, so that each test's contracts, directory and figures are its own, and the shared database is quick to load
+ * (test/integration/case-studies-demo.test.ts and demo-local-market.test.ts load the whole demo on their own database).
  */
-export const TEST_SEED = { caseStudy: false } as const;
+export const TEST_SEED = { caseStudy: false, localMarket: false } as const;
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

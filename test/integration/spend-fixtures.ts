@@ -5,11 +5,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 import { spendImports, type SpendKind } from '../../src/db/schema/index.js';
 import type { Actor } from '../../src/platform/audit.js';
-import { readColumnChoices } from '../../src/features/contract-import/mapping-form.js';
-import { chooseColumns, createSpendImport, proposedColumns } from '../../src/features/spend/create-import.js';
-import { fieldsOf, type SpendFieldKey } from '../../src/features/spend/fields.js';
+import type { SpendFieldKey } from '../../src/features/spend/fields.js';
+import { prepareFileImport } from '../../src/features/spend/prepare-file-import.js';
 import { readLayout, type FileSource } from '../../src/features/spend/read-file.js';
-import { findImport, rowsOf } from '../../src/features/spend/repository.js';
+import { rowsOf } from '../../src/features/spend/repository.js';
 import { importSpend, type SpendImportOptions, type SpendImportResult } from '../../src/features/spend/run-import.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/spend');
@@ -78,14 +77,15 @@ export async function importFile(
   const source = options.source ?? (() => createReadStream(file));
   const layout = await readLayout(source);
   if (!layout.ok) throw new Error(layout.message);
-  const id = await createSpendImport(db, actor, { publisherName: publisher, kind, fileName: path.basename(file), layout: layout.layout, uploadedBy: actor.id });
-  const spendImport = (await findImport(db, id))!;
-  const fields = fieldsOf(kind);
-  const { record } = await proposedColumns(db, spendImport);
-  const values = Object.fromEntries(fields.map((f) => [f.key, options.columns?.[f.key] ?? record[f.key] ?? ''])) as Record<SpendFieldKey, string>;
-  const { chosen, problems } = readColumnChoices(fields, values, spendImport.columns);
-  if (problems.length) throw new Error(JSON.stringify(problems));
-  await chooseColumns(db, actor, id, chosen as Record<string, string>);
+  const prepared = await prepareFileImport(db, actor, {
+    publisherName: publisher,
+    kind,
+    fileName: path.basename(file),
+    layout: layout.layout,
+    columns: options.columns ?? {},
+  });
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems));
+  const id = prepared.spendImport.id;
   return { id, result: await importSpend(db, actor, id, source, options) };
 }
 

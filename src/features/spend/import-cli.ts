@@ -8,11 +8,9 @@ import { DataFolderInUseError, openDatabase, type Database } from '../../db/clie
 import { spendKinds, type SpendKind } from '../../db/schema/index.js';
 import { formatPounds } from '../../domain/money.js';
 import type { Actor } from '../../platform/audit.js';
-import { readColumnChoices } from '../contract-import/mapping-form.js';
-import { chooseColumns, createSpendImport, proposedColumns } from './create-import.js';
 import { fieldsOf, type SpendFieldKey } from './fields.js';
+import { prepareFileImport } from './prepare-file-import.js';
 import { readLayout } from './read-file.js';
-import { findImport } from './repository.js';
 import { importSpend } from './run-import.js';
 import { undoUnfinishedSpendImports } from './undo-spend-import.js';
 
@@ -49,25 +47,30 @@ async function run(database: Database, file: string, publisher: string, kind: Sp
   const layout = await readLayout(source);
   if (!layout.ok) fail(`${path.basename(file)}: ${layout.message.replace('The selected file', 'the file')}`, EXIT.data);
 
-  const id = await createSpendImport(db, actor, { publisherName: publisher, kind, fileName: path.basename(file), layout: layout.layout, uploadedBy: null });
-  const spendImport = (await findImport(db, id))!;
   const fields = fieldsOf(kind);
-  const { record, source: from } = await proposedColumns(db, spendImport);
-  const values = Object.fromEntries(fields.map((f) => [f.key, record[f.key] ?? ''])) as Record<SpendFieldKey, string>;
+  const overrides: Partial<Record<SpendFieldKey, string>> = {};
   for (const option of columns) {
     const [key, ...rest] = option.split('=');
     if (!fields.some((f) => f.key === key)) fail(`--column ${option}: ${key} is not one of the fields\n\n${USAGE}`, EXIT.usage);
-    values[key as SpendFieldKey] = rest.join('=');
+    overrides[key as SpendFieldKey] = rest.join('=');
   }
-  const { chosen, problems } = readColumnChoices(fields, values, spendImport.columns);
-  if (problems.length) {
-    const list = problems.map(([key, message]) => `  ${key}: ${message}`).join('\n');
+  const prepared = await prepareFileImport(db, actor, {
+    publisherName: publisher,
+    kind,
+    fileName: path.basename(file),
+    layout: layout.layout,
+    columns: overrides,
+  });
+  const { spendImport } = prepared;
+  if (!prepared.ok) {
+    const list = prepared.problems.map(([key, message]) => `  ${key}: ${message}`).join('\n');
     fail(
       `Cannot import ${spendImport.fileName}:\n${list}\nThe file's columns are: ${spendImport.columns.join(', ')}\nChoose them with --column <field>="<header>".`,
       EXIT.data,
     );
   }
-  await chooseColumns(db, actor, id, chosen as Record<string, string>);
+  const { chosen, source: from } = prepared;
+  const id = spendImport.id;
   process.stdout.write(
     `Importing ${spendImport.fileName} for ${spendImport.publisherName} with the ${from === 'remembered' ? 'columns remembered for the publisher' : from === 'chosen' ? 'columns chosen' : 'columns guessed from the headers'}:\n`,
   );
