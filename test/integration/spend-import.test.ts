@@ -183,9 +183,13 @@ describe.each(databaseKinds)('importing spend and grants on %s', (kind) => {
     }
   });
 
-  it('refuses a file that is not a CSV, or has no amounts, and imports nothing from a file with a bad row', async () => {
-    const xlsx = await readLayout(() => Readable.from([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])]));
-    expect(xlsx).toEqual({ ok: false, message: expect.stringContaining('not a CSV file') });
+  it('refuses a file that is not a CSV or a workbook, or has no amounts, and imports nothing from a file with a bad row', async () => {
+    const brokenWorkbook = await readLayout(() => Readable.from([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])]));
+    expect(brokenWorkbook).toEqual({ ok: false, message: expect.stringContaining('not an Excel workbook that can be read') });
+    const oldExcel = await readLayout(() => Readable.from([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])]));
+    expect(oldExcel).toEqual({ ok: false, message: expect.stringContaining('Excel 97-2003 workbook (.xls)') });
+    const pdf = await readLayout(() => Readable.from([Buffer.from('%PDF-1.7\n\u0000\u0001binary')]));
+    expect(pdf).toEqual({ ok: false, message: expect.stringContaining('must be a CSV file (values separated by commas) or an Excel workbook (.xlsx)') });
     const noAmounts = await readLayout(() => Readable.from([Buffer.from('Supplier,Service\nAcme Ltd,Parks\nBeta Ltd,Roads\n')]));
     expect(noAmounts).toEqual({ ok: false, message: 'The selected file has no column of amounts. Each row must give the amount paid, like 1234.56' });
     const binary = await readLayout(() => Readable.from([Buffer.from('a,b\n1,\u0000\n')]));

@@ -20,10 +20,10 @@ describe.each(databaseKinds)('importing spend through the web on %s', (kind) => 
   const upload = (publisher: string, name: string, content: Buffer | string, kindOfFile = 'spend') =>
     officer.upload('/spend/imports/new', { publisher, kind: kindOfFile }, { field: 'file', name, type: 'text/csv', content });
 
-  it('refuses a file that is not a CSV or has no amounts, keeping what was typed', async () => {
+  it('refuses a file that is not a CSV or a workbook, or has no amounts, keeping what was typed', async () => {
     const workbook = await upload('Salford City Council', 'spend.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]));
     expect(workbook.statusCode).toBe(400);
-    expect(workbook.body).toContain('The selected file is an Excel workbook, not a CSV file');
+    expect(workbook.body).toContain('The selected file is not an Excel workbook that can be read');
     expect(workbook.body).toContain('value="Salford City Council"');
     const noAmounts = await upload('Salford City Council', 'names.csv', 'Supplier,Service\nAcme Ltd,Parks\n');
     expect(noAmounts.statusCode).toBe(400);
@@ -31,7 +31,7 @@ describe.each(databaseKinds)('importing spend through the web on %s', (kind) => 
     const nothing = await officer.upload('/spend/imports/new', { publisher: '', kind: 'spend' }, []);
     expect(nothing.statusCode).toBe(400);
     expect(nothing.body).toContain('Enter the name of the council or body that published the file');
-    expect(nothing.body).toContain('Select a CSV file to import');
+    expect(nothing.body).toContain('Select a CSV file or an Excel workbook to import');
   });
 
   it('uploads, offers the columns, imports in the background with a status page, and shows and downloads the figures', async () => {

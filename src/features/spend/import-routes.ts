@@ -87,7 +87,7 @@ export async function spendImportRoutes(app: FastifyInstance, { database }: Serv
       const kind = spendKinds.find((k) => k === values.kind);
       if (!kind) problems.push(['kind', 'Select what the file holds']);
       const upload = await readUpload(request);
-      if (!upload) problems.push(['file', 'Select a CSV file to import']);
+      if (!upload) problems.push(['file', 'Select a CSV file or an Excel workbook to import']);
       else if (upload.tooLarge) problems.push(['file', 'The selected file must be smaller than 100MB. Import larger files with npm run import:spend']);
       if (problems.length || !upload || !kind) return uploadPage(reply, values, problems);
       const layout = await readLayout(() => Readable.from([upload.data]));

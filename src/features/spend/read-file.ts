@@ -6,6 +6,7 @@ import { columnNames, headerSignature, LEADING_BOM } from '../contract-import/co
 import { separatorOf } from '../contract-import/csv-rows.js';
 import { fileKind } from '../contract-import/register-file.js';
 import { registerMoney } from '../contract-import/register-cells.js';
+import { xlsxRows } from '../contract-import/xlsx-rows.js';
 
 /** Where a file's bytes come from: opened afresh for each pass (a path on disk, or an upload kept in the database). */
 export type FileSource = () => Readable;
@@ -33,7 +34,11 @@ export type LayoutReading = { ok: true; layout: FileLayout } | { ok: false; mess
 const HEAD_BYTES = 256 * 1024;
 const SAMPLE_ROWS = 20;
 
-const NOT_CSV = 'The selected file must be a CSV file (values separated by commas). Save it from your spreadsheet program as “CSV UTF-8” and upload that';
+const NOT_CSV =
+  'The selected file must be a CSV file (values separated by commas) or an Excel workbook (.xlsx). Save it from your spreadsheet program as “CSV UTF-8” or as an Excel workbook and upload that';
+
+/** An Excel workbook is read whole (it is a ZIP file): larger ones are saved as CSV, which is read as it streams in. */
+export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
 
 const filled = (cells: readonly string[]) => cells.filter((cell) => cell.trim() !== '').length;
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
@@ -48,9 +53,54 @@ function decodeHead(head: Buffer, encoding: Encoding): string {
 }
 
 /**
+ * What the rows tell the columns step, whatever the file's format: the header row (the first with two cells filled
+ * in), the first rows below it, and whether a column holds amounts. `records` are the file's rows that are not blank.
+ */
+function layoutOf(
+  records: readonly string[][],
+  file: Pick<FileLayout, 'checksum' | 'sizeBytes' | 'encoding' | 'separator' | 'lines'>,
+  kindOfFile: string,
+): LayoutReading {
+  const headerIndex = records.findIndex((r) => filled(r) >= 2);
+  if (headerIndex < 0)
+    return { ok: false, message: `The selected file must be ${kindOfFile} with a header row naming its columns, and one payment on each row below it` };
+  const header = records[headerIndex]!;
+  const rows = records.slice(headerIndex + 1);
+  if (rows.length === 0) return { ok: false, message: 'The selected file has a header row but no rows below it' };
+  const width = Math.max(header.length, ...rows.slice(0, SAMPLE_ROWS).map((r) => r.length));
+  const columns = columnNames(header, width);
+  const sample = rows.slice(0, SAMPLE_ROWS).map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
+  const hasAmounts = columns.some((_, i) => {
+    const cells = sample.map((r) => r[i]!).filter((c) => c !== '');
+    return cells.length > 0 && cells.filter((c) => registerMoney(c) !== null).length * 2 >= cells.length;
+  });
+  if (!hasAmounts) return { ok: false, message: 'The selected file has no column of amounts. Each row must give the amount paid, like 1234.56' };
+  return { ok: true, layout: { ...file, headerIndex, columns, headerSignature: headerSignature(header), sample } };
+}
+
+/** The rows of an Excel workbook's first sheet with anything in them, numbered as in the sheet, or why it cannot be read. */
+async function workbookRows(data: Buffer): Promise<{ ok: true; rows: FileRow[] } | { ok: false; message: string }> {
+  const reading = await xlsxRows(data);
+  if (!reading.ok) return { ok: false, message: reading.message.replace('the sheet with the contracts', 'the sheet with the payments') };
+  return { ok: true, rows: reading.rows.filter((r) => !isBlank(r.cells)) };
+}
+
+/** Whether a file is an Excel workbook (.xlsx), from its first bytes. */
+async function isWorkbook(source: FileSource): Promise<boolean> {
+  const stream = source();
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) return fileKind(chunk) === 'xlsx';
+    return false;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
  * Reads a file once, without keeping it: its SHA-256, whether it is UTF-8 (else it is read as Windows-1252, what
  * spreadsheet programs on Windows save), how many lines it has, and from its beginning the header row (the first with
- * two cells filled in) and some rows below it. Refuses what is not a CSV file, or has no rows, or no column of amounts.
+ * two cells filled in) and some rows below it. An Excel workbook (.xlsx) is kept and read whole, its first sheet with
+ * rows as a CSV file's. Refuses what is neither, or has no rows, or no column of amounts.
  */
 export async function readLayout(source: FileSource): Promise<LayoutReading> {
   const hash = createHash('sha256');
@@ -60,9 +110,16 @@ export async function readLayout(source: FileSource): Promise<LayoutReading> {
   let lines = 0;
   const headParts: Buffer[] = [];
   let headBytes = 0;
+  // A workbook's bytes, kept whole for reading once the file has been read through.
+  let workbook: Buffer[] | null = null;
   for await (const chunk of source() as AsyncIterable<Buffer>) {
+    if (sizeBytes === 0 && fileKind(chunk) === 'xlsx') workbook = [];
     hash.update(chunk);
     sizeBytes += chunk.length;
+    if (workbook) {
+      if (sizeBytes <= MAX_WORKBOOK_BYTES) workbook.push(chunk);
+      continue;
+    }
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
     if (isUtf8) {
       try {
@@ -76,13 +133,24 @@ export async function readLayout(source: FileSource): Promise<LayoutReading> {
       headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
     }
   }
-  const head = Buffer.concat(headParts);
   if (sizeBytes === 0) return { ok: false, message: 'The selected file is empty' };
-  const kind = fileKind(head);
-  if (kind !== 'csv')
+  if (workbook) {
+    if (sizeBytes > MAX_WORKBOOK_BYTES)
+      return { ok: false, message: 'The selected Excel workbook must be smaller than 100MB. Save the sheet with the payments as “CSV UTF-8” and import that' };
+    const reading = await workbookRows(Buffer.concat(workbook));
+    if (!reading.ok) return reading;
+    const file = { checksum: hash.digest('hex'), sizeBytes, encoding: 'utf-8' as const, separator: ',', lines: reading.rows.length };
+    return layoutOf(
+      reading.rows.map((r) => r.cells),
+      file,
+      'an Excel workbook',
+    );
+  }
+  const head = Buffer.concat(headParts);
+  if (fileKind(head) === 'xls')
     return {
       ok: false,
-      message: `The selected file is an Excel workbook, not a CSV file. ${NOT_CSV.replace('The selected file must be a CSV file (values separated by commas). ', '')}`,
+      message: 'The selected file is an Excel 97-2003 workbook (.xls). Save it as an Excel workbook (.xlsx) or as “CSV UTF-8” and upload that',
     };
   if (head.includes(0)) return { ok: false, message: NOT_CSV };
   const encoding: Encoding = isUtf8 ? 'utf-8' : 'windows-1252';
@@ -101,24 +169,7 @@ export async function readLayout(source: FileSource): Promise<LayoutReading> {
       message: `The selected file cannot be read as CSV near line ${error.lines ?? 1}. Check that every quoted value has a closing quote mark`,
     };
   }
-  const headerIndex = records.findIndex((r) => filled(r) >= 2);
-  if (headerIndex < 0)
-    return { ok: false, message: 'The selected file must be a CSV file with a header row naming its columns, and one payment on each row below it' };
-  const header = records[headerIndex]!;
-  const rows = records.slice(headerIndex + 1);
-  if (rows.length === 0) return { ok: false, message: 'The selected file has a header row but no rows below it' };
-  const width = Math.max(header.length, ...rows.slice(0, SAMPLE_ROWS).map((r) => r.length));
-  const columns = columnNames(header, width);
-  const sample = rows.slice(0, SAMPLE_ROWS).map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
-  const hasAmounts = columns.some((_, i) => {
-    const cells = sample.map((r) => r[i]!).filter((c) => c !== '');
-    return cells.length > 0 && cells.filter((c) => registerMoney(c) !== null).length * 2 >= cells.length;
-  });
-  if (!hasAmounts) return { ok: false, message: 'The selected file has no column of amounts. Each row must give the amount paid, like 1234.56' };
-  return {
-    ok: true,
-    layout: { checksum: hash.digest('hex'), sizeBytes, encoding, separator, lines, headerIndex, columns, headerSignature: headerSignature(header), sample },
-  };
+  return layoutOf(records, { checksum: hash.digest('hex'), sizeBytes, encoding, separator, lines }, 'a CSV file');
 }
 
 /** Decodes a stream of bytes as text, taking a byte-order mark (or one read as Windows-1252, "ï»¿") off the start. */
@@ -147,8 +198,20 @@ export interface FileRow {
   cells: string[];
 }
 
-/** The rows of a file below its header, read as they stream in: memory does not grow with the file. */
+/**
+ * The rows of a file below its header: a CSV file's read as they stream in (memory does not grow with the file), an
+ * Excel workbook's read whole and numbered as in the sheet. The format is told from the file's first bytes, as when
+ * its layout was read.
+ */
 export async function* fileRows(source: FileSource, layout: Pick<FileLayout, 'encoding' | 'separator' | 'headerIndex'>): AsyncGenerator<FileRow> {
+  if (await isWorkbook(source)) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of source() as AsyncIterable<Buffer>) chunks.push(chunk);
+    const reading = await workbookRows(Buffer.concat(chunks));
+    if (!reading.ok) throw new Error(reading.message);
+    yield* reading.rows.slice(layout.headerIndex + 1);
+    return;
+  }
   const parser = source()
     .pipe(decoder(layout.encoding))
     .pipe(parse(csvOptions(layout.separator)));
