@@ -14,7 +14,7 @@ import { readLayout } from './read-file.js';
 import { importSpend } from './run-import.js';
 import { undoUnfinishedSpendImports } from './undo-spend-import.js';
 
-const USAGE = `Usage: npm run import:spend -- <file.csv> --publisher "<name>" [--kind spend|grants] [--column <field>="<header>"]...
+const USAGE = `Usage: npm run import:spend -- <file.csv or .xlsx> --publisher "<name>" [--kind spend|grants] [--column <field>="<header>"]...
 
 Imports a spend-over-£500 file (or, with --kind grants, a 360Giving grants file) for a publisher, all or nothing.
 The columns last chosen for the publisher's files are used, else a guess from the headers; --column chooses one
