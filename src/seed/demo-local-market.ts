@@ -54,7 +54,7 @@ const DEMO_PROFILES: Record<string, DirectoryDetails> = {
  * local, SME and VCSE shares have something to show. The names are as the file writes them; the size, VCSE flag,
  * postcode and categories are made up for the demo, not facts about these organisations.
  */
-const DEMO_SUPPLIERS: {
+export const DEMO_SUPPLIERS: {
   name: string;
   kind: 'supplier' | 'community';
   size: Size;

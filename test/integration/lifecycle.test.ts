@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
-import { organisations, users } from '../../src/db/schema/index.js';
+import { organisations, spendImports, users } from '../../src/db/schema/index.js';
 import { projectRoot } from '../../src/platform/paths.js';
 import { seedIfEmpty } from '../../src/seed/demo.js';
+import { DEMO_SUPPLIERS } from '../../src/seed/demo-local-market.js';
 import { buildIfStale } from '../helpers/build.js';
 import { createEmptyPostgresDatabase, databaseKinds } from '../helpers/databases.js';
 import { NO_LOAD_SHEDDING } from '../helpers/app.js';
@@ -139,8 +140,11 @@ describe.skipIf(!databaseKinds.includes('postgres'))('two instances starting at 
         expect([...seeded].sort()).toEqual([false, true]);
         const [orgs] = await a.db.select({ n: count() }).from(organisations);
         const [people] = await b.db.select({ n: count() }).from(users);
-        expect(orgs?.n).toBe(6);
+        expect(orgs?.n).toBe(6 + DEMO_SUPPLIERS.length);
         expect(people?.n).toBe(10);
+        // The demo spend file was imported once, by the instance that loaded the data.
+        const imports = await a.db.select({ status: spendImports.status }).from(spendImports);
+        expect(imports).toEqual([{ status: 'imported' }]);
       } finally {
         await a.close();
         await b.close();
