@@ -3,7 +3,8 @@
 // memory, against PostgreSQL's own COPY of the same rows (as the import stores them) into a table with the same indexes,
 // measured in the same run.
 //   BENCH_SPEND_ROWS (default 1000000); BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres,
-//   where a database is created and dropped; the PostgreSQL part is skipped when no server answers).
+//   where a database is created and dropped; the PostgreSQL part is skipped when no server answers); BENCH_SPEND_PGLITE=0
+//   leaves out the PGlite part.
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,6 +147,7 @@ export async function spendImportBenchmark() {
     } else {
       lines.push('  PostgreSQL: skipped (no server answers at BENCH_POSTGRES_URL)');
     }
+    if (process.env.BENCH_SPEND_PGLITE === '0') return lines;
     const database = await openDatabase({ dataDir: path.join(folder, 'pglite') });
     try {
       const imported = await withMemory(() => importInto(database, file));

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { organisations, spendPublishers, users } from '../../src/db/schema/index.js';
 import { formatPounds } from '../../src/domain/money.js';
-import { noSpendFilter, spendTotals } from '../../src/features/spend/figures.js';
+import { noSpendFilter, spendBy, spendTotals } from '../../src/features/spend/figures.js';
 import { readLayout } from '../../src/features/spend/read-file.js';
 import { createTestApp, signedInClient, type Client, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
@@ -27,7 +27,7 @@ async function workbook(rows: Cell[][]): Promise<Buffer> {
 const APRIL: Cell[][] = [
   [new Date(Date.UTC(2024, 3, 2)), 'Wigston Woodworks Ltd', 'Highways', 1234.56, 'T1'],
   [new Date(Date.UTC(2024, 3, 3)), 'Wigston Woodworks Ltd', 'Highways', -200, 'T2'],
-  ['15/04/2024', 'Braunstone Bikes', 'Transport', { formula: '100+23.45', result: 123.45 }, 'T3'],
+  ['15/04/2024', 'Braunstone Bikes', 'Transport "Fleet" \\ Depot, {North}', { formula: '100+23.45', result: 123.45 }, 'T3'],
   [new Date(Date.UTC(2024, 3, 20)), 'REDACTED PERSONAL DATA', 'Social Care', 999.99, 'T4'],
 ];
 // 1234.56 - 200 + 123.45 + 999.99
@@ -73,6 +73,9 @@ describe.each(databaseKinds)('importing spend from an Excel workbook on %s', (ki
     const [publisher] = await db().select().from(spendPublishers).where(eq(spendPublishers.name, 'Workbook Council'));
     const totals = await spendTotals(db(), { ...noSpendFilter, publisherId: publisher!.id });
     expect(totals).toMatchObject({ pence: APRIL_PENCE, payments: 4, localPence: 103456, redactedPence: 99999 });
+    // Quotes, backslashes, commas and braces in a value are kept as they are.
+    const byDirectorate = await spendBy(db(), { ...noSpendFilter, publisherId: publisher!.id }, 'directorate');
+    expect(byDirectorate.find((d) => d.key.startsWith('Transport'))).toMatchObject({ key: 'Transport "Fleet" \\ Depot, {North}', pence: 12345 });
     const figures = await officer.get(`/spend?publisher=${publisher!.id}`);
     expect(figures.body).toContain(formatPounds(APRIL_PENCE));
     expect(figures.body).toContain('April 2024');

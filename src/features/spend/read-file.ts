@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
-import { CsvError, parse, type Options } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import { CsvError, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { columnNames, headerSignature, LEADING_BOM } from '../contract-import/columns.js';
 import { separatorOf } from '../contract-import/csv-rows.js';
 import { fileKind } from '../contract-import/register-file.js';
 import { registerMoney } from '../contract-import/register-cells.js';
 import { xlsxRows } from '../contract-import/xlsx-rows.js';
+import { CsvRecords } from './csv-records.js';
 
 /** Where a file's bytes come from: opened afresh for each pass (a path on disk, or an upload kept in the database). */
 export type FileSource = () => Readable;
@@ -43,7 +44,7 @@ export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
 const filled = (cells: readonly string[]) => cells.filter((cell) => cell.trim() !== '').length;
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
 
-/** The options both passes read CSV with, so that they count records alike. */
+/** The options the layout pass reads CSV with; the rows pass (CsvRecords) reads records as csv-parse does with them. */
 function csvOptions(separator: string): Options {
   return { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true };
 }
@@ -173,23 +174,25 @@ export async function readLayout(source: FileSource): Promise<LayoutReading> {
 }
 
 /** Decodes a stream of bytes as text, taking a byte-order mark (or one read as Windows-1252, "ï»¿") off the start. */
-function decoder(encoding: Encoding): Transform {
+async function* decoded(source: FileSource, encoding: Encoding): AsyncGenerator<string> {
   const text = new TextDecoder(encoding);
-  let first = true;
-  return new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _encoding, done) {
-      let out = text.decode(chunk, { stream: true });
-      if (first && out.length >= 3) {
-        out = out.replace(LEADING_BOM, '');
-        first = false;
-      }
-      done(null, out);
-    },
-    flush(done) {
-      done(null, text.decode());
-    },
-  });
+  let start = '';
+  let started = false;
+  for await (const chunk of source() as AsyncIterable<Buffer>) {
+    const piece = text.decode(chunk, { stream: true });
+    if (started) {
+      yield piece;
+      continue;
+    }
+    start += piece;
+    if (start.length >= 3) {
+      started = true;
+      yield start.replace(LEADING_BOM, '');
+    }
+  }
+  const end = text.decode();
+  if (!started) yield (start + end).replace(LEADING_BOM, '');
+  else if (end) yield end;
 }
 
 /** A row below the header: its number (the header row is row 1, blank rows are not counted) and its cells. */
@@ -212,11 +215,22 @@ export async function* fileRows(source: FileSource, layout: Pick<FileLayout, 'en
     yield* reading.rows.slice(layout.headerIndex + 1);
     return;
   }
-  const parser = source()
-    .pipe(decoder(layout.encoding))
-    .pipe(parse(csvOptions(layout.separator)));
+  // The records a piece of text completes, handed on before the next piece is read: memory stays flat.
+  const reader = new CsvRecords(layout.separator);
+  const completed: string[][] = [];
+  const collect = (record: string[]) => void completed.push(record);
   let index = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
+  for await (const piece of decoded(source, layout.encoding)) {
+    reader.push(piece, collect);
+    for (const record of completed) {
+      if (isBlank(record)) continue;
+      if (index++ <= layout.headerIndex) continue;
+      yield { row: index - layout.headerIndex, cells: record };
+    }
+    completed.length = 0;
+  }
+  reader.end(collect);
+  for (const record of completed) {
     if (isBlank(record)) continue;
     if (index++ <= layout.headerIndex) continue;
     yield { row: index - layout.headerIndex, cells: record };
