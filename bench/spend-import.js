@@ -4,7 +4,7 @@
 // measured in the same run.
 //   BENCH_SPEND_ROWS (default 1000000); BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres,
 //   where a database is created and dropped; the PostgreSQL part is skipped when no server answers); BENCH_SPEND_PGLITE=0
-//   leaves out the PGlite part.
+//   leaves out the PGlite part; BENCH_SPEND_BATCH sets the rows written per transaction (else the import's own).
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,7 +69,8 @@ async function importInto(database, file) {
   });
   const { record } = await proposedColumns(database.db, await findImport(database.db, id));
   await chooseColumns(database.db, actor, id, record);
-  const result = await importSpend(database.db, actor, id, source, { databaseKind: database.kind });
+  const rowsPerBatch = process.env.BENCH_SPEND_BATCH ? Number(process.env.BENCH_SPEND_BATCH) : undefined;
+  const result = await importSpend(database.db, actor, id, source, { databaseKind: database.kind, ...(rowsPerBatch ? { rowsPerBatch } : {}) });
   if (result.status !== 'imported') throw new Error(`the import ended ${result.status}`);
   return result;
 }
