@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { requirements, type Role } from '../../db/schema/index.js';
 import { hasAnyRole, type CurrentUser } from '../../platform/current-user.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { uuidParam } from '../../platform/route-params.js';
 import { isChangeable } from '../requirements/progress.js';
 
 /**
@@ -43,8 +43,8 @@ export interface NotNeededWording {
  * out-of-scope requirement a page that says nothing is needed (200 when asked for a page, 409 when a form was sent).
  */
 export async function inScopeRequirement(db: DbOrTx, request: FastifyRequest, reply: FastifyReply, wording: NotNeededWording): Promise<RequirementRow | null> {
-  const id = field(request.params, 'id');
-  const requirement = isUuid(id) ? await findRequirement(db, id) : null;
+  const id = uuidParam(request, 'id');
+  const requirement = id ? await findRequirement(db, id) : null;
   if (!requirement) {
     reply.callNotFound();
     return null;

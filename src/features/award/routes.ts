@@ -7,7 +7,7 @@ import { todayIso } from '../../domain/dates.js';
 import { recordEvent } from '../../platform/audit.js';
 import { hasAnyRole } from '../../platform/current-user.js';
 import type { FormErrorsWithDates } from '../../platform/date-input.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { uuidParam } from '../../platform/route-params.js';
 import { resultsAccess, resultsReaders } from '../evaluation/results-access.js';
 import { tenderPhase } from '../tenders/phase.js';
 import { applicabilityFor } from '../thresholds/applicability-for.js';
@@ -35,8 +35,8 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
 
   /** The award context for the tender in the path, or null after sending the 404 page. */
   const contextOr404 = async (request: FastifyRequest, reply: FastifyReply): Promise<AwardContext | null> => {
-    const id = field(request.params, 'id');
-    const context = isUuid(id) ? await loadAwardContext(db, id) : null;
+    const id = uuidParam(request, 'id');
+    const context = id ? await loadAwardContext(db, id) : null;
     if (!context) reply.callNotFound();
     return context;
   };
@@ -113,8 +113,8 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
   });
 
   app.get('/tenders/:id/award/done', { config: { access: deciders } }, async (request, reply) => {
-    const id = field(request.params, 'id');
-    const report = isUuid(id) ? await loadEvaluationReport(db, id) : null;
+    const id = uuidParam(request, 'id');
+    const report = id ? await loadEvaluationReport(db, id) : null;
     if (!report) return reply.callNotFound();
     if (!report.award) return reply.redirect(`/tenders/${id}/award`);
     const { contract, winner } = report.award;
@@ -132,8 +132,8 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
 
   /** The report of a tender that has closed, or null after sending the 404 page or the page that says why not yet. */
   const reportOrRefuse = async (request: FastifyRequest, reply: FastifyReply): Promise<EvaluationReport | null> => {
-    const id = field(request.params, 'id');
-    const report = isUuid(id) ? await loadEvaluationReport(db, id) : null;
+    const id = uuidParam(request, 'id');
+    const report = id ? await loadEvaluationReport(db, id) : null;
     if (!report) {
       reply.callNotFound();
       return null;
@@ -185,10 +185,10 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
 
   /** The letter for the bid in the path, or null after sending the 404 page or the page that says why not yet. */
   const letterOrRefuse = async (request: FastifyRequest, reply: FastifyReply) => {
-    const id = field(request.params, 'id');
-    const bidId = field(request.params, 'bidId');
-    const report = isUuid(id) && isUuid(bidId) ? await loadEvaluationReport(db, id) : null;
-    if (!report || !report.bids.some((bid) => bid.bidId === bidId)) {
+    const id = uuidParam(request, 'id');
+    const bidId = uuidParam(request, 'bidId');
+    const report = id && bidId ? await loadEvaluationReport(db, id) : null;
+    if (!report || !bidId || !report.bids.some((bid) => bid.bidId === bidId)) {
       reply.callNotFound();
       return null;
     }

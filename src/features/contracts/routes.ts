@@ -8,7 +8,7 @@ import { loadContractPage } from './contract-page.js';
 import { loadRegister } from './register.js';
 import { remediationRoutes } from './remediation-routes.js';
 import { variationRoutes } from './variation-routes.js';
-import { contractChangers, contractInPath, contractReaders, flashFor, isStaff, variationApprovers, variationRequesters } from './route-support.js';
+import { contractChangers, contractInPath, contractReaders, contractFlash, isStaff, variationApprovers, variationRequesters } from './route-support.js';
 
 /** The contracts register and the contract page; changes to a contract live in the routes registered below. */
 export async function contractRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -37,7 +37,7 @@ export async function contractRoutes(app: FastifyInstance, services: Services): 
       canDecideVariation: hasAnyRole(request.user, variationApprovers),
       isAdmin: hasAnyRole(request.user, ['admin']),
       canPublish: hasAnyRole(request.user, publishers),
-      flash: flashFor(request),
+      flash: contractFlash.of(request),
     });
   });
 

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
-import { isUuid } from '../../platform/forms.js';
 import type { ContractRecord } from '../contracts/repository.js';
-import { contractInPath, param } from '../contracts/route-support.js';
+import { contractInPath } from '../contracts/route-support.js';
+import { uuidParam } from '../../platform/route-params.js';
 import { periodLabel } from '../verification/period-label.js';
 import { loadReport, type ReportRecord } from './repository.js';
 
@@ -25,8 +25,8 @@ export const reportPath = (contractId: string, reportId: string) => `/supplier/c
 export async function reportInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<ReportContext | null> {
   const contract = await contractInPath(db, request, reply);
   if (!contract) return null;
-  const reportId = param(request, 'reportId');
-  const report = isUuid(reportId) ? await loadReport(db, contract.id, reportId) : null;
+  const reportId = uuidParam(request, 'reportId');
+  const report = reportId ? await loadReport(db, contract.id, reportId) : null;
   if (!report) {
     reply.callNotFound();
     return null;

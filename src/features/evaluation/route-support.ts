@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import { hasAnyRole } from '../../platform/current-user.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { uuidParam } from '../../platform/route-params.js';
 import { findEvaluationTender, findSubmittedBid, type BidSummary, type EvaluationTender } from './repository.js';
 
 /** Helpers shared by the evaluation's routes. */
@@ -15,16 +15,16 @@ export function isManager(request: FastifyRequest): boolean {
 
 /** The tender named in the path, or null after sending the 404 page. */
 export async function tenderOr404(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<EvaluationTender | null> {
-  const id = field(request.params, 'tenderId');
-  const tender = isUuid(id) ? await findEvaluationTender(db, id) : null;
+  const id = uuidParam(request, 'tenderId');
+  const tender = id ? await findEvaluationTender(db, id) : null;
   if (!tender) reply.callNotFound();
   return tender;
 }
 
 /** The submitted bid named in the path, of this tender, or null after sending the 404 page. */
 export async function bidOr404(db: Db, tender: EvaluationTender, request: FastifyRequest, reply: FastifyReply): Promise<BidSummary | null> {
-  const id = field(request.params, 'bidId');
-  const bid = isUuid(id) ? await findSubmittedBid(db, tender.id, id) : null;
+  const id = uuidParam(request, 'bidId');
+  const bid = id ? await findSubmittedBid(db, tender.id, id) : null;
   if (!bid) reply.callNotFound();
   return bid;
 }

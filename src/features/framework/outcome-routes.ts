@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { formErrors, isUuid } from '../../platform/forms.js';
+import { formErrors } from '../../platform/forms.js';
 import { outcomeFormValues, readOutcomeForm, type OutcomeFormValues } from './forms.js';
 import { addOutcome, changeOutcome, deleteOutcome } from './outcome-changes.js';
 import { countMeasures, findOutcome, type OutcomeRow, type VersionRow } from './repository.js';
-import { adminOnly, draftOrRefuse, param, refuse, refuseFrozen, withFlash } from './route-support.js';
+import { adminOnly, draftOrRefuse, frameworkFlash, refuse, refuseFrozen } from './route-support.js';
+import { uuidParam } from '../../platform/route-params.js';
 
 const CODE_IN_USE = 'Enter a different code: another outcome in this version already uses it';
 
@@ -26,8 +27,8 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
   async function draftOutcome(request: FastifyRequest, reply: FastifyReply): Promise<{ version: VersionRow; outcome: OutcomeRow } | null> {
     const version = await draftOrRefuse(db, request, reply);
     if (!version) return null;
-    const outcomeId = param(request, 'outcomeId');
-    const outcome = isUuid(outcomeId) ? await findOutcome(db, version.id, outcomeId) : null;
+    const outcomeId = uuidParam(request, 'outcomeId');
+    const outcome = outcomeId ? await findOutcome(db, version.id, outcomeId) : null;
     if (!outcome) {
       reply.callNotFound();
       return null;
@@ -48,7 +49,7 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
     const result = input.outcome ? await addOutcome(db, request.actor, version, input.outcome) : null;
     if (result?.status === 'missing') return reply.callNotFound();
     if (result?.status === 'frozen') return refuseFrozen(reply, version);
-    if (result?.value === 'saved') return reply.redirect(withFlash(`/framework/${version.id}`, 'outcome-added'), 303);
+    if (result?.value === 'saved') return reply.redirect(frameworkFlash.path(`/framework/${version.id}`, 'outcome-added'), 303);
     const problems = result ? [['code', CODE_IN_USE] as [string, string]] : input.problems;
     return reply.code(400).page('framework/views/outcome-form.njk', { ...form(version, null, input.values), ...formErrors(problems) });
   });
@@ -67,7 +68,7 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
     const result = input.outcome ? await changeOutcome(db, request.actor, version, outcome.id, input.outcome) : null;
     if (result?.status === 'missing') return reply.callNotFound();
     if (result?.status === 'frozen') return refuseFrozen(reply, version);
-    if (result?.value === 'saved') return reply.redirect(withFlash(`/framework/${version.id}`, 'outcome-saved'), 303);
+    if (result?.value === 'saved') return reply.redirect(frameworkFlash.path(`/framework/${version.id}`, 'outcome-saved'), 303);
     const problems = result ? [['code', CODE_IN_USE] as [string, string]] : input.problems;
     return reply.code(400).page('framework/views/outcome-form.njk', { ...form(version, outcome, input.values), ...formErrors(problems) });
   });
@@ -109,6 +110,6 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
     if (result.status === 'missing') return reply.callNotFound();
     if (result.status === 'frozen') return refuseFrozen(reply, version);
     if (result.value === 'has-measures') return refuseHasMeasures(reply, version, outcome, await countMeasures(db, { outcomeId: outcome.id }));
-    return reply.redirect(withFlash(`/framework/${version.id}`, 'outcome-deleted'), 303);
+    return reply.redirect(frameworkFlash.path(`/framework/${version.id}`, 'outcome-deleted'), 303);
   });
 }

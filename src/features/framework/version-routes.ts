@@ -6,7 +6,7 @@ import { deleteDraft } from './delete-draft.js';
 import { editVersionDetails } from './edit-version-details.js';
 import { readVersionDetailsForm } from './forms.js';
 import { countMeasures, findVersionByStatus, listOutcomes, type VersionRow } from './repository.js';
-import { adminOnly, draftOrRefuse, refuse, refuseFrozen, withFlash } from './route-support.js';
+import { adminOnly, draftOrRefuse, frameworkFlash, refuse, refuseFrozen } from './route-support.js';
 
 /** Changing a draft's name and notes, activating it, and deleting it. */
 export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void> {
@@ -33,7 +33,7 @@ export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void>
     const result = await editVersionDetails(db, request.actor, version, form.details);
     if (result.status === 'missing') return reply.callNotFound();
     if (result.status === 'frozen') return refuseFrozen(reply, version);
-    return reply.redirect(withFlash(`/framework/${version.id}`, 'details-saved'), 303);
+    return reply.redirect(frameworkFlash.path(`/framework/${version.id}`, 'details-saved'), 303);
   });
 
   const cannotActivateEmpty = (reply: FastifyReply, version: VersionRow) =>
@@ -74,7 +74,7 @@ export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void>
     if (result === 'missing') return reply.callNotFound();
     if (result === 'frozen') return refuseFrozen(reply, version);
     if (result === 'no-measures') return cannotActivateEmpty(reply, version);
-    return reply.redirect(withFlash(`/framework/${version.id}`, 'activated'), 303);
+    return reply.redirect(frameworkFlash.path(`/framework/${version.id}`, 'activated'), 303);
   });
 
   app.get('/framework/:versionId/delete', admin, async (request, reply) => {
@@ -104,6 +104,6 @@ export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void>
     const result = await deleteDraft(db, request.actor, version);
     if (result.status === 'missing') return reply.callNotFound();
     if (result.status === 'frozen') return refuseFrozen(reply, version);
-    return reply.redirect(withFlash('/framework', 'draft-deleted'), 303);
+    return reply.redirect(frameworkFlash.path('/framework', 'draft-deleted'), 303);
   });
 }

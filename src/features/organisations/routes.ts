@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../services.js';
 import { organisationKinds, organisationSizes } from '../../db/schema/index.js';
 import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { flashMessages } from '../../platform/flash.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
 import { organisationValues, readOrganisationForm, type OrganisationValues } from './forms.js';
 import { kindHints, kindLabels, kindPlurals, sizeHints, sizeLabels } from './labels.js';
@@ -12,10 +13,7 @@ const PAGE_SIZE = 50;
 const admin = { access: ['admin'] } as const;
 
 /** The success message after each change, by the `done` query parameter of the page it returns to. */
-const flashes = new Map([
-  ['added', 'Organisation added'],
-  ['saved', 'Changes saved'],
-]);
+const flash = flashMessages({ added: 'Organisation added', saved: 'Changes saved' });
 
 function valuesOf(organisation: Organisation): OrganisationValues {
   return {
@@ -94,7 +92,7 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
       return renderForm(reply, { ...addForm, values, problems: form.problems });
     }
     const id = await createOrganisation(db, request.actor, form.input);
-    return reply.redirect(`/admin/organisations/${id}?done=added`, 303);
+    return reply.redirect(flash.path(`/admin/organisations/${id}`, 'added'), 303);
   });
 
   app.get('/admin/organisations/:id', { config: admin }, async (request, reply) => {
@@ -107,7 +105,7 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
       userCount: await countUsersOf(db, id),
       kindLabels,
       sizeLabels,
-      flash: flashes.get(field(request.query, 'done')),
+      flash: flash.of(request),
       backLink: { href: '/admin/organisations', text: 'All organisations' },
     });
   });
@@ -135,6 +133,6 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
     const result = await updateOrganisation(db, request.actor, id, form.input);
     if ('notFound' in result) return reply.callNotFound();
     if (!result.ok) return renderForm(reply, { ...editForm(organisation), values, problems: [result.problem] });
-    return reply.redirect(`/admin/organisations/${id}?done=saved`, 303);
+    return reply.redirect(flash.path(`/admin/organisations/${id}`, 'saved'), 303);
   });
 }

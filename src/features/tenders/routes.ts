@@ -13,7 +13,8 @@ import { phaseLabels, tenderPhase } from './phase.js';
 import { publishRoutes } from './publish-routes.js';
 import { questionRoutes } from './question-routes.js';
 import { findUserName, listTenders } from './repository.js';
-import { flashFor, officerRoles, param, readableTender, readsAllTenders, tenderPath, withFlash } from './route-support.js';
+import { officerRoles, readableTender, readsAllTenders, tenderFlash, tenderPath } from './route-support.js';
+import { param } from '../../platform/route-params.js';
 import { settingRoutes } from './setting-routes.js';
 import { isTenderQueue, tenderQueueLabels } from './tender-queues.js';
 
@@ -56,7 +57,7 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
       case 'exists':
         return reply.redirect(`/tenders/${result.tenderId}`, 303);
       case 'created':
-        return reply.redirect(withFlash(`/tenders/${result.tenderId}`, 'created'), 303);
+        return reply.redirect(tenderFlash.path(`/tenders/${result.tenderId}`, 'created'), 303);
       case 'not-ready':
         return reply.code(409).page('tenders/views/not-ready.njk', {
           pageTitle: 'This requirement is not ready to tender',
@@ -87,7 +88,7 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
       anySubmitted: setup.suppliers.some((s) => s.submitted),
       closedEarlyByName: tender.closedEarlyBy ? await findUserName(db, tender.closedEarlyBy) : null,
       nextSteps: nextSteps(setup, request),
-      flash: flashFor(request),
+      flash: tenderFlash.of(request),
     });
   });
 
