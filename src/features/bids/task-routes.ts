@@ -1,23 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
+import { NARRATIVE_MAX } from '../../domain/limits.js';
 import { formErrors } from '../../platform/forms.js';
 import { uuidParam } from '../../platform/route-params.js';
+import { COUNTYWIDE, districtChoices } from '../organisations/postcode-districts.js';
 import { answerChange, commitmentChange, commitmentRemoval, detailsChange } from './bid-changes.js';
 import { bidPage, loadBidContext, openedRevision, refuseEnded, scaleRows, STALE_MESSAGE, supplierOnly, type BidContext } from './bid-context.js';
 import { ANSWER_MAX, answerValue, readAnswerForm } from './answer-form.js';
 import { bidFlash } from './flash.js';
-import {
-  COUNTYWIDE,
-  NARRATIVE_MAX,
-  commitmentValues,
-  commitmentValuesOf,
-  districtChoices,
-  modeIsChosen,
-  readCommitmentForm,
-  type CommitmentValues,
-  type PeriodsByMode,
-} from './commitment-form.js';
-import { deliveryPeriods, modesFor } from './delivery-periods.js';
+import { commitmentValues, commitmentValuesOf, modeIsChosen, readCommitmentForm, type CommitmentValues, type PeriodsByMode } from './commitment-form.js';
+import { deliveryPeriods, modesFor } from '../../domain/delivery-periods.js';
 import { MAX_MEMBERS, detailsValues, detailsValuesOf, readDetailsForm, type DetailsValues } from './details-form.js';
 import { saveBid, type BidChange } from './save-bid.js';
 import type { TenderMeasure } from './repository.js';

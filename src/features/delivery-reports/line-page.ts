@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
-import { districtChoices } from '../bids/commitment-form.js';
+import { districtChoices } from '../organisations/postcode-districts.js';
 import { reportFlash } from './flash.js';
 import { unitWords, type LineValues } from './line-form.js';
 import type { ReportContext } from './report-in-path.js';

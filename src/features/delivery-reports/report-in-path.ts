@@ -4,7 +4,7 @@ import type { Role } from '../../db/schema/index.js';
 import type { ContractRecord } from '../contracts/repository.js';
 import { contractInPath } from '../contracts/route-support.js';
 import { uuidParam } from '../../platform/route-params.js';
-import { periodLabel } from '../verification/period-label.js';
+import { reportPeriodLabel } from '../../domain/report-period.js';
 import { loadReport, type ReportRecord } from './repository.js';
 
 /** Who works on delivery reports here: supplier users, on their own organisation's contracts only. */
@@ -31,5 +31,5 @@ export async function reportInPath(db: Db, request: FastifyRequest, reply: Fasti
     reply.callNotFound();
     return null;
   }
-  return { contract, report, label: periodLabel(contract, report), path: reportPath(contract.id, report.id) };
+  return { contract, report, label: reportPeriodLabel(contract, report), path: reportPath(contract.id, report.id) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseCharityNumber, normaliseCompanyNumber, organisationValues, readOrganisationForm } from './forms.js';
+import { normaliseCharityNumber, normaliseCompanyNumber } from '../../domain/organisation-numbers.js';
+import { organisationValues, readOrganisationForm } from './forms.js';
 
 const valid = { name: 'Loughborough Lunch Club', kind: 'community', companiesHouseNumber: '', charityNumber: '', size: 'micro', postcode: 'le11 3ab' };
 

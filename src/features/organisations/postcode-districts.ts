@@ -39,6 +39,13 @@ export const districts: readonly District[] = readData<{ lad_code: string; name:
   councilName: row.council_name,
 }));
 
+/** The districts' names, in the county's order. */
+export const districtNames: readonly string[] = districts.map((d) => d.name);
+/** The choice that stands for the whole county rather than named districts. */
+export const COUNTYWIDE = 'Countywide';
+/** The districts' names, then Countywide: the choices of where social value is delivered. */
+export const districtChoices: readonly string[] = [...districtNames, COUNTYWIDE];
+
 const districtByCode = new Map(districts.map((d) => [d.code, d]));
 
 const localSectors = new Map<string, District>();

@@ -6,20 +6,11 @@ import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
 import { flashMessages } from '../../platform/flash.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
 import { param } from '../../platform/route-params.js';
-import { districts } from '../organisations/postcode-districts.js';
+import { COUNTYWIDE, districts } from '../organisations/postcode-districts.js';
 import { cancelRequirement } from './cancel-requirement.js';
 import { commonCategories } from './categories.js';
 import { directorates } from './directorates.js';
-import {
-  COUNTYWIDE,
-  districtsText,
-  emptyValues,
-  readCancelReason,
-  readRequirement,
-  valuesOf,
-  type RequirementErrors,
-  type RequirementValues,
-} from './forms.js';
+import { districtsText, emptyValues, readCancelReason, readRequirement, valuesOf, type RequirementErrors, type RequirementValues } from './forms.js';
 import { loadForwardPlan } from './forward-plan.js';
 import { isChangeable, isInScope, progressLabels, stageLabels, type Progress } from './progress.js';
 import { tenderGate, tenderReadiness } from './readiness.js';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { quantitativeMethods } from '../../db/schema/index.js';
 import { partWeights, quantitativeFormula } from '../../domain/scoring.js';
 import { formErrors } from '../../platform/forms.js';
-import { percentText } from '../framework/rules.js';
+import { percentText } from '../../domain/money.js';
 import { closingValues, readClosing } from './closing-form.js';
 import { SCALE_SCORES } from './defaults.js';
 import {

@@ -6,7 +6,7 @@ import { flashMessages } from '../../platform/flash.js';
 import { MAX_FILES } from '../delivery-reports/streamed-files.js';
 import { answerQuery } from './answer-query.js';
 import { answerValuesOf, readAnswer, type AnswerValues } from './forms.js';
-import { periodLabel } from './period-label.js';
+import { reportPeriodLabel } from '../../domain/report-period.js';
 import { lineViews } from './report-page.js';
 import { loadLines, type LineRecord, type ReportRecord } from './repository.js';
 import { answerPath, lineContext, lineInPath, reportPath } from './route-support.js';
@@ -41,7 +41,7 @@ export async function answerRoutes(app: FastifyInstance, services: Services): Pr
       pageTitle: queried ? `Answer the council’s question on ${line!.label}` : line!.label,
       backLink: { href: `/supplier/contracts/${contract.id}/reports/${report.id}` },
       contract,
-      report: { ...report, label: periodLabel(contract, report) },
+      report: { ...report, label: reportPeriodLabel(contract, report) },
       line,
       queried,
       // the reporting feature takes the files, and comes back here

@@ -3,7 +3,7 @@ import type { Services } from '../../services.js';
 import { pageFrom, paginationLinks } from '../../domain/pagination.js';
 import { staffRoles } from '../../platform/current-user.js';
 import { field } from '../../platform/forms.js';
-import { periodLabel } from './period-label.js';
+import { reportPeriodLabel } from '../../domain/report-period.js';
 import { listQueue } from './repository.js';
 import { reportPath } from './route-support.js';
 
@@ -27,7 +27,7 @@ export async function queueRoutes(app: FastifyInstance, services: Services): Pro
       rows: rows.map((r) => ({
         ...r,
         href: reportPath(r.contractId, r.id),
-        label: periodLabel(r, r),
+        label: reportPeriodLabel(r, r),
         waitingFor: r.status === 'queried' ? 'Waiting for the supplier' : 'Waiting for a decision',
       })),
       pagination: paginationLinks(page, total, hrefFor),

@@ -4,7 +4,7 @@ import type { ContractRecord } from '../contracts/repository.js';
 import { uuidParam } from '../../platform/route-params.js';
 import type { LineContext } from './emails.js';
 import { lineLabel } from './line-label.js';
-import { periodLabel } from './period-label.js';
+import { reportPeriodLabel } from '../../domain/report-period.js';
 import { reportInPath } from '../delivery-reports/report-in-path.js';
 import { loadLines, type LineRecord, type ReportRecord } from './repository.js';
 
@@ -32,5 +32,5 @@ export const answerPath = (contractId: string, reportId: string, lineId: string)
 
 /** What an email or an audit entry says about a line. */
 export function lineContext(contract: ContractRecord, report: ReportRecord, line: LineRecord): LineContext {
-  return { contractReference: contract.reference, contractTitle: contract.title, periodLabel: periodLabel(contract, report), lineLabel: lineLabel(line) };
+  return { contractReference: contract.reference, contractTitle: contract.title, periodLabel: reportPeriodLabel(contract, report), lineLabel: lineLabel(line) };
 }
