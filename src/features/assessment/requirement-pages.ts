@@ -4,6 +4,7 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { requirements, type Role } from '../../db/schema/index.js';
 import { hasAnyRole, type CurrentUser } from '../../platform/current-user.js';
 import { uuidParam } from '../../platform/route-params.js';
+import { refusedPage } from '../../platform/shared-pages.js';
 import { isChangeable } from '../requirements/progress.js';
 
 /**
@@ -86,12 +87,11 @@ export async function lockChangeable(tx: Tx, requirementId: string): Promise<boo
 
 /** Says, with status 409, that the answers cannot change any more, and why. */
 export function refuseSettled(reply: FastifyReply, requirement: RequirementRow, heading: string, returnHref: string): FastifyReply {
-  return reply.code(409).page('assessment/views/settled.njk', {
-    pageTitle: heading,
+  return refusedPage(reply, {
+    caption: requirement.title,
     heading,
-    reason: settledReason(requirement),
-    requirement,
-    returnHref,
+    paragraphs: [`${settledReason(requirement) ?? ''} The answers are kept as they were so that the record stays complete.`],
+    link: { href: returnHref, text: 'Go back' },
     backLink: { href: returnHref },
   });
 }

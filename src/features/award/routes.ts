@@ -8,6 +8,7 @@ import { recordEvent } from '../../platform/audit.js';
 import { hasAnyRole } from '../../platform/current-user.js';
 import type { FormErrorsWithDates } from '../../platform/date-input.js';
 import { uuidParam } from '../../platform/route-params.js';
+import { refusedPage } from '../../platform/shared-pages.js';
 import { resultsAccess, resultsReaders } from '../evaluation/results-access.js';
 import { tenderPhase } from '../tenders/phase.js';
 import { applicabilityFor } from '../thresholds/applicability-for.js';
@@ -31,7 +32,7 @@ const deciders: readonly Role[] = ['officer', 'admin'];
 export async function awardRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const { db } = services.database;
 
-  const refuse = (reply: FastifyReply, refusal: Refusal) => reply.code(409).page('award/views/refused.njk', { pageTitle: refusal.heading, ...refusal });
+  const refuse = (reply: FastifyReply, refusal: Refusal) => refusedPage(reply, refusal);
 
   /** The award context for the tender in the path, or null after sending the 404 page. */
   const contextOr404 = async (request: FastifyRequest, reply: FastifyReply): Promise<AwardContext | null> => {
@@ -145,7 +146,7 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
     }
     if (access.kind === 'refused') {
       const link = { href: `/tenders/${id}`, text: 'Go back to the tender' };
-      reply.code(403).page('award/views/refused.njk', { pageTitle: access.heading, heading: access.heading, paragraphs: access.paragraphs, link });
+      refusedPage(reply, { heading: access.heading, paragraphs: access.paragraphs, link }, 403);
       return null;
     }
     const phase = tenderPhase(report.tender);

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import { hasAnyRole } from '../../platform/current-user.js';
 import { uuidParam } from '../../platform/route-params.js';
+import { refusedPage } from '../../platform/shared-pages.js';
 import { findEvaluationTender, findSubmittedBid, type BidSummary, type EvaluationTender } from './repository.js';
 
 /** Helpers shared by the evaluation's routes. */
@@ -35,7 +36,7 @@ export function tenderCaption(tender: EvaluationTender): string {
 
 /** Says why something cannot be done (status 409 unless given), and where to go instead. */
 export function refuse(reply: FastifyReply, heading: string, paragraphs: string[], link: { href: string; text: string }, status = 409): FastifyReply {
-  return reply.code(status).page('evaluation/views/refused.njk', { pageTitle: heading, heading, paragraphs, link });
+  return refusedPage(reply, { heading, paragraphs, link }, status);
 }
 
 /** "1 answer", "6 answers" */

@@ -6,6 +6,7 @@ import { addMeasure, changeMeasure, deleteMeasure } from './measure-changes.js';
 import { findMeasure, listOutcomes, unitsInVersion, type MeasureRow, type VersionRow } from './repository.js';
 import { adminOnly, draftOrRefuse, frameworkFlash, refuseFrozen } from './route-support.js';
 import { uuidParam } from '../../platform/route-params.js';
+import { confirmPage } from '../../platform/shared-pages.js';
 import { unitOptions } from './units.js';
 
 const CODE_IN_USE = 'Enter a different code: another measure in this version already uses it';
@@ -102,7 +103,7 @@ export async function measureRoutes(app: FastifyInstance, db: Db): Promise<void>
     const found = await draftMeasure(request, reply);
     if (!found) return reply;
     const { version, measure } = found;
-    return reply.page('framework/views/confirm.njk', {
+    return confirmPage(reply, {
       pageTitle: `Delete measure ${measure.code}`,
       backLink: { href: `/framework/${version.id}/measures/${measure.id}` },
       caption: `Framework version ${version.number}`,

@@ -6,6 +6,7 @@ import { addOutcome, changeOutcome, deleteOutcome } from './outcome-changes.js';
 import { countMeasures, findOutcome, type OutcomeRow, type VersionRow } from './repository.js';
 import { adminOnly, draftOrRefuse, frameworkFlash, refuse, refuseFrozen } from './route-support.js';
 import { uuidParam } from '../../platform/route-params.js';
+import { confirmPage } from '../../platform/shared-pages.js';
 
 const CODE_IN_USE = 'Enter a different code: another outcome in this version already uses it';
 
@@ -89,7 +90,7 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
     const { version, outcome } = found;
     const measures = await countMeasures(db, { outcomeId: outcome.id });
     if (measures > 0) return refuseHasMeasures(reply, version, outcome, measures);
-    return reply.page('framework/views/confirm.njk', {
+    return confirmPage(reply, {
       pageTitle: `Delete outcome ${outcome.code}`,
       backLink: { href: `/framework/${version.id}` },
       caption: `Framework version ${version.number}`,

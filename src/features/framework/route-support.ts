@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import { flashMessages } from '../../platform/flash.js';
 import { uuidParam } from '../../platform/route-params.js';
+import { refusedPage } from '../../platform/shared-pages.js';
 import { findVersion, type VersionRow } from './repository.js';
 
 /** Helpers shared by the framework's routes. */
@@ -33,8 +34,8 @@ export async function versionOr404(db: Db, request: FastifyRequest, reply: Fasti
 }
 
 /** Says, with status 409, that a change cannot be made, and why. */
-export function refuse(reply: FastifyReply, heading: string, paragraphs: string[], returnLink: { href: string; text: string }): FastifyReply {
-  return reply.code(409).page('framework/views/refused.njk', { pageTitle: heading, heading, paragraphs, returnLink });
+export function refuse(reply: FastifyReply, heading: string, paragraphs: string[], link: { href: string; text: string }): FastifyReply {
+  return refusedPage(reply, { heading, paragraphs, link });
 }
 
 export function refuseFrozen(reply: FastifyReply, version: VersionRow): FastifyReply {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { formErrors } from '../../platform/forms.js';
+import { confirmPage } from '../../platform/shared-pages.js';
 import { activateDraft } from './activate-draft.js';
 import { deleteDraft } from './delete-draft.js';
 import { editVersionDetails } from './edit-version-details.js';
@@ -48,7 +49,7 @@ export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void>
     const measures = await countMeasures(db, { versionId: version.id });
     if (measures === 0) return cannotActivateEmpty(reply, version);
     const active = await findVersionByStatus(db, 'active');
-    return reply.page('framework/views/confirm.njk', {
+    return confirmPage(reply, {
       pageTitle: `Activate version ${version.number}`,
       backLink: { href: `/framework/${version.id}` },
       caption: `Framework version ${version.number}`,
@@ -82,7 +83,7 @@ export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void>
     if (!version) return reply;
     const outcomes = (await listOutcomes(db, version.id)).length;
     const measures = await countMeasures(db, { versionId: version.id });
-    return reply.page('framework/views/confirm.njk', {
+    return confirmPage(reply, {
       pageTitle: `Delete draft version ${version.number}`,
       backLink: { href: `/framework/${version.id}` },
       caption: `Framework version ${version.number}`,

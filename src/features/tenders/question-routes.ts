@@ -10,6 +10,7 @@ import { questionValues, readQuestion, type QuestionValues } from './question-fo
 import { findQuestion, listQuestions, type QuestionRow, type TenderRow } from './repository.js';
 import { draftTender, officerRoles, refuseFrozen, tenderFlash, tenderPath } from './route-support.js';
 import { uuidParam } from '../../platform/route-params.js';
+import { confirmPage } from '../../platform/shared-pages.js';
 
 /** The method-statement questions of a draft tender: the list with its total weight, adding, changing and removing. */
 export async function questionRoutes(app: FastifyInstance, db: Db): Promise<void> {
@@ -125,10 +126,10 @@ export async function questionRoutes(app: FastifyInstance, db: Db): Promise<void
     const found = await draftQuestion(request, reply);
     if (!found) return reply;
     const { tender, question } = found;
-    return reply.page('tenders/views/confirm.njk', {
+    return confirmPage(reply, {
       pageTitle: `Remove question ${question.position} – tender ${tender.number}`,
       backLink: { href: listPath(tender) },
-      tender,
+      caption: `Tender ${tender.number}: ${tender.title}`,
       heading: `Remove question ${question.position}?`,
       paragraphs: [question.title, `Its weight of ${formatBps(question.weightBps)} is freed for the other questions.`],
       action: `${listPath(tender)}/${question.id}/delete`,

@@ -5,6 +5,7 @@ import { ForbiddenError } from '../../platform/access.js';
 import { hasAnyRole } from '../../platform/current-user.js';
 import { flashMessages } from '../../platform/flash.js';
 import { uuidParam } from '../../platform/route-params.js';
+import { refusedPage } from '../../platform/shared-pages.js';
 import { findTender, isAssignedEvaluator, type TenderRow } from './repository.js';
 
 /** Helpers shared by the tenders' routes. */
@@ -49,13 +50,12 @@ export async function readableTender(db: Db, request: FastifyRequest, reply: Fas
 
 /** Says, with status 409, that something cannot be done to the tender now, and why. */
 export function refuse(reply: FastifyReply, tender: TenderRow, heading: string, paragraphs: string[], list: string[] = []): FastifyReply {
-  return reply.code(409).page('tenders/views/refused.njk', {
-    pageTitle: heading,
+  return refusedPage(reply, {
+    caption: `Tender ${tender.number}: ${tender.title}`,
     heading,
     paragraphs,
     list,
-    tender,
-    returnLink: { href: tenderPath(tender), text: `Go back to tender ${tender.number}` },
+    link: { href: tenderPath(tender), text: `Go back to tender ${tender.number}` },
   });
 }
 
