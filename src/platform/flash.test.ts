@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { doneKey, flashMessages, withDone } from './flash.js';
-import { param, uuidParam } from './route-params.js';
 
 const request = (query: unknown, params: unknown = {}) => ({ query, params }) as FastifyRequest;
 
@@ -27,15 +26,5 @@ describe('flash messages', () => {
   it('may hold functions that make the message from what the page shows', () => {
     const users = flashMessages({ invited: (email: string) => `Invitation sent to ${email}` });
     expect(users.of(request({ done: 'invited' }))?.('a@example.org')).toBe('Invitation sent to a@example.org');
-  });
-});
-
-describe('route parameters', () => {
-  it('reads a path parameter as a string, and a UUID only when it is one', () => {
-    const id = '0b7c1f5e-9d4a-4c4b-8e4f-3a2d1c0b9a88';
-    expect(param(request({}, { id }), 'id')).toBe(id);
-    expect(param(request({}, {}), 'id')).toBe('');
-    expect(uuidParam(request({}, { id }), 'id')).toBe(id);
-    expect(uuidParam(request({}, { id: 'not-a-uuid' }), 'id')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { requirements, type Role } from '../../db/schema/index.js';
 import { hasAnyRole, type CurrentUser } from '../../platform/current-user.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { refusedPage } from '../../platform/shared-pages.js';
 import { isChangeable } from '../requirements/progress.js';
 
@@ -44,12 +44,8 @@ export interface NotNeededWording {
  * out-of-scope requirement a page that says nothing is needed (200 when asked for a page, 409 when a form was sent).
  */
 export async function inScopeRequirement(db: DbOrTx, request: FastifyRequest, reply: FastifyReply, wording: NotNeededWording): Promise<RequirementRow | null> {
-  const id = uuidParam(request, 'id');
-  const requirement = id ? await findRequirement(db, id) : null;
-  if (!requirement) {
-    reply.callNotFound();
-    return null;
-  }
+  const requirement = await recordInPath(request, reply, 'id', (id) => findRequirement(db, id));
+  if (!requirement) return null;
   if (requirement.applicability === 'out_of_scope') {
     reply.code(request.method === 'GET' || request.method === 'HEAD' ? 200 : 409).page('assessment/views/not-needed.njk', {
       pageTitle: wording.heading,

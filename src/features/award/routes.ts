@@ -7,7 +7,7 @@ import { todayIso } from '../../domain/dates.js';
 import { recordEvent } from '../../platform/audit.js';
 import { hasAnyRole } from '../../platform/current-user.js';
 import type { FormErrorsWithDates } from '../../platform/date-input.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath, uuidParam } from '../../platform/route-params.js';
 import { refusedPage } from '../../platform/shared-pages.js';
 import { resultsAccess, resultsReaders } from '../evaluation/results-access.js';
 import { tenderPhase } from '../tenders/phase.js';
@@ -36,10 +36,7 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
 
   /** The award context for the tender in the path, or null after sending the 404 page. */
   const contextOr404 = async (request: FastifyRequest, reply: FastifyReply): Promise<AwardContext | null> => {
-    const id = uuidParam(request, 'id');
-    const context = id ? await loadAwardContext(db, id) : null;
-    if (!context) reply.callNotFound();
-    return context;
+    return recordInPath(request, reply, 'id', (id) => loadAwardContext(db, id));
   };
 
   const showForm = (reply: FastifyReply, context: AwardContext, values: AwardValues, errors?: FormErrorsWithDates) =>
@@ -133,19 +130,15 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
 
   /** The report of a tender that has closed, or null after sending the 404 page or the page that says why not yet. */
   const reportOrRefuse = async (request: FastifyRequest, reply: FastifyReply): Promise<EvaluationReport | null> => {
-    const id = uuidParam(request, 'id');
-    const report = id ? await loadEvaluationReport(db, id) : null;
-    if (!report) {
-      reply.callNotFound();
-      return null;
-    }
+    const report = await recordInPath(request, reply, 'id', (id) => loadEvaluationReport(db, id));
+    if (!report) return null;
     const access = await resultsAccess(db, request.user!, report.tender);
     if (access.kind === 'not-found') {
       reply.callNotFound();
       return null;
     }
     if (access.kind === 'refused') {
-      const link = { href: `/tenders/${id}`, text: 'Go back to the tender' };
+      const link = { href: `/tenders/${report.tender.id}`, text: 'Go back to the tender' };
       refusedPage(reply, { heading: access.heading, paragraphs: access.paragraphs, link }, 403);
       return null;
     }
@@ -154,7 +147,7 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
       refuse(reply, {
         heading: 'There is no evaluation report yet',
         paragraphs: ['The evaluation report is available once the tender has closed for bids.'],
-        link: { href: `/tenders/${id}`, text: 'Go back to the tender' },
+        link: { href: `/tenders/${report.tender.id}`, text: 'Go back to the tender' },
       });
       return null;
     }

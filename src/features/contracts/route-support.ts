@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
 import { flashMessages } from '../../platform/flash.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath, uuidParam } from '../../platform/route-params.js';
 import { loadCommitments, loadContract, type CommitmentRecord, type ContractRecord } from './repository.js';
 
 /** Who may read a contract page: council staff, and a supplier user of the contract's own supplier. */
@@ -59,11 +59,9 @@ export async function commitmentInPath(
 ): Promise<{ contract: ContractRecord; commitment: CommitmentRecord } | null> {
   const contract = await contractInPath(db, request, reply);
   if (!contract) return null;
-  const commitmentId = uuidParam(request, 'cid');
-  const commitment = commitmentId ? (await loadCommitments(db, contract.id)).find((c) => c.id === commitmentId) : undefined;
-  if (!commitment) {
-    reply.callNotFound();
-    return null;
-  }
+  const commitment = await recordInPath(request, reply, 'cid', async (commitmentId) =>
+    (await loadCommitments(db, contract.id)).find((c) => c.id === commitmentId),
+  );
+  if (!commitment) return null;
   return { contract, commitment };
 }

@@ -5,7 +5,7 @@ import { deliveryReports, evidenceFiles } from '../../db/schema/index.js';
 import { withAudit } from '../../platform/audit.js';
 import { readEvidence } from '../../platform/evidence-store.js';
 import { contractReaders, isStaff } from '../contracts/route-support.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath, uuidParam } from '../../platform/route-params.js';
 import { reportFlash } from './flash.js';
 import { lineValuesOf } from './line-form.js';
 import { linePagePath, showLinePage } from './line-page.js';
@@ -30,12 +30,8 @@ export async function evidenceRoutes(app: FastifyInstance, services: Services): 
   async function lineInPath(request: FastifyRequest, reply: FastifyReply) {
     const context = await reportInPath(db, request, reply);
     if (!context) return null;
-    const lineId = uuidParam(request, 'lineId');
-    const line = lineId ? (await loadLines(db, context.report.id)).find((l) => l.id === lineId) : undefined;
-    if (!line) {
-      reply.callNotFound();
-      return null;
-    }
+    const line = await recordInPath(request, reply, 'lineId', async (lineId) => (await loadLines(db, context.report.id)).find((l) => l.id === lineId));
+    if (!line) return null;
     const commitment = line.commitmentId ? ((await commitmentsToReport(db, context.contract.id)).find((c) => c.id === line.commitmentId) ?? null) : null;
     return { context, line, commitment };
   }

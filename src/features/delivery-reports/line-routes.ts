@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { field, formErrors } from '../../platform/forms.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { reportFlash } from './flash.js';
 import { changeDraft, removeAdditionalLine, saveAdditionalLine, saveCommitmentLine, type DraftChange } from './change-draft.js';
 import { describeLine, lineValues, lineValuesOf, readLineForm, revisionOf } from './line-form.js';
@@ -33,12 +33,10 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
   async function commitmentInPath(request: FastifyRequest, reply: FastifyReply) {
     const context = await reportInPath(db, request, reply);
     if (!context) return null;
-    const commitmentId = uuidParam(request, 'commitmentId');
-    const commitment = commitmentId ? (await commitmentsToReport(db, context.contract.id)).find((c) => c.id === commitmentId) : undefined;
-    if (!commitment) {
-      reply.callNotFound();
-      return null;
-    }
+    const commitment = await recordInPath(request, reply, 'commitmentId', async (commitmentId) =>
+      (await commitmentsToReport(db, context.contract.id)).find((c) => c.id === commitmentId),
+    );
+    if (!commitment) return null;
     const line = (await loadLines(db, context.report.id)).find((l) => l.commitmentId === commitment.id) ?? null;
     return { context, commitment, line };
   }
@@ -82,12 +80,10 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
   async function additionalInPath(request: FastifyRequest, reply: FastifyReply) {
     const context = await reportInPath(db, request, reply);
     if (!context) return null;
-    const lineId = uuidParam(request, 'lineId');
-    const line = lineId ? (await loadLines(db, context.report.id)).find((l) => l.id === lineId && l.commitmentId === null) : undefined;
-    if (!line) {
-      reply.callNotFound();
-      return null;
-    }
+    const line = await recordInPath(request, reply, 'lineId', async (lineId) =>
+      (await loadLines(db, context.report.id)).find((l) => l.id === lineId && l.commitmentId === null),
+    );
+    if (!line) return null;
     return { context, commitment: null, line };
   }
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import type { ContractRecord } from '../contracts/repository.js';
 import { contractInPath } from '../contracts/route-support.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { reportPeriodLabel } from '../../domain/report-period.js';
 import { loadReport, type ReportRecord } from './repository.js';
 
@@ -25,11 +25,7 @@ export const reportPath = (contractId: string, reportId: string) => `/supplier/c
 export async function reportInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<ReportContext | null> {
   const contract = await contractInPath(db, request, reply);
   if (!contract) return null;
-  const reportId = uuidParam(request, 'reportId');
-  const report = reportId ? await loadReport(db, contract.id, reportId) : null;
-  if (!report) {
-    reply.callNotFound();
-    return null;
-  }
+  const report = await recordInPath(request, reply, 'reportId', (reportId) => loadReport(db, contract.id, reportId));
+  if (!report) return null;
   return { contract, report, label: reportPeriodLabel(contract, report), path: reportPath(contract.id, report.id) };
 }

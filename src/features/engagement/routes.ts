@@ -5,7 +5,7 @@ import { ForbiddenError } from '../../platform/access.js';
 import { hasAnyRole, staffRoles, type CurrentUser } from '../../platform/current-user.js';
 import { flashMessages } from '../../platform/flash.js';
 import { type FormErrors } from '../../platform/forms.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { canChange, changeRoles, inScopeRequirement, requirementHref, type RequirementRow } from '../assessment/requirement-pages.js';
 import { DATE_FIELD, emptyEntry, entryValues, readEntry, type EntryValues } from './forms.js';
 import { engagementMethods, methodLabel, methodLabels } from './methods.js';
@@ -71,12 +71,8 @@ export async function engagementRoutes(app: FastifyInstance, { database }: Servi
   async function entryFor(request: FastifyRequest, reply: FastifyReply): Promise<{ requirement: RequirementRow; entry: EntryRow } | null> {
     const requirement = await inScopeRequirement(db, request, reply, notNeeded);
     if (!requirement) return null;
-    const entryId = uuidParam(request, 'entryId');
-    const entry = entryId ? await findEntry(db, requirement.id, entryId) : null;
-    if (!entry) {
-      reply.callNotFound();
-      return null;
-    }
+    const entry = await recordInPath(request, reply, 'entryId', (entryId) => findEntry(db, requirement.id, entryId));
+    if (!entry) return null;
     if (!mayEdit(request.user, entry)) throw new ForbiddenError('Only the person who added an engagement, or an officer, can change it');
     return { requirement, entry };
   }

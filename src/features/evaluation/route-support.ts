@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import { hasAnyRole } from '../../platform/current-user.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { refusedPage } from '../../platform/shared-pages.js';
 import { findEvaluationTender, findSubmittedBid, type BidSummary, type EvaluationTender } from './repository.js';
 
@@ -16,18 +16,12 @@ export function isManager(request: FastifyRequest): boolean {
 
 /** The tender named in the path, or null after sending the 404 page. */
 export async function tenderOr404(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<EvaluationTender | null> {
-  const id = uuidParam(request, 'tenderId');
-  const tender = id ? await findEvaluationTender(db, id) : null;
-  if (!tender) reply.callNotFound();
-  return tender;
+  return recordInPath(request, reply, 'tenderId', (id) => findEvaluationTender(db, id));
 }
 
 /** The submitted bid named in the path, of this tender, or null after sending the 404 page. */
 export async function bidOr404(db: Db, tender: EvaluationTender, request: FastifyRequest, reply: FastifyReply): Promise<BidSummary | null> {
-  const id = uuidParam(request, 'bidId');
-  const bid = id ? await findSubmittedBid(db, tender.id, id) : null;
-  if (!bid) reply.callNotFound();
-  return bid;
+  return recordInPath(request, reply, 'bidId', (id) => findSubmittedBid(db, tender.id, id));
 }
 
 export function tenderCaption(tender: EvaluationTender): string {

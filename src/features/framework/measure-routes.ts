@@ -5,7 +5,7 @@ import { measureFormValues, readMeasureForm, type MeasureFormValues } from './fo
 import { addMeasure, changeMeasure, deleteMeasure } from './measure-changes.js';
 import { findMeasure, listOutcomes, unitsInVersion, type MeasureRow, type VersionRow } from './repository.js';
 import { adminOnly, draftOrRefuse, frameworkFlash, refuseFrozen } from './route-support.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { confirmPage } from '../../platform/shared-pages.js';
 import { unitOptions } from './units.js';
 
@@ -51,12 +51,8 @@ export async function measureRoutes(app: FastifyInstance, db: Db): Promise<void>
   async function draftMeasure(request: FastifyRequest, reply: FastifyReply): Promise<{ version: VersionRow; measure: MeasureRow } | null> {
     const version = await draftOrRefuse(db, request, reply);
     if (!version) return null;
-    const measureId = uuidParam(request, 'measureId');
-    const measure = measureId ? await findMeasure(db, version.id, measureId) : null;
-    if (!measure) {
-      reply.callNotFound();
-      return null;
-    }
+    const measure = await recordInPath(request, reply, 'measureId', (measureId) => findMeasure(db, version.id, measureId));
+    if (!measure) return null;
     return { version, measure };
   }
 

@@ -5,7 +5,7 @@ import { outcomeFormValues, readOutcomeForm, type OutcomeFormValues } from './fo
 import { addOutcome, changeOutcome, deleteOutcome } from './outcome-changes.js';
 import { countMeasures, findOutcome, type OutcomeRow, type VersionRow } from './repository.js';
 import { adminOnly, draftOrRefuse, frameworkFlash, refuse, refuseFrozen } from './route-support.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { confirmPage } from '../../platform/shared-pages.js';
 
 const CODE_IN_USE = 'Enter a different code: another outcome in this version already uses it';
@@ -28,12 +28,8 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
   async function draftOutcome(request: FastifyRequest, reply: FastifyReply): Promise<{ version: VersionRow; outcome: OutcomeRow } | null> {
     const version = await draftOrRefuse(db, request, reply);
     if (!version) return null;
-    const outcomeId = uuidParam(request, 'outcomeId');
-    const outcome = outcomeId ? await findOutcome(db, version.id, outcomeId) : null;
-    if (!outcome) {
-      reply.callNotFound();
-      return null;
-    }
+    const outcome = await recordInPath(request, reply, 'outcomeId', (outcomeId) => findOutcome(db, version.id, outcomeId));
+    if (!outcome) return null;
     return { version, outcome };
   }
 

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import { flashMessages } from '../../platform/flash.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { refusedPage } from '../../platform/shared-pages.js';
 import { findVersion, type VersionRow } from './repository.js';
 
@@ -27,10 +27,7 @@ export const frameworkFlash = flashMessages({
 
 /** The version named in the path, or null after sending the 404 page. */
 export async function versionOr404(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<VersionRow | null> {
-  const id = uuidParam(request, 'versionId');
-  const version = id ? await findVersion(db, id) : null;
-  if (!version) reply.callNotFound();
-  return version;
+  return recordInPath(request, reply, 'versionId', (id) => findVersion(db, id));
 }
 
 /** Says, with status 409, that a change cannot be made, and why. */

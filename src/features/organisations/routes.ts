@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../services.js';
 import { organisationKinds, organisationSizes } from '../../db/schema/index.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
 import { flashMessages } from '../../platform/flash.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
 import { organisationValues, readOrganisationForm, type OrganisationValues } from './forms.js';
@@ -69,9 +69,7 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
     return reply.page('organisations/views/list.njk', {
       pageTitle: 'Organisations',
       organisations: rows,
-      total,
-      first: page.offset + 1,
-      last: page.offset + rows.length,
+      ...shownRange(page, rows.length, total),
       kind,
       kindLabels,
       kindPlurals,

@@ -9,7 +9,7 @@ import { removeQuestion } from './remove-question.js';
 import { questionValues, readQuestion, type QuestionValues } from './question-form.js';
 import { findQuestion, listQuestions, type QuestionRow, type TenderRow } from './repository.js';
 import { draftTender, officerRoles, refuseFrozen, tenderFlash, tenderPath } from './route-support.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { confirmPage } from '../../platform/shared-pages.js';
 
 /** The method-statement questions of a draft tender: the list with its total weight, adding, changing and removing. */
@@ -47,12 +47,8 @@ export async function questionRoutes(app: FastifyInstance, db: Db): Promise<void
   async function draftQuestion(request: FastifyRequest, reply: FastifyReply): Promise<{ tender: TenderRow; question: QuestionRow } | null> {
     const tender = await draftTender(db, request, reply);
     if (!tender) return null;
-    const id = uuidParam(request, 'questionId');
-    const question = id ? await findQuestion(db, tender.id, id) : null;
-    if (!question) {
-      reply.callNotFound();
-      return null;
-    }
+    const question = await recordInPath(request, reply, 'questionId', (id) => findQuestion(db, tender.id, id));
+    if (!question) return null;
     return { tender, question };
   }
 

@@ -4,7 +4,7 @@ import type { Role } from '../../db/schema/index.js';
 import { ForbiddenError } from '../../platform/access.js';
 import { hasAnyRole } from '../../platform/current-user.js';
 import { flashMessages } from '../../platform/flash.js';
-import { uuidParam } from '../../platform/route-params.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { refusedPage } from '../../platform/shared-pages.js';
 import { findTender, isAssignedEvaluator, type TenderRow } from './repository.js';
 
@@ -34,10 +34,7 @@ export const tenderFlash = flashMessages({
 export const tenderPath = (tender: { id: string }) => `/tenders/${tender.id}`;
 
 async function tenderInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<TenderRow | null> {
-  const id = uuidParam(request, 'tenderId');
-  const tender = id ? await findTender(db, id) : null;
-  if (!tender) reply.callNotFound();
-  return tender;
+  return recordInPath(request, reply, 'tenderId', (id) => findTender(db, id));
 }
 
 /** The tender named in the path, if the user may read it; otherwise null after the 404 page, or a 403. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
 import { field, isUuid } from '../../platform/forms.js';
 import { closeRoutes } from './close-routes.js';
@@ -39,9 +39,7 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
         const phase = tenderPhase(row, now);
         return { ...row, phase, phaseLabel: phaseLabels[phase] };
       }),
-      total,
-      first: page.offset + 1,
-      last: page.offset + rows.length,
+      ...shownRange(page, rows.length, total),
       waitingLabel: waiting ? tenderQueueLabels[waiting] : null,
       pagination: paginationLinks(page, total, (n) => `/tenders?${new URLSearchParams({ ...(waiting ? { waiting } : {}), page: String(n) }).toString()}`),
     });

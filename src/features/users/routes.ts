@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { roles, type OrganisationKind, type Role } from '../../db/schema/index.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
 import { flashMessages } from '../../platform/flash.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
 import { INVITATION_DAYS } from '../invitations/tokens.js';
@@ -114,9 +114,7 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
     return reply.page('users/views/list.njk', {
       pageTitle: 'Users',
       people: rows,
-      total,
-      first: page.offset + 1,
-      last: page.offset + rows.length,
+      ...shownRange(page, rows.length, total),
       filtered: Object.keys(filterParams).length > 0,
       roleLabels,
       statusLabels,

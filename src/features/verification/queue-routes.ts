@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
 import { staffRoles } from '../../platform/current-user.js';
 import { field } from '../../platform/forms.js';
 import { reportPeriodLabel } from '../../domain/report-period.js';
@@ -21,9 +21,7 @@ export async function queueRoutes(app: FastifyInstance, services: Services): Pro
     return reply.page('verification/views/queue.njk', {
       pageTitle: 'Delivery reports to verify',
       mine,
-      total,
-      first: page.offset + 1,
-      last: page.offset + rows.length,
+      ...shownRange(page, rows.length, total),
       rows: rows.map((r) => ({
         ...r,
         href: reportPath(r.contractId, r.id),
