@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { pageFrom, paginationLinks } from '../../domain/pagination.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
-import { districtNames } from '../requirements/forms.js';
+import { districtNames } from '../organisations/postcode-districts.js';
 import { outcomeTitles } from '../summaries/read.js';
 import { PUBLIC_CACHE_CONTROL, sendCached } from '../transparency/http-cache.js';
 import { publicRenderer } from '../transparency/public-views.js';

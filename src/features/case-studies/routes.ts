@@ -5,7 +5,7 @@ import { pageFrom, paginationLinks } from '../../domain/pagination.js';
 import { ForbiddenError } from '../../platform/access.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
 import { field, formErrors, isUuid, uploadedFile, type FormErrors } from '../../platform/forms.js';
-import { districtNames } from '../requirements/forms.js';
+import { districtNames } from '../organisations/postcode-districts.js';
 import { outcomeTitles } from '../summaries/read.js';
 import { caseStudyAuthors, caseStudyInPath, caseStudyReaders, mayAuthor, mayPublish, writesForCouncil } from './access.js';
 import { takeStep } from './change-status.js';

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../services.js';
 import { organisationKinds, organisationSizes } from '../../db/schema/index.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
+import { flashMessages } from '../../platform/flash.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
 import { loadLocalAreas } from '../local-areas/repository.js';
 import { cpvDivisionCodes, cpvDivisions } from '../requirements/categories.js';
@@ -14,10 +15,7 @@ const PAGE_SIZE = 50;
 const admin = { access: ['admin'] } as const;
 
 /** The success message after each change, by the `done` query parameter of the page it returns to. */
-const flashes = new Map([
-  ['added', 'Organisation added'],
-  ['saved', 'Changes saved'],
-]);
+const flash = flashMessages({ added: 'Organisation added', saved: 'Changes saved' });
 
 export function valuesOf(organisation: Organisation): OrganisationValues {
   return {
@@ -93,9 +91,7 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
     return reply.page('organisations/views/list.njk', {
       pageTitle: 'Organisations',
       organisations: rows,
-      total,
-      first: page.offset + 1,
-      last: page.offset + rows.length,
+      ...shownRange(page, rows.length, total),
       kind,
       kindLabels,
       kindPlurals,
@@ -116,7 +112,7 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
       return renderForm(reply, { ...addForm, values, problems: form.problems });
     }
     const id = await createOrganisation(db, request.actor, form.input);
-    return reply.redirect(`/admin/organisations/${id}?done=added`, 303);
+    return reply.redirect(flash.path(`/admin/organisations/${id}`, 'added'), 303);
   });
 
   app.get('/admin/organisations/:id', { config: admin }, async (request, reply) => {
@@ -130,7 +126,7 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
       categoryNames: organisation.categories.map((c) => `${c} ${cpvDivisions[c] ?? ''}`),
       kindLabels,
       sizeLabels,
-      flash: flashes.get(field(request.query, 'done')),
+      flash: flash.of(request),
       backLink: { href: '/admin/organisations', text: 'All organisations' },
     });
   });
@@ -158,6 +154,6 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
     const result = await updateOrganisation(db, request.actor, id, form.input);
     if ('notFound' in result) return reply.callNotFound();
     if (!result.ok) return renderForm(reply, { ...editForm(organisation), values, problems: [result.problem] });
-    return reply.redirect(`/admin/organisations/${id}?done=saved`, 303);
+    return reply.redirect(flash.path(`/admin/organisations/${id}`, 'saved'), 303);
   });
 }

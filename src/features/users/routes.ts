@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { roles, type OrganisationKind, type Role } from '../../db/schema/index.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
+import { flashMessages } from '../../platform/flash.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
 import { INVITATION_DAYS } from '../invitations/tokens.js';
 import { kindLabels } from '../organisations/labels.js';
@@ -27,13 +28,13 @@ function roleItems(choices: readonly Role[], checked: readonly string[]) {
 }
 
 /** The success message after each change, by the `done` query parameter of the page it returns to. */
-const flashes = new Map<string, (user: UserDetails) => string>([
-  ['invited', (u) => `Invitation sent to ${u.email}`],
-  ['saved', () => 'Changes saved'],
-  ['resent', (u) => `New invitation sent to ${u.email}. Earlier links no longer work`],
-  ['deactivated', (u) => `${u.name}'s account is deactivated and they have been signed out`],
-  ['reactivated', (u) => `${u.name}'s account is active again`],
-]);
+const flash = flashMessages({
+  invited: (u: UserDetails) => `Invitation sent to ${u.email}`,
+  saved: () => 'Changes saved',
+  resent: (u: UserDetails) => `New invitation sent to ${u.email}. Earlier links no longer work`,
+  deactivated: (u: UserDetails) => `${u.name}'s account is deactivated and they have been signed out`,
+  reactivated: (u: UserDetails) => `${u.name}'s account is active again`,
+});
 
 /** Admins invite people, change their names and roles, and deactivate or reactivate their accounts. */
 export async function userRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -71,7 +72,7 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
       roleLabels,
       statusLabels,
       kindLabels,
-      flash: problems.length ? undefined : flashes.get(field(request.query, 'done'))?.(user),
+      flash: problems.length ? undefined : flash.of(request)?.(user),
       backLink: { href: '/admin/users', text: 'All users' },
       ...formErrors(problems),
     });
@@ -113,9 +114,7 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
     return reply.page('users/views/list.njk', {
       pageTitle: 'Users',
       people: rows,
-      total,
-      first: page.offset + 1,
-      last: page.offset + rows.length,
+      ...shownRange(page, rows.length, total),
       filtered: Object.keys(filterParams).length > 0,
       roleLabels,
       statusLabels,
@@ -140,7 +139,7 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
     const values = inviteValues(request.body);
     const result = await inviteUser(db, inviterOf(request), values, baseUrl);
     if (!result.ok) return renderInvite(reply, values, result.problems);
-    return reply.redirect(`/admin/users/${result.userId}?done=invited`, 303);
+    return reply.redirect(flash.path(`/admin/users/${result.userId}`, 'invited'), 303);
   });
 
   app.get('/admin/users/:id', { config: admin }, async (request, reply) => {
@@ -162,7 +161,7 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
     const result = await changeUser(db, request.actor, user.id, user.email, values);
     if ('notFound' in result) return reply.callNotFound();
     if (!result.ok) return renderEdit(reply, request, user, values, result.problems);
-    return reply.redirect(`/admin/users/${user.id}?done=saved`, 303);
+    return reply.redirect(flash.path(`/admin/users/${user.id}`, 'saved'), 303);
   });
 
   app.post('/admin/users/:id/invitation', { config: admin }, async (request, reply) => {
@@ -170,7 +169,7 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
     if (!user) return reply.callNotFound();
     const sent = await sendNewInvitation(db, inviterOf(request), user.id, user.email, baseUrl);
     if (!sent) return renderUser(reply, request, user, [['invitation', 'Reactivate the account before you send a new invitation']]);
-    return reply.redirect(`/admin/users/${user.id}?done=resent`, 303);
+    return reply.redirect(flash.path(`/admin/users/${user.id}`, 'resent'), 303);
   });
 
   app.get('/admin/users/:id/deactivate', { config: admin }, async (request, reply) => {
@@ -185,13 +184,13 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
     if (!user) return reply.callNotFound();
     const outcome = await deactivateUser(db, request.actor, user);
     if (outcome === 'self') return renderDeactivate(reply, request, user);
-    return reply.redirect(`/admin/users/${user.id}?done=deactivated`, 303);
+    return reply.redirect(flash.path(`/admin/users/${user.id}`, 'deactivated'), 303);
   });
 
   app.post('/admin/users/:id/reactivate', { config: admin }, async (request, reply) => {
     const user = await loadUser(request);
     if (!user) return reply.callNotFound();
     await reactivateUser(db, request.actor, user);
-    return reply.redirect(`/admin/users/${user.id}?done=reactivated`, 303);
+    return reply.redirect(flash.path(`/admin/users/${user.id}`, 'reactivated'), 303);
   });
 }
