@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../services.js';
 import { flashMessages } from '../../platform/flash.js';
-import { formErrors, isUuid } from '../../platform/forms.js';
+import { formErrors } from '../../platform/forms.js';
 import { createToken } from './create-token.js';
 import { listTokens } from './repository.js';
 import { revokeToken } from './revoke-token.js';
 import { readTokenForm } from './token-form.js';
+import { uuidParam } from '../../platform/route-params.js';
 
 const admin = { access: ['admin'] } as const;
 
@@ -53,8 +54,8 @@ export async function apiTokenRoutes(app: FastifyInstance, { database }: Service
   });
 
   app.post('/admin/api-tokens/:tokenId/revoke', { config: admin }, async (request, reply) => {
-    const { tokenId } = request.params as { tokenId: string };
-    if (!isUuid(tokenId) || !(await revokeToken(db, request.actor, tokenId))) return reply.callNotFound();
+    const tokenId = uuidParam(request, 'tokenId');
+    if (!tokenId || !(await revokeToken(db, request.actor, tokenId))) return reply.callNotFound();
     return reply.redirect(flashes.path('/admin/api-tokens', 'revoked'), 303);
   });
 }

@@ -3,13 +3,14 @@ import type { Services } from '../../services.js';
 import { organisationKinds, organisationSizes } from '../../db/schema/index.js';
 import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
 import { flashMessages } from '../../platform/flash.js';
-import { field, formErrors, isUuid } from '../../platform/forms.js';
+import { field, formErrors } from '../../platform/forms.js';
 import { loadLocalAreas } from '../local-areas/repository.js';
 import { cpvDivisionCodes, cpvDivisions } from '../requirements/categories.js';
 import { organisationValues, readOrganisationForm, type OrganisationValues } from './forms.js';
 import { kindHints, kindLabels, kindPlurals, sizeHints, sizeLabels } from './labels.js';
 import { countUsersOf, findOrganisation, listOrganisations, type Organisation } from './repository.js';
 import { createOrganisation, updateOrganisation } from './save-organisation.js';
+import { recordInPath } from '../../platform/route-params.js';
 
 const PAGE_SIZE = 50;
 const admin = { access: ['admin'] } as const;
@@ -116,13 +117,12 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
   });
 
   app.get('/admin/organisations/:id', { config: admin }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const organisation = isUuid(id) ? await findOrganisation(db, id) : null;
-    if (!organisation) return reply.callNotFound();
+    const organisation = await recordInPath(request, reply, 'id', (id) => findOrganisation(db, id));
+    if (!organisation) return reply;
     return reply.page('organisations/views/view.njk', {
       pageTitle: organisation.name,
       organisation,
-      userCount: await countUsersOf(db, id),
+      userCount: await countUsersOf(db, organisation.id),
       categoryNames: organisation.categories.map((c) => `${c} ${cpvDivisions[c] ?? ''}`),
       kindLabels,
       sizeLabels,
@@ -138,22 +138,20 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
   });
 
   app.get('/admin/organisations/:id/edit', { config: admin }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const organisation = isUuid(id) ? await findOrganisation(db, id) : null;
-    if (!organisation) return reply.callNotFound();
+    const organisation = await recordInPath(request, reply, 'id', (id) => findOrganisation(db, id));
+    if (!organisation) return reply;
     return renderForm(reply, { ...editForm(organisation), values: valuesOf(organisation) });
   });
 
   app.post('/admin/organisations/:id/edit', { config: admin }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const organisation = isUuid(id) ? await findOrganisation(db, id) : null;
-    if (!organisation) return reply.callNotFound();
+    const organisation = await recordInPath(request, reply, 'id', (id) => findOrganisation(db, id));
+    if (!organisation) return reply;
     const values = organisationValues(request.body);
     const form = readOrganisationForm(values, await loadLocalAreas(db));
     if (!form.ok) return renderForm(reply, { ...editForm(organisation), values, problems: form.problems });
-    const result = await updateOrganisation(db, request.actor, id, form.input);
+    const result = await updateOrganisation(db, request.actor, organisation.id, form.input);
     if ('notFound' in result) return reply.callNotFound();
     if (!result.ok) return renderForm(reply, { ...editForm(organisation), values, problems: [result.problem] });
-    return reply.redirect(flash.path(`/admin/organisations/${id}`, 'saved'), 303);
+    return reply.redirect(flash.path(`/admin/organisations/${organisation.id}`, 'saved'), 303);
   });
 }

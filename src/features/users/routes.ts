@@ -15,6 +15,7 @@ import { findUser, latestInvitation, listUsers, type UserDetails } from './repos
 import { isRole, roleHints, roleLabels, rolesByKind } from './roles.js';
 import { sendNewInvitation } from './send-invitation.js';
 import { statusLabels, userStatuses } from './status.js';
+import { uuidParam } from '../../platform/route-params.js';
 
 const PAGE_SIZE = 50;
 const admin = { access: ['admin'] } as const;
@@ -42,8 +43,8 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
   const { baseUrl } = services.config;
 
   async function loadUser(request: FastifyRequest): Promise<UserDetails | null> {
-    const { id } = request.params as { id: string };
-    return isUuid(id) ? findUser(db, id) : null;
+    const id = uuidParam(request, 'id');
+    return id ? findUser(db, id) : null;
   }
 
   async function renderInvite(reply: FastifyReply, values: InviteValues, problems: [string, string][] = []) {
