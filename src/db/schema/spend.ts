@@ -30,7 +30,7 @@ export type SpendImportStatus = (typeof spendImportStatuses)[number];
 
 /**
  * A file being imported, or imported: operational like contract_imports (its upload, start, end and undoing are audit
- * events). Its payments are written in batches tagged with its id and counted in the figures only when it is marked
+ * events). Its payments are written in batches tagged with its id and added up into the figures only when it is marked
  * imported, in the same transaction; an import that fails or is cut short is undone (undo-spend-import.ts).
  */
 export const spendImports = pgTable(
@@ -158,20 +158,6 @@ const amounts = () => ({
   pence: bigint('pence', { mode: 'number' }).notNull().default(0),
   payments: integer('payments').notNull().default(0),
 });
-
-/** An import's payments added up while it runs (by supplier, month and directorate), moved into the figures when it is imported. */
-export const spendImportMonths = pgTable(
-  'spend_import_months',
-  {
-    importId: uuid('import_id').notNull(),
-    supplierId: uuid('supplier_id').notNull(),
-    kind: text('kind', { enum: spendKinds }).notNull(),
-    month: date('month', { mode: 'string' }).notNull(),
-    directorate: text('directorate').notNull(),
-    ...amounts(),
-  },
-  (t) => [primaryKey({ name: 'spend_import_months_pkey', columns: [t.importId, t.supplierId, t.kind, t.month, t.directorate] })],
-);
 
 /** Imported payments by supplier, month and directorate: what a supplier's match moves from one figure to another. */
 export const spendSupplierMonths = pgTable(

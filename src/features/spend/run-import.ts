@@ -7,6 +7,7 @@ import { recordEvent, withAudit, type Actor } from '../../platform/audit.js';
 import { columnsFrom } from '../contract-import/mapping.js';
 import { fieldLabelOf, fieldsOf } from './fields.js';
 import { buildMatcher, type Matcher } from './matcher.js';
+import { OccurrenceCounter } from './occurrences.js';
 import { columnIndexes, paymentReader, type PaymentRow } from './payment-row.js';
 import { fileRows, type FileSource } from './read-file.js';
 import { directoryOrganisations, findImport, importedTwin, organisationsChangedSince, publisherSuppliers, rowsOf, type SpendImport } from './repository.js';
@@ -26,7 +27,7 @@ export type SpendImportResult =
  * are short enough for other requests to be served between them; PostgreSQL serves other connections meanwhile, and
  * larger batches cost it less.
  */
-export const SPEND_ROWS_PER_BATCH = { pglite: 5000, postgres: 20_000 } as const;
+export const SPEND_ROWS_PER_BATCH = { pglite: 5000, postgres: 10_000 } as const;
 
 export interface SpendImportOptions {
   rowsPerBatch?: number;
@@ -86,15 +87,14 @@ async function claim(
 
 /** The key of a row among the publisher's rows: what it says, and how many identical rows came before it in the file. */
 function rowKeyer(kind: SpendKind) {
-  // Occurrences are counted by 28 bits of the row's hash, a small integer V8 keeps compactly: two different rows
-  // sharing them only number their occurrences together, which keeps keys unique and the same for the same file.
-  const seen = new Map<number, number>();
+  // Occurrences are counted by 28 bits of the row's hash, in a compact counter: two different rows sharing them only
+  // number their occurrences together, which keeps keys unique and the same for the same file.
+  const seen = new OccurrenceCounter();
   return (p: PaymentRow): string => {
     const content = [kind, p.paidOn, p.amountPence, p.supplier?.key ?? REDACTED_KEY, p.directorate, p.reference].join('\u001f');
     let hex = hash('md5', content);
     const bucket = parseInt(hex.slice(0, 7), 16);
-    const occurrence = seen.get(bucket) ?? 0;
-    seen.set(bucket, occurrence + 1);
+    const occurrence = seen.next(bucket);
     if (occurrence > 0) hex = hash('md5', `${content}\u001f${occurrence}`);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };
@@ -179,6 +179,9 @@ async function writeBatch(db: Db, actor: Actor, spendImport: SpendImport, matche
   }
   const literal = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
   await withAudit(db, actor, `Imported ${spendImport.fileName}`, async (tx) => {
+    // A batch does not wait for its commit to reach the disk: nothing counts until finish() commits, which does wait,
+    // and with it everything written before it. Should the server stop first, the import is undone as cut short.
+    await tx.execute(sql`set local synchronous_commit = off`);
     if (suppliers.length) await addSuppliers(tx, suppliers);
     // The sums by supplier and month are made once, from the import's payments, when it finishes.
     const written = await tx.execute(sql`

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { spendImportMonths, spendImports, spendSuppliers } from '../../db/schema/index.js';
+import { spendImports, spendSuppliers } from '../../db/schema/index.js';
 import { systemActor, withAudit, type Actor } from '../../platform/audit.js';
 import { rowsOf, unfinishedImports } from './repository.js';
 
@@ -8,7 +8,7 @@ import { rowsOf, unfinishedImports } from './repository.js';
 const ROWS_PER_DELETE = 10_000;
 
 /**
- * Undoes an import that did not finish: deletes its payments (a batch at a time), what it added up, and the suppliers
+ * Undoes an import that did not finish: deletes its payments (a batch at a time) and the suppliers
  * it named first, and marks it failed with the reason. Its payments were never in the figures: those move only when an
  * import is marked imported. Does nothing to an import that finished.
  */
@@ -24,7 +24,6 @@ export async function undoSpendImport(db: Db, actor: Actor, spendImport: { id: s
     if ((rowsOf<{ n: number }>(deleted)[0]?.n ?? 0) === 0) break;
   }
   await withAudit(db, actor, action, async (tx) => {
-    await tx.delete(spendImportMonths).where(eq(spendImportMonths.importId, spendImport.id));
     await tx.delete(spendSuppliers).where(and(eq(spendSuppliers.firstImportId, spendImport.id)));
     await tx.update(spendImports).set({ status: 'failed', problem, importingAt: null }).where(eq(spendImports.id, spendImport.id));
   });
