@@ -24,10 +24,10 @@ export type SpendImportResult =
 
 /**
  * Rows written per transaction. The embedded database serves nothing else while a transaction runs, so its batches
- * are short enough for other requests to be served between them; PostgreSQL serves other connections meanwhile, and
- * larger batches cost it less.
+ * are short enough for other requests to be served between them. On PostgreSQL, once a batch's commit no longer waits
+ * for the disk, larger batches were no faster (bench/spend-import.js) and held more memory.
  */
-export const SPEND_ROWS_PER_BATCH = { pglite: 5000, postgres: 10_000 } as const;
+export const SPEND_ROWS_PER_BATCH = { pglite: 5000, postgres: 5000 } as const;
 
 export interface SpendImportOptions {
   rowsPerBatch?: number;
