@@ -31,7 +31,7 @@ export const SPEND_ROWS_PER_BATCH = { pglite: 5000, postgres: 5000 } as const;
 
 export interface SpendImportOptions {
   rowsPerBatch?: number;
-  /** which database: the size of the batches depends on it */
+  /** which database: on PostgreSQL a batch's commit does not wait for the disk */
   databaseKind?: 'pglite' | 'postgres';
   /** after each batch is written, before the next: progress bars, and tests following the order of events */
   afterBatch?: (progress: { batch: number; rowsRead: number }) => Promise<void> | void;
@@ -144,7 +144,16 @@ function arrayText(text: string): string {
 }
 
 /** Writes a batch: new suppliers, and the payments not already in (by row key), counting what it wrote. */
-async function writeBatch(db: Db, actor: Actor, spendImport: SpendImport, matcher: Matcher, ids: Map<string, string>, batch: Pending[], rowsRead: number) {
+async function writeBatch(
+  db: Db,
+  actor: Actor,
+  spendImport: SpendImport,
+  matcher: Matcher,
+  ids: Map<string, string>,
+  batch: Pending[],
+  rowsRead: number,
+  lazyCommit: boolean,
+) {
   const fresh = new Map<string, NonNullable<PaymentRow['supplier']> | null>();
   for (const { payment } of batch) {
     const key = payment.supplier?.key ?? REDACTED_KEY;
@@ -179,9 +188,10 @@ async function writeBatch(db: Db, actor: Actor, spendImport: SpendImport, matche
   }
   const literal = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
   await withAudit(db, actor, `Imported ${spendImport.fileName}`, async (tx) => {
-    // A batch does not wait for its commit to reach the disk: nothing counts until finish() commits, which does wait,
-    // and with it everything written before it. Should the server stop first, the import is undone as cut short.
-    await tx.execute(sql`set local synchronous_commit = off`);
+    // On PostgreSQL a batch does not wait for its commit to reach the disk: nothing counts until finish() commits,
+    // which does wait, and with it everything written before it. Should the server stop first, the import is undone as
+    // cut short. The embedded database lives in this process: what it said was written stays written.
+    if (lazyCommit) await tx.execute(sql`set local synchronous_commit = off`);
     if (suppliers.length) await addSuppliers(tx, suppliers);
     // The sums by supplier and month are made once, from the import's payments, when it finishes.
     const written = await tx.execute(sql`
@@ -285,7 +295,7 @@ export async function importSpend(db: Db, actor: Actor, id: string, source: File
       const read = rowsRead;
       batch = [];
       await writing;
-      writing = writeBatch(db, actor, spendImport, matcher, ids, written, read).then(async () => {
+      writing = writeBatch(db, actor, spendImport, matcher, ids, written, read, options.databaseKind === 'postgres').then(async () => {
         await options.afterBatch?.({ batch: ++batches, rowsRead: read });
         // Requests that arrived while the batch was written get the database before the next batch.
         await nextTurn();
