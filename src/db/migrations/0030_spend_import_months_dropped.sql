@@ -1,1 +1,0 @@
-DROP TABLE "spend_import_months" CASCADE;
