@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { caseStudies, contracts, organisations } from '../../db/schema/index.js';
 import type { Page } from '../../domain/pagination.js';
 
@@ -34,9 +35,15 @@ const publicColumns = {
 /**
  * A page of the public library: PostgreSQL full-text search over the stored, GIN-indexed search_vector (English
  * stemming, so "volunteering" finds "volunteers"), best matches first by ts_rank, then the newest; with no words,
- * newest first. Filters by strategic outcome, district and year of publication.
+ * newest first. Filters by strategic outcome, district and year of publication. Ranking costs time in proportion to
+ * the case studies that match, so on the embedded database a page is kept until its next write (see read-cache.ts).
  */
-export async function searchLibrary(db: DbOrTx, filters: LibraryFilters, page: Page) {
+export function searchLibrary(db: DbOrTx, filters: LibraryFilters, page: Page) {
+  const key = `case-studies:search:${JSON.stringify([filters.q, filters.outcome, filters.district, filters.year, page.size, page.offset])}`;
+  return cachedRead(db, key, () => readLibraryPage(db, filters, page));
+}
+
+async function readLibraryPage(db: DbOrTx, filters: LibraryFilters, page: Page) {
   const query = filters.q ? sql`websearch_to_tsquery('english', ${filters.q})` : null;
   const conditions: (SQL | undefined)[] = [
     isPublic,
