@@ -111,7 +111,9 @@ async function measure(db, ids) {
     const id = ids[(i * 7919 + 1_000_000) % ids.length];
     const s = await timed(() => searchLibrary(db, { q, outcome: '', district: '', year: null }, PAGE));
     const r = await timed(() => publicCaseStudy(db, id));
-    if (i >= 0) (search.push(s), read.push(r));
+    if (i < 0) continue;
+    search.push(s);
+    read.push(r);
   }
   return { search: [percentile(search, 0.5), percentile(search, 0.95)], read: [percentile(read, 0.5), percentile(read, 0.95)] };
 }
