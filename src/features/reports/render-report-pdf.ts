@@ -33,6 +33,6 @@ export async function renderReportPdf(services: Services, report: { kind: Report
   if (!period) throw new ReportNotFoundError(report.kind, report.period);
   await options.onProgress?.('Reading the figures', 10);
   const data = await loadReport(db, period, today);
-  const view = reportView(data);
+  const view = reportView(data, services.config.baseUrl);
   return documentPdf(view, (index, count) => options.onProgress?.(`Drawing “${view.sections[index]!.heading}”`, 20 + Math.round((70 * index) / count)));
 }

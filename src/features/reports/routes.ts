@@ -50,7 +50,7 @@ export async function reportRoutes(app: FastifyInstance, services: Services): Pr
     app.get(`/reports/${kind}/:period`, { config: access }, async (request, reply) => {
       const period = await reportOr404(kind, request, reply);
       if (!period) return reply;
-      const view = reportView(await loadReport(db, period, todayIso()));
+      const view = reportView(await loadReport(db, period, todayIso()), services.config.baseUrl);
       return reply.page('reports/views/report.njk', { pageTitle: view.title, backLink: { href: '/reports', text: 'All reports' }, period, view });
     });
 
