@@ -247,7 +247,7 @@ describe.each(databaseKinds)('social value reports on %s', (kind) => {
 
   it('tells each step of making a PDF as it goes, and a PDF that cannot be made says so', async () => {
     const steps: [string, number][] = [];
-    const pdf = await renderReportPdf(
+    const { pdf } = await renderReportPdf(
       t.services,
       { kind: 'quarterly', period: '2025-04-01' },
       { onProgress: (step, percent) => void steps.push([step, percent]) },
