@@ -2,7 +2,6 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { periodLabel } from './periods.js';
 import { recordEvent, type Actor } from '../../platform/audit.js';
-import { field } from '../../platform/forms.js';
 import { signedLinkKey, type LinkRefusal } from '../../platform/signed-links.js';
 import type { Services } from '../../services.js';
 import { changeStatus } from './change-status.js';
@@ -10,6 +9,7 @@ import { reportFileName, reportNames } from './emails.js';
 import { readReportToken, readUnsubscribeToken } from './links.js';
 import { ReportNotFoundError, serviceReports } from './report-pdf.js';
 import { findSubscription } from './repository.js';
+import { param } from '../../platform/route-params.js';
 
 const open = { access: 'public' } as const;
 
@@ -37,7 +37,7 @@ export async function reportLinkRoutes(app: FastifyInstance, services: Services)
   }
 
   async function unsubscribePage(request: FastifyRequest, reply: FastifyReply, unsubscribe: boolean) {
-    const token = field(request.params, 'token');
+    const token = param(request, 'token');
     const read = readUnsubscribeToken(key, token);
     if (!read.ok) return refused(reply, read.reason, 'unsubscribe');
     const subscription = await findSubscription(db, read.subscriptionId);
@@ -78,7 +78,7 @@ export async function reportLinkRoutes(app: FastifyInstance, services: Services)
       });
     });
     scoped.get('/reports/shared/:token', { config: open }, async (request, reply) => {
-      const read = readReportToken(key, field(request.params, 'token'));
+      const read = readReportToken(key, param(request, 'token'));
       if (!read.ok) return refused(reply, read.reason, 'report');
       const subscription = await findSubscription(db, read.subscriptionId);
       // An officer removing the subscription withdraws its links; unsubscribing does not take back reports already sent.
