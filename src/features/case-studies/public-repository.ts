@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { cachedRead } from '../../db/read-cache.js';
 import { caseStudies, contracts, organisations } from '../../db/schema/index.js';
@@ -96,3 +96,21 @@ export async function publicCaseStudy(db: DbOrTx, id: string) {
 }
 
 export type PublicCaseStudy = NonNullable<Awaited<ReturnType<typeof publicCaseStudy>>>;
+
+/** The contracts that have a public case study, as a subquery of their ids (for a filter inside another query). */
+export function contractsWithPublicCaseStudies(db: DbOrTx) {
+  return db.selectDistinct({ id: caseStudies.contractId }).from(caseStudies).innerJoin(contracts, eq(contracts.id, caseStudies.contractId)).where(isPublic);
+}
+
+/** Of each contract named, its most recently published public case study (a contract without one is left out). */
+export async function latestPublicCaseStudies(db: DbOrTx, contractIds: string[]) {
+  if (contractIds.length === 0) return new Map<string, never>();
+  const rows = await db
+    .selectDistinctOn([caseStudies.contractId], publicColumns)
+    .from(caseStudies)
+    .innerJoin(contracts, eq(contracts.id, caseStudies.contractId))
+    .innerJoin(organisations, eq(organisations.id, contracts.supplierId))
+    .where(and(isPublic, inArray(caseStudies.contractId, contractIds)))
+    .orderBy(caseStudies.contractId, desc(caseStudies.publishedAt), asc(caseStudies.id));
+  return new Map(rows.map((row) => [row.contractId, row]));
+}
