@@ -61,6 +61,7 @@ export async function loadShedding(app: FastifyInstance, { config, database }: S
   if (wait) app.addHook('onClose', async () => wait.stop());
   const capacity = database.connections + maxDatabaseQueue;
   const turns = database.kind === 'pglite' ? new TurnByTurn(TURN_BUDGET_MS) : undefined;
+  if (turns) app.server.on('connection', () => turns.connectionAccepted());
   const admitted = new WeakSet<FastifyRequest>();
   let inProgress = 0;
 

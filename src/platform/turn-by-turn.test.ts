@@ -46,6 +46,21 @@ describe('TurnByTurn', () => {
     expect(begun).toEqual([1, 2]);
   });
 
+  it('starts no request in a turn in which a connection was accepted, and none in its place as one finishes', async () => {
+    const turns = new TurnByTurn(60_000);
+    const started: number[] = [];
+    for (const n of [1, 2]) void turns.wait().then(() => started.push(n));
+    turns.connectionAccepted();
+    await nextTurn();
+    turns.finished();
+    await Promise.resolve();
+    expect(started).toEqual([]);
+    await nextTurn();
+    expect(started).toEqual([1]);
+    await nextTurn();
+    expect(started).toEqual([1, 2]);
+  });
+
   it('does nothing when a request finishes and none waits', async () => {
     const turns = new TurnByTurn(60_000);
     turns.finished();
