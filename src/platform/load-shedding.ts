@@ -29,9 +29,9 @@ function prefersJson(request: FastifyRequest): boolean {
  * - more queries wait for the database than LOAD_SHED_DATABASE_QUEUE, or more requests are in progress than the
  *   database's connections plus that many (many requests arriving together all pass before any has queried, so the
  *   queue alone says too late how many will wait).
- * On the embedded database, whose queries run on the service's own thread, the requests let in start one per turn of
+ * On the embedded database, whose queries run on the service's own thread, the requests let in start a few per turn of
  * the event loop (turn-by-turn.ts), so that they wait in the admission queue, which is bounded, rather than unread in
- * their sockets or unaccepted, where the service cannot see them.
+ * their sockets or not yet accepted, where the service cannot see them.
  * The checks run before the session is looked up, so a refused request costs no query. /health and the static files
  * are always served. Registered directly on the app (not encapsulated), first, so that its hooks run before every other.
  */
@@ -60,7 +60,7 @@ export async function loadShedding(app: FastifyInstance, { config, database }: S
   const wait = maxEventLoopDelayMs > 0 ? watchEventLoopWait() : undefined;
   if (wait) app.addHook('onClose', async () => wait.stop());
   const capacity = database.connections + maxDatabaseQueue;
-  const turns = database.kind === 'pglite' ? new TurnByTurn(TURN_BUDGET_MS) : undefined;
+  const turns = maxDatabaseQueue > 0 && database.kind === 'pglite' ? new TurnByTurn(TURN_BUDGET_MS) : undefined;
   if (turns) app.server.on('connection', () => turns.connectionAccepted());
   const admitted = new WeakSet<FastifyRequest>();
   let inProgress = 0;
