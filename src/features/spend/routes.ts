@@ -16,6 +16,8 @@ import { directoryOrganisations } from './repository.js';
 import { findSpendSupplier, reviewCounts, suppliersToReview } from './review-queries.js';
 import { readSpendFilter, spendQuery } from './spend-filter.js';
 import { breakdownCells, breakdownHeadings, breakdownTable, filterChoices, headlines, keyLabel, monthChart } from './spend-view.js';
+import { recordInPath } from '../../platform/route-params.js';
+import { flashMessages } from '../../platform/flash.js';
 
 const staff = { access: staffRoles };
 const reviewers = { access: spendImporters };
@@ -27,12 +29,12 @@ const reviewStatuses = spendMatchStatuses.filter((s) => s !== 'redacted');
 const statusNames: Record<(typeof reviewStatuses)[number], string> = { review: 'To review', unmatched: 'Not matched', matched: 'Matched' };
 const byNames: Record<Breakdown, string> = { month: 'Month', directorate: 'Directorate', district: 'District' };
 
-const flashes = new Map([
-  ['confirm', 'Match confirmed. It is remembered for the publisher’s later files.'],
-  ['reject', 'Recorded as matching no organisation. It is remembered for the publisher’s later files.'],
-  ['match', 'Matched. It is remembered for the publisher’s later files.'],
-  ['add', 'Added to the directory and matched. Complete its profile in the directory.'],
-]);
+const flash = flashMessages({
+  confirm: 'Match confirmed. It is remembered for the publisher’s later files.',
+  reject: 'Recorded as matching no organisation. It is remembered for the publisher’s later files.',
+  match: 'Matched. It is remembered for the publisher’s later files.',
+  add: 'Added to the directory and matched. Complete its profile in the directory.',
+});
 
 /** The local spend figures (staff), their downloads, and the review of suppliers' matches (officers). */
 export async function spendRoutes(app: FastifyInstance, { database }: Services): Promise<void> {
@@ -112,13 +114,15 @@ export async function spendRoutes(app: FastifyInstance, { database }: Services):
 
   app.get('/spend/review', { config: reviewers }, async (request, reply) => {
     const status = reviewStatuses.find((s) => s === field(request.query, 'status')) ?? 'review';
-    return reviewPage(reply, status, field(request.query, 'page'), flashes.get(field(request.query, 'done')));
+    return reviewPage(reply, status, field(request.query, 'page'), flash.of(request));
   });
 
   app.post('/spend/suppliers/:id', { config: reviewers }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const supplier = isUuid(id) ? await findSpendSupplier(db, id) : null;
-    if (!supplier || supplier.status === 'redacted') return reply.callNotFound();
+    const supplier = await recordInPath(request, reply, 'id', async (id) => {
+      const found = await findSpendSupplier(db, id);
+      return found?.status === 'redacted' ? null : found;
+    });
+    if (!supplier) return reply;
     const back = reviewStatuses.find((s) => s === field(request.body, 'status')) ?? 'review';
     const choice = field(request.body, 'decision');
     let decision: MatchDecision | null = null;
@@ -126,12 +130,12 @@ export async function spendRoutes(app: FastifyInstance, { database }: Services):
     if (choice === 'match') {
       const organisationId = field(request.body, 'organisation');
       const organisation = isUuid(organisationId) ? (await directoryOrganisations(db)).find((o) => o.id === organisationId) : undefined;
-      if (!organisation) return reviewPage(reply, back, '', undefined, [[`organisation-${id}`, `Select the organisation that ${supplier.name} is`]]);
+      if (!organisation) return reviewPage(reply, back, '', undefined, [[`organisation-${supplier.id}`, `Select the organisation that ${supplier.name} is`]]);
       decision = { kind: 'match', organisationId: organisation.id, organisationName: organisation.name };
     }
-    if (!decision) return reviewPage(reply, back, '', undefined, [[`decision-${id}`, `Choose what ${supplier.name} is`]]);
-    const result = await decideMatch(db, request.actor, id, decision);
+    if (!decision) return reviewPage(reply, back, '', undefined, [[`decision-${supplier.id}`, `Choose what ${supplier.name} is`]]);
+    const result = await decideMatch(db, request.actor, supplier.id, decision);
     if (!result.ok) return reply.callNotFound();
-    return reply.redirect(`/spend/review?status=${back}&done=${decision.kind}`, 303);
+    return reply.redirect(flash.path(`/spend/review?status=${back}`, decision.kind), 303);
   });
 }
