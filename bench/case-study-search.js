@@ -13,7 +13,7 @@ import { openDatabase } from '../dist/db/client.js';
 import { caseStudies, contracts } from '../dist/db/schema/index.js';
 import { publicCaseStudy, searchLibrary } from '../dist/features/case-studies/public-repository.js';
 import { seedIfEmpty } from '../dist/seed/demo.js';
-import { postgresReachable, withTemporaryDatabase } from './postgres.js';
+import { postgresReachable, withScratchDatabase } from './postgres.js';
 
 const CASE_STUDIES = Number(process.env.BENCH_CASE_STUDIES ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 300);
@@ -140,7 +140,7 @@ export async function caseStudySearchBenchmark() {
     rmSync(folder, { recursive: true, force: true });
   }
   if (await postgresReachable()) {
-    await withTemporaryDatabase('sv_bench_search', async (url) => {
+    await withScratchDatabase('sv_bench_search', async (url) => {
       const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
       try {
         lines.push(line('PostgreSQL', await measure(database.db, await fillLibrary(database.db, CASE_STUDIES))));

@@ -1,11 +1,10 @@
-// A PostgreSQL database of its own for a benchmark: created on the server at BENCH_POSTGRES_URL (default
-// postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards. A benchmark skips its PostgreSQL part when no
-// server answers.
+// A scratch PostgreSQL database for a benchmark: created on the server at BENCH_POSTGRES_URL (default
+// postgres://postgres@127.0.0.1:5432/postgres) and dropped after; benchmarks skip PostgreSQL when no server answers.
 import pg from 'pg';
 
 export const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function adminQuery(text) {
+export async function adminQuery(text) {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
@@ -27,8 +26,8 @@ export async function postgresReachable() {
   }
 }
 
-/** Runs `work(url)` with a new, empty database named after `prefix` and this process, and drops it afterwards. */
-export async function withTemporaryDatabase(prefix, work) {
+/** Runs `work(url)` on a new database named `${prefix}_${pid}`, dropped afterwards whatever happens. */
+export async function withScratchDatabase(prefix, work) {
   const name = `${prefix}_${process.pid}`;
   await adminQuery(`create database ${name}`);
   try {
