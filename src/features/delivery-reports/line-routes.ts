@@ -38,7 +38,7 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
       reply.callNotFound();
       return null;
     }
-    const line = (await loadLines(db, context.report.id)).find((l) => l.commitmentId === commitment.id) ?? null;
+    const line = (await loadLines(db, context.report.id)).find((l) => l.commitmentId === commitment.id && !l.pledgeId) ?? null;
     return { context, commitment, line };
   }
 
@@ -82,7 +82,7 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
     const context = await reportInPath(db, request, reply);
     if (!context) return null;
     const lineId = param(request, 'lineId');
-    const line = isUuid(lineId) ? (await loadLines(db, context.report.id)).find((l) => l.id === lineId && l.commitmentId === null) : undefined;
+    const line = isUuid(lineId) ? (await loadLines(db, context.report.id)).find((l) => l.id === lineId && l.commitmentId === null && !l.pledgeId) : undefined;
     if (!line) {
       reply.callNotFound();
       return null;
