@@ -40,7 +40,7 @@ export async function seedNeedsDemo(tx: Tx, passwordHash: string): Promise<void>
       description: 'A working chest freezer of around 300 litres, delivered to the larder, so that we can accept frozen and chilled donations from supermarkets.',
       district: 'Melton',
       postcode: null,
-      outcomeCode: 'GC',
+      outcomeCode: 'WO',
       neededBy: daysAhead(150),
       howUsed: 'Surplus frozen food that would otherwise be thrown away goes into the weekly parcels.',
       ...contact,
