@@ -24,7 +24,8 @@ export async function seedNeedsDemo(tx: Tx, passwordHash: string): Promise<void>
       createdBy: chris.id,
       title: 'Volunteers to sort and pack food parcels',
       needType: 'volunteers',
-      description: 'Two or three volunteers on Tuesday and Thursday mornings for the next three months to sort donated food and pack parcels for about 60 households a week.',
+      description:
+        'Two or three volunteers on Tuesday and Thursday mornings for the next three months to sort donated food and pack parcels for about 60 households a week.',
       district: 'Melton',
       postcode: 'LE13 1AA',
       outcomeCode: 'GC',
@@ -37,7 +38,8 @@ export async function seedNeedsDemo(tx: Tx, passwordHash: string): Promise<void>
       createdBy: chris.id,
       title: 'A chest freezer for chilled donations',
       needType: 'goods',
-      description: 'A working chest freezer of around 300 litres, delivered to the larder, so that we can accept frozen and chilled donations from supermarkets.',
+      description:
+        'A working chest freezer of around 300 litres, delivered to the larder, so that we can accept frozen and chilled donations from supermarkets.',
       district: 'Melton',
       postcode: null,
       outcomeCode: 'WO',

@@ -5,7 +5,14 @@ import { deliveryReports } from '../../src/db/schema/index.js';
 import { formatPounds } from '../../src/domain/money.js';
 import { socialValuePence } from '../../src/domain/social-value.js';
 import { totalFigures } from '../../src/features/summaries/read.js';
-import { describeInBrowser, expectNoAxeViolationsWithoutJavaScript, expectReflowAt320, pressButton, startBrowserTest, type BrowserTest } from '../helpers/browser.js';
+import {
+  describeInBrowser,
+  expectNoAxeViolationsWithoutJavaScript,
+  expectReflowAt320,
+  pressButton,
+  startBrowserTest,
+  type BrowserTest,
+} from '../helpers/browser.js';
 import { headlines } from '../helpers/html.js';
 import { pledgeContract } from '../integration/community-needs-fixtures.js';
 
@@ -103,7 +110,10 @@ describeInBrowser('the community needs board in Chromium, with JavaScript off (a
     await group.goto('/');
     await expect(group.locator('main').textContent()).resolves.toMatch(/1\s+pledge to confirm/);
     await group.goto('/community');
-    await group.getByRole('link', { name: /Confirm it was met/ }).first().click();
+    await group
+      .getByRole('link', { name: /Confirm it was met/ })
+      .first()
+      .click();
     await group.waitForLoadState('load');
     await checkPage(group, 'Confirm the pledge was met');
     await group.getByLabel('What was delivered').fill('The café was painted by six of their staff.');
@@ -118,7 +128,11 @@ describeInBrowser('the community needs board in Chromium, with JavaScript off (a
     expect(await pressButton(supplier, 'Start the report for July to September 2025')).toBe(303);
     await checkPage(supplier, 'July to September 2025 report');
     await expect(supplier.locator('main').textContent()).resolves.toContain('Pledges met on the community needs board');
-    await follow(supplier, `Enter ${contract.measures.valued.code} ${contract.measures.valued.title}`, `${contract.measures.valued.code} ${contract.measures.valued.title}`);
+    await follow(
+      supplier,
+      `Enter ${contract.measures.valued.code} ${contract.measures.valued.title}`,
+      `${contract.measures.valued.code} ${contract.measures.valued.title}`,
+    );
     await supplier.locator('#quantity').fill('0');
     await supplier.locator('#narrative').fill('Nothing else this quarter');
     expect(await pressButton(supplier, 'Save')).toBe(303);

@@ -66,7 +66,12 @@ describe.each(databaseKinds)('pledges counted once on %s', (kind) => {
     const measureId = contract.measures.valued.id;
     const needId = await postNeed(community, { title: 'Volunteers for the spring clean' });
     const pledgeId = await pledge(needId, { target: `commitment:${contract.commitmentId}`, measure: '', quantity: '12.5', offer: 'Staff volunteering' });
-    expect(await pledgeRow(db(), pledgeId)).toMatchObject({ contractId: contract.id, commitmentId: contract.commitmentId, measureId, quantityHundredths: 1_250 });
+    expect(await pledgeRow(db(), pledgeId)).toMatchObject({
+      contractId: contract.id,
+      commitmentId: contract.commitmentId,
+      measureId,
+      quantityHundredths: 1_250,
+    });
 
     // met in August 2025: no report is open, so it waits for the report of the period that holds that day
     expect((await confirm(pledgeId, '12.5', '2025-08-15')).statusCode).toBe(303);
@@ -94,7 +99,9 @@ describe.each(databaseKinds)('pledges counted once on %s', (kind) => {
 
     // the supplier's own line for the commitment is a separate line, and saving it never changes the pledge's line
     await supplier.get(`/supplier/contracts/${contract.id}/reports/${q2}/commitments/${contract.commitmentId}`);
-    const [{ revision }] = (await db().select({ revision: deliveryReports.revision }).from(deliveryReports).where(eq(deliveryReports.id, q2))) as [{ revision: number }];
+    const [{ revision }] = (await db().select({ revision: deliveryReports.revision }).from(deliveryReports).where(eq(deliveryReports.id, q2))) as [
+      { revision: number },
+    ];
     const own = await supplier.post(`/supplier/contracts/${contract.id}/reports/${q2}/commitments/${contract.commitmentId}`, {
       quantity: '200',
       narrative: 'Local hires',
@@ -108,8 +115,12 @@ describe.each(databaseKinds)('pledges counted once on %s', (kind) => {
     // submit it (twice: the second is refused as already submitted)
     const check = await supplier.get(`/supplier/contracts/${contract.id}/reports/${q2}/check`);
     const submitRevision = /name="revision" value="(\d+)"/.exec(check.body)![1]!;
-    expect((await supplier.post(`/supplier/contracts/${contract.id}/reports/${q2}/submit`, { revision: submitRevision })).headers.location).toContain('done=submitted');
-    expect((await supplier.post(`/supplier/contracts/${contract.id}/reports/${q2}/submit`, { revision: submitRevision })).headers.location).toContain('already-submitted');
+    expect((await supplier.post(`/supplier/contracts/${contract.id}/reports/${q2}/submit`, { revision: submitRevision })).headers.location).toContain(
+      'done=submitted',
+    );
+    expect((await supplier.post(`/supplier/contracts/${contract.id}/reports/${q2}/submit`, { revision: submitRevision })).headers.location).toContain(
+      'already-submitted',
+    );
 
     // the contract manager sees it as a pledge and verifies it: the figures rise by exactly the pledged 12.5
     const before = await figuresOf(measureId, contract.commitmentId);
@@ -179,7 +190,9 @@ describe.each(databaseKinds)('pledges counted once on %s', (kind) => {
     });
     const check2 = await supplier.get(`/supplier/contracts/${contract.id}/reports/${again}/check`);
     const submitRevision = /name="revision" value="(\d+)"/.exec(check2.body)![1]!;
-    expect((await supplier.post(`/supplier/contracts/${contract.id}/reports/${again}/submit`, { revision: submitRevision })).headers.location).toContain('done=submitted');
+    expect((await supplier.post(`/supplier/contracts/${contract.id}/reports/${again}/submit`, { revision: submitRevision })).headers.location).toContain(
+      'done=submitted',
+    );
     const [pledged] = await pledgeLinesOfContract(db(), contract.id);
     await manager.post(`/contracts/${contract.id}/reports/${again}/lines/${pledged!.id}/decision`, { decision: 'verify', note: '' });
     const totalAfter = await totalFigures(db(), { measureId: measure.id });

@@ -40,8 +40,9 @@ describe.each(databaseKinds)('the community needs board on %s', (kind) => {
   });
   afterAll(async () => t?.close());
 
-  const actions = async (pattern: string) =>
-    [...new Set((await db().select({ action: auditEvents.action }).from(auditEvents).where(like(auditEvents.action, pattern))).map((a) => a.action))];
+  const actions = async (pattern: string) => [
+    ...new Set((await db().select({ action: auditEvents.action }).from(auditEvents).where(like(auditEvents.action, pattern))).map((a) => a.action)),
+  ];
 
   it('registers a community organisation from the public form, pending until an officer approves it', async () => {
     const visitor = new Client(t.app);
@@ -49,10 +50,18 @@ describe.each(databaseKinds)('the community needs board on %s', (kind) => {
     expect(form.statusCode).toBe(200);
 
     // bad input: every problem named, what was typed kept, nothing saved
-    const bad = await visitor.post('/community/register', registrationForm({ organisationName: '', postcode: 'LE1', email: 'not an email', confirmPassword: 'other' }));
+    const bad = await visitor.post(
+      '/community/register',
+      registrationForm({ organisationName: '', postcode: 'LE1', email: 'not an email', confirmPassword: 'other' }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('There is a problem');
-    for (const message of ['Enter the name of your organisation', 'Enter a full UK postcode', 'Enter an email address in the correct format', 'Enter the same password in both boxes']) {
+    for (const message of [
+      'Enter the name of your organisation',
+      'Enter a full UK postcode',
+      'Enter an email address in the correct format',
+      'Enter the same password in both boxes',
+    ]) {
       expect(bad.body).toContain(message);
     }
     expect(bad.body).toContain('value="LE1"');
@@ -114,7 +123,16 @@ describe.each(databaseKinds)('the community needs board on %s', (kind) => {
     await community.get('/community/needs/new');
     const bad = await community.post(
       '/community/needs',
-      needForm({ title: '', needType: 'rockets', postcode: 'LE13 XYZ', outcome: 'ZZ', 'neededBy-day': '31', 'neededBy-month': '2', howUsed: '', contactEmail: 'nope' }),
+      needForm({
+        title: '',
+        needType: 'rockets',
+        postcode: 'LE13 XYZ',
+        outcome: 'ZZ',
+        'neededBy-day': '31',
+        'neededBy-month': '2',
+        howUsed: '',
+        contactEmail: 'nope',
+      }),
     );
     expect(bad.statusCode).toBe(400);
     for (const message of [
@@ -157,7 +175,10 @@ describe.each(databaseKinds)('the community needs board on %s', (kind) => {
     const changed = await community.post(`/community/needs/${needId}/edit`, needForm({ title: 'A minibus driver for Saturday outings' }));
     expect(changed.headers.location).toBe(`/community/needs/${needId}?done=changed`);
     expect((await community.post(`/community/needs/${needId}/close`)).headers.location).toBe(`/community/needs/${needId}?done=closed`);
-    expect((await db().select().from(communityNeeds).where(eq(communityNeeds.id, needId)))[0]).toMatchObject({ title: 'A minibus driver for Saturday outings', status: 'closed' });
+    expect((await db().select().from(communityNeeds).where(eq(communityNeeds.id, needId)))[0]).toMatchObject({
+      title: 'A minibus driver for Saturday outings',
+      status: 'closed',
+    });
     expect(await actions('Closed the need “A minibus driver for Saturday outings” on the community needs board')).toHaveLength(1);
     // a closed need is off the board and takes no pledge
     expect((await supplier.get('/needs?q=minibus')).body).toContain('No open needs found');
@@ -193,13 +214,19 @@ describe.each(databaseKinds)('the community needs board on %s', (kind) => {
     }
     const missing = await supplier.post(`/needs/${needId}/pledge`, { target: `additional:${mine.id}`, measure: '', quantity: '-1', offer: '' });
     expect(missing.statusCode).toBe(400);
-    for (const message of ['Select the measure of the additional social value', 'greater than 0', 'Describe what you will provide']) expect(missing.body).toContain(message);
+    for (const message of ['Select the measure of the additional social value', 'greater than 0', 'Describe what you will provide'])
+      expect(missing.body).toContain(message);
     expect(await pledgesOf(db(), needId)).toHaveLength(0);
 
     // a community organisation cannot pledge
     expect((await community.get(`/needs/${needId}/pledge`)).statusCode).toBe(403);
 
-    const made = await supplier.post(`/needs/${needId}/pledge`, { target: `commitment:${mine.commitmentId}`, measure: '', quantity: '16', offer: 'Two staff, two mornings' });
+    const made = await supplier.post(`/needs/${needId}/pledge`, {
+      target: `commitment:${mine.commitmentId}`,
+      measure: '',
+      quantity: '16',
+      offer: 'Two staff, two mornings',
+    });
     expect(made.headers.location).toBe(`/needs/${needId}?done=pledged`);
     const [pledge] = await pledgesOf(db(), needId);
     expect(pledge).toMatchObject({ contractId: mine.id, commitmentId: mine.commitmentId, measureId: mine.measures.valued.id, status: 'pledged' });
@@ -210,7 +237,17 @@ describe.each(databaseKinds)('the community needs board on %s', (kind) => {
     // the organisation's home counts the pledge to confirm; the supplier and another organisation cannot confirm it
     expect((await community.get('/')).body).toMatch(/<span[^>]*>1<\/span> pledge to confirm/);
     expect((await supplier.get(`/community/pledges/${pledge!.id}/confirm`)).statusCode).toBe(403);
-    expect((await supplier.post(`/community/pledges/${pledge!.id}/confirm`, { quantity: '16', delivered: 'x', 'metOn-day': '1', 'metOn-month': '1', 'metOn-year': '2026' })).statusCode).toBe(403);
+    expect(
+      (
+        await supplier.post(`/community/pledges/${pledge!.id}/confirm`, {
+          quantity: '16',
+          delivered: 'x',
+          'metOn-day': '1',
+          'metOn-month': '1',
+          'metOn-year': '2026',
+        })
+      ).statusCode,
+    ).toBe(403);
     const dana = new Client(t.app);
     await dana.signIn('dana@repaircafe.example', PASSWORD);
     expect((await dana.get(`/community/pledges/${pledge!.id}/confirm`)).statusCode).toBe(404);
@@ -218,7 +255,13 @@ describe.each(databaseKinds)('the community needs board on %s', (kind) => {
 
     // the organisation confirms; a date in the future is refused
     await community.get(`/community/pledges/${pledge!.id}/confirm`);
-    const future = await community.post(`/community/pledges/${pledge!.id}/confirm`, { quantity: '16', delivered: 'Sorted', 'metOn-day': '1', 'metOn-month': '1', 'metOn-year': '2099' });
+    const future = await community.post(`/community/pledges/${pledge!.id}/confirm`, {
+      quantity: '16',
+      delivered: 'Sorted',
+      'metOn-day': '1',
+      'metOn-month': '1',
+      'metOn-year': '2099',
+    });
     expect(future.statusCode).toBe(400);
     expect(future.body).toContain('The date it was met must be today or in the past');
     const confirmed = await community.post(`/community/pledges/${pledge!.id}/confirm`, {
@@ -235,7 +278,12 @@ describe.each(databaseKinds)('the community needs board on %s', (kind) => {
   });
 
   it('publishes open needs and met pledges without personal details, unless the organisation chose to publish its contact', async () => {
-    const privateNeed = await postNeed(community, { title: 'Tables and chairs for the hall', needType: 'goods', contactName: 'Pat Private', contactEmail: 'pat.private@larder.example' });
+    const privateNeed = await postNeed(community, {
+      title: 'Tables and chairs for the hall',
+      needType: 'goods',
+      contactName: 'Pat Private',
+      contactEmail: 'pat.private@larder.example',
+    });
     const publicNeed = await postNeed(community, {
       title: 'A room for our Tuesday drop-in',
       needType: 'space',

@@ -127,7 +127,13 @@ export async function needsBoardRoutes(app: FastifyInstance, services: Services)
     const need = await boardNeedInPath(db, request, reply);
     if (!need) return reply;
     if (need.status !== 'open') {
-      return pledgeForm(request, reply.code(400), need, emptyPledge, pageErrors([['target', 'This need has been closed by the organisation: it takes no more pledges']]));
+      return pledgeForm(
+        request,
+        reply.code(400),
+        need,
+        emptyPledge,
+        pageErrors([['target', 'This need has been closed by the organisation: it takes no more pledges']]),
+      );
     }
     const supplierId = request.user!.organisationId;
     const [rows, measures] = await Promise.all([pledgeTargetRows(db, supplierId, todayIso()), reportableMeasures(db, null)]);

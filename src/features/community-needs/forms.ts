@@ -41,7 +41,15 @@ export interface RegistrationInput {
   password: string;
 }
 
-export const emptyRegistration: RegistrationValues = { organisationName: '', communityType: '', charityNumber: '', postcode: '', description: '', name: '', email: '' };
+export const emptyRegistration: RegistrationValues = {
+  organisationName: '',
+  communityType: '',
+  charityNumber: '',
+  postcode: '',
+  description: '',
+  name: '',
+  email: '',
+};
 
 /** Reads the public registration form; the password is read but never kept in the values shown again. */
 export function readRegistration(body: unknown): Reading<RegistrationValues, RegistrationInput> {
@@ -64,11 +72,13 @@ export function readRegistration(body: unknown): Reading<RegistrationValues, Reg
   const postcode = values.postcode ? parsePostcode(values.postcode) : null;
   if (!values.postcode) problems.push(['postcode', 'Enter the postcode of your organisation']);
   else if (!postcode) problems.push(['postcode', 'Enter a full UK postcode, like LE13 1AB']);
-  if (tooLong(values.description, TEXT_MAX)) problems.push(['description', `Describe your organisation in ${TEXT_MAX.toLocaleString('en-GB')} characters or fewer`]);
+  if (tooLong(values.description, TEXT_MAX))
+    problems.push(['description', `Describe your organisation in ${TEXT_MAX.toLocaleString('en-GB')} characters or fewer`]);
   if (!values.name) problems.push(['name', 'Enter your full name']);
   else if (tooLong(values.name, CONTACT_MAX)) problems.push(['name', `Enter a name of ${CONTACT_MAX} characters or fewer`]);
   if (!values.email) problems.push(['email', 'Enter your email address']);
-  else if (!EMAIL.test(values.email) || values.email.length > 254) problems.push(['email', 'Enter an email address in the correct format, like name@example.com']);
+  else if (!EMAIL.test(values.email) || values.email.length > 254)
+    problems.push(['email', 'Enter an email address in the correct format, like name@example.com']);
   const password = field(body, 'password');
   problems.push(...newPasswordProblems(password, field(body, 'confirmPassword')));
   if (problems.length || !communityType || !postcode) return { ok: false, values, problems };
@@ -175,7 +185,8 @@ export function readNeed(body: unknown, choices: { outcomes: readonly string[] }
   const needType = needTypes.find((t) => t === values.needType);
   if (!needType) problems.push(['needType', 'Select what kind of help you need']);
   if (!values.description) problems.push(['description', 'Describe what you need']);
-  else if (tooLong(values.description, TEXT_MAX)) problems.push(['description', `Describe what you need in ${TEXT_MAX.toLocaleString('en-GB')} characters or fewer`]);
+  else if (tooLong(values.description, TEXT_MAX))
+    problems.push(['description', `Describe what you need in ${TEXT_MAX.toLocaleString('en-GB')} characters or fewer`]);
   if (!districtChoices.includes(values.district)) problems.push(['district', 'Select the district where it is needed, or Countywide']);
   const postcode = values.postcode ? parsePostcode(values.postcode) : null;
   if (values.postcode && !postcode) problems.push(['postcode', 'Enter a full UK postcode, like LE13 1AB, or leave it blank']);
@@ -191,7 +202,8 @@ export function readNeed(body: unknown, choices: { outcomes: readonly string[] }
   }
   if (values.contactPhone && !PHONE.test(values.contactPhone)) problems.push(['contactPhone', 'Enter a telephone number, like 0116 305 0000']);
   const publish = values.publishContact.includes('yes');
-  if (publish && !values.contactEmail && !values.contactPhone) problems.push(['contactEmail', 'Enter an email address or telephone number to publish, or untick publishing']);
+  if (publish && !values.contactEmail && !values.contactPhone)
+    problems.push(['contactEmail', 'Enter an email address or telephone number to publish, or untick publishing']);
   if (problems.length || !needType || !reading.iso) return { ok: false, values, problems, dateParts: reading.problem?.parts ?? [] };
   return {
     ok: true,
@@ -246,7 +258,12 @@ export const emptyPledge: PledgeValues = { target: '', measure: '', quantity: ''
  * contracts: anything else (another supplier's commitment) is refused as not one of the choices.
  */
 export function readPledge(body: unknown, targets: readonly PledgeTarget[], measures: ReadonlyMap<string, string>): Reading<PledgeValues, PledgeInput> {
-  const values: PledgeValues = { target: field(body, 'target'), measure: field(body, 'measure'), quantity: field(body, 'quantity').trim(), offer: text(body, 'offer') };
+  const values: PledgeValues = {
+    target: field(body, 'target'),
+    measure: field(body, 'measure'),
+    quantity: field(body, 'quantity').trim(),
+    offer: text(body, 'offer'),
+  };
   const problems: [string, string][] = [];
   const target = targets.find((t) => t.value === values.target);
   if (!values.target) problems.push(['target', 'Select the commitment of your contract the pledge counts towards, or additional social value']);
@@ -260,7 +277,8 @@ export function readPledge(body: unknown, targets: readonly PledgeTarget[], meas
   if (!values.quantity) problems.push(['quantity', 'Enter how much you pledge, in the measure’s unit, like 12 or 12.5']);
   else if (quantity === null || quantity === 0) problems.push(['quantity', 'Enter how much you pledge as a number greater than 0, like 12 or 12.5']);
   if (!values.offer) problems.push(['offer', 'Describe what you will provide']);
-  else if (tooLong(values.offer, TEXT_MAX)) problems.push(['offer', `Describe what you will provide in ${TEXT_MAX.toLocaleString('en-GB')} characters or fewer`]);
+  else if (tooLong(values.offer, TEXT_MAX))
+    problems.push(['offer', `Describe what you will provide in ${TEXT_MAX.toLocaleString('en-GB')} characters or fewer`]);
   if (problems.length || !target || !measureId || !quantity) return { ok: false, values, problems };
   return { ok: true, values, input: { target, measureId, quantityHundredths: quantity, offer: values.offer } };
 }
@@ -282,7 +300,8 @@ export function readConfirmation(body: unknown, today: string): Reading<Confirma
   if (!values.quantity) problems.push(['quantity', 'Enter how much was delivered, like 12 or 12.5']);
   else if (quantity === null || quantity === 0) problems.push(['quantity', 'Enter how much was delivered as a number greater than 0, like 12 or 12.5']);
   if (!values.delivered) problems.push(['delivered', 'Describe what was delivered']);
-  else if (tooLong(values.delivered, TEXT_MAX)) problems.push(['delivered', `Describe what was delivered in ${TEXT_MAX.toLocaleString('en-GB')} characters or fewer`]);
+  else if (tooLong(values.delivered, TEXT_MAX))
+    problems.push(['delivered', `Describe what was delivered in ${TEXT_MAX.toLocaleString('en-GB')} characters or fewer`]);
   let reading = date;
   if (date.iso && date.iso > today) reading = wholeDateProblem(date, 'The date it was met must be today or in the past');
   if (reading.problem) problems.push(['metOn', reading.problem.message]);

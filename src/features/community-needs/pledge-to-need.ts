@@ -12,14 +12,7 @@ export type PledgeResult = { ok: true; pledgeId: string } | { ok: false; problem
  * checked again in the transaction against the supplier, so a commitment of another supplier's contract is refused
  * whatever the form sent.
  */
-export async function pledgeToNeed(
-  db: Db,
-  actor: Actor,
-  userId: string,
-  supplierId: string,
-  need: NeedRecord,
-  input: PledgeInput,
-): Promise<PledgeResult> {
+export async function pledgeToNeed(db: Db, actor: Actor, userId: string, supplierId: string, need: NeedRecord, input: PledgeInput): Promise<PledgeResult> {
   const { target } = input;
   return withAudit(db, actor, `Pledged to meet the need “${need.title}” of ${need.organisationName}`, async (tx) => {
     const [owned] = await tx
@@ -55,7 +48,12 @@ const notYours: [string, string] = ['target', 'Select one of your own contracts�
 
 /** The choices of the pledge form's "counts towards", from the supplier's own running contracts. */
 export function pledgeTargets(
-  contractsOfSupplier: { id: string; reference: string; title: string; commitments: { id: string; measureId: string; code: string; title: string; unit: string }[] }[],
+  contractsOfSupplier: {
+    id: string;
+    reference: string;
+    title: string;
+    commitments: { id: string; measureId: string; code: string; title: string; unit: string }[];
+  }[],
 ): (PledgeTarget & { text: string })[] {
   return contractsOfSupplier.flatMap((c) => [
     ...c.commitments.map((m) => ({
@@ -66,6 +64,13 @@ export function pledgeTargets(
       unit: m.unit,
       text: `${c.reference}: commitment ${m.code} ${m.title} (${m.unit})`,
     })),
-    { value: `additional:${c.id}`, contractId: c.id, commitmentId: null, measureId: null, unit: null, text: `${c.reference}: additional social value (choose the measure below)` },
+    {
+      value: `additional:${c.id}`,
+      contractId: c.id,
+      commitmentId: null,
+      measureId: null,
+      unit: null,
+      text: `${c.reference}: additional social value (choose the measure below)`,
+    },
   ]);
 }

@@ -36,7 +36,16 @@ export async function publicNeedsRoutes(app: FastifyInstance, services: Services
       pagination: paginationLinks(page, open.total, (n) => `/transparency/needs?page=${n}`),
       met: met.map((p) => {
         const v = pledgeView(p);
-        return { supplierName: v.supplierName, needTitle: v.needTitle, organisationName: v.needOrganisationName, district: v.needDistrict, metQuantity: v.metQuantity, measureTitle: v.measureTitle, delivered: v.metDescription, metOn: v.metOn };
+        return {
+          supplierName: v.supplierName,
+          needTitle: v.needTitle,
+          organisationName: v.needOrganisationName,
+          district: v.needDistrict,
+          metQuantity: v.metQuantity,
+          measureTitle: v.measureTitle,
+          delivered: v.metDescription,
+          metOn: v.metOn,
+        };
       }),
     });
     return sendCached(request, reply, html, HTML);

@@ -107,7 +107,11 @@ const needColumns = {
 };
 
 export async function findNeed(db: DbOrTx, id: string) {
-  const [row] = await db.select(needColumns).from(communityNeeds).innerJoin(organisations, eq(organisations.id, communityNeeds.organisationId)).where(eq(communityNeeds.id, id));
+  const [row] = await db
+    .select(needColumns)
+    .from(communityNeeds)
+    .innerJoin(organisations, eq(organisations.id, communityNeeds.organisationId))
+    .where(eq(communityNeeds.id, id));
   return row ?? null;
 }
 
@@ -134,11 +138,7 @@ export interface BoardFilters {
 
 /** Open needs of approved organisations, still needed (by today or later), by filters and search words; soonest first. */
 export async function searchOpenNeeds(db: DbOrTx, filters: BoardFilters, today: string, page: Page) {
-  const conditions: SQL[] = [
-    eq(communityNeeds.status, 'open'),
-    gte(communityNeeds.neededBy, today),
-    eq(organisations.approvalStatus, 'approved'),
-  ];
+  const conditions: SQL[] = [eq(communityNeeds.status, 'open'), gte(communityNeeds.neededBy, today), eq(organisations.approvalStatus, 'approved')];
   if (filters.district) conditions.push(eq(communityNeeds.district, filters.district));
   if (filters.outcome) conditions.push(eq(communityNeeds.outcomeCode, filters.outcome));
   if (filters.type) conditions.push(eq(communityNeeds.needType, filters.type));
@@ -278,7 +278,14 @@ export async function pledgeTargetRows(db: DbOrTx, supplierId: string, today: st
     .orderBy(asc(contracts.reference));
   const commitments = own.length
     ? await db
-        .select({ id: contractCommitments.id, contractId: contractCommitments.contractId, measureId: measures.id, code: measures.code, title: measures.title, unit: measures.unit })
+        .select({
+          id: contractCommitments.id,
+          contractId: contractCommitments.contractId,
+          measureId: measures.id,
+          code: measures.code,
+          title: measures.title,
+          unit: measures.unit,
+        })
         .from(contractCommitments)
         .innerJoin(measures, eq(measures.id, contractCommitments.measureId))
         .where(

@@ -92,7 +92,11 @@ export async function communityNeedRoutes(app: FastifyInstance, services: Servic
     const { outcomes } = await needChoices(db);
     const reading = readNeed(request.body, { outcomes }, todayIso(), { isNew: true });
     if (!reading.ok) {
-      return needForm(reply.code(400), { need: null, values: reading.values, errors: pageErrors(reading.problems, { input: NEEDED_BY, parts: reading.dateParts }) });
+      return needForm(reply.code(400), {
+        need: null,
+        values: reading.values,
+        errors: pageErrors(reading.problems, { input: NEEDED_BY, parts: reading.dateParts }),
+      });
     }
     const id = await postNeed(db, request.actor, request.user!.id, organisation.id, reading.input);
     return redirectDone(reply, `/community/needs/${id}`, 'posted');

@@ -29,7 +29,8 @@ export async function changeNeed(db: Db, actor: Actor, need: NeedRecord, input: 
 
 /** Closes a need (met, or no longer needed) or opens it again. Pledges already made stay as they are. */
 export async function setNeedStatus(db: Db, actor: Actor, need: NeedRecord, status: 'open' | 'closed'): Promise<void> {
-  const action = status === 'closed' ? `Closed the need “${need.title}” on the community needs board` : `Reopened the need “${need.title}” on the community needs board`;
+  const action =
+    status === 'closed' ? `Closed the need “${need.title}” on the community needs board` : `Reopened the need “${need.title}” on the community needs board`;
   await withAudit(db, actor, action, (tx) =>
     tx
       .update(communityNeeds)

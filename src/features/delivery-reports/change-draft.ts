@@ -84,5 +84,7 @@ export async function saveAdditionalLine(tx: Tx, reportId: string, lineId: strin
 
 /** Removes a line of additional social value; its evidence goes with it. */
 export async function removeAdditionalLine(tx: Tx, reportId: string, lineId: string): Promise<void> {
-  await tx.delete(reportLines).where(and(eq(reportLines.id, lineId), eq(reportLines.reportId, reportId), sql`${reportLines.commitmentId} is null`, notFromPledge));
+  await tx
+    .delete(reportLines)
+    .where(and(eq(reportLines.id, lineId), eq(reportLines.reportId, reportId), sql`${reportLines.commitmentId} is null`, notFromPledge));
 }

@@ -58,11 +58,7 @@ export async function loadHome(db: Db, user: CurrentUser, now: Date = new Date()
           line(award, ['tender ready to award', 'tenders ready to award'], '/tenders?waiting=award'),
           line(variations, ['variation to approve', 'variations to approve'], '/contracts?waiting=variations'),
           line(caseStudies, ['case study to review', 'case studies to review'], '/case-studies?status=in_review'),
-          line(
-            registrations,
-            ['community organisation awaiting approval', 'community organisations awaiting approval'],
-            '/needs/registrations',
-          ),
+          line(registrations, ['community organisation awaiting approval', 'community organisations awaiting approval'], '/needs/registrations'),
         ],
         allDone: 'Nothing is waiting for an officer.',
       })),
@@ -128,16 +124,16 @@ export async function loadHome(db: Db, user: CurrentUser, now: Date = new Date()
         counts.countOpenTendersFor(db, org),
         countOpenNeeds(db, todayIso(now)),
       ]).then(([reports, queries, tendersOpen, needs]) => ({
-          heading: user.organisationName,
-          counts: [
-            line(reports.overdue, ['delivery report overdue', 'delivery reports overdue'], '/supplier#due'),
-            line(reports.due, ['delivery report due', 'delivery reports due'], '/supplier#due'),
-            line(queries, ['question from the council to answer', 'questions from the council to answer'], '/supplier#queried'),
-            line(tendersOpen, ['tender open for your bid', 'tenders open for your bid'], '/supplier/tenders'),
-            line(needs, ['open need on the community needs board', 'open needs on the community needs board'], '/needs'),
-          ],
-          allDone: 'Nothing is waiting for you.',
-        })),
+        heading: user.organisationName,
+        counts: [
+          line(reports.overdue, ['delivery report overdue', 'delivery reports overdue'], '/supplier#due'),
+          line(reports.due, ['delivery report due', 'delivery reports due'], '/supplier#due'),
+          line(queries, ['question from the council to answer', 'questions from the council to answer'], '/supplier#queried'),
+          line(tendersOpen, ['tender open for your bid', 'tenders open for your bid'], '/supplier/tenders'),
+          line(needs, ['open need on the community needs board', 'open needs on the community needs board'], '/needs'),
+        ],
+        allDone: 'Nothing is waiting for you.',
+      })),
     );
   }
   if (hasAnyRole(user, ['community'])) {
