@@ -1,4 +1,6 @@
-import type { ThresholdKind } from '../db/schema/thresholds.js';
+/** The kinds of threshold: the council's policy minimum, and the statutory one of the Social Value Act. */
+export const thresholdKinds = ['policy_minimum', 'statutory'] as const;
+export type ThresholdKind = (typeof thresholdKinds)[number];
 import { formatDate } from './dates.js';
 import { formatPounds } from './money.js';
 

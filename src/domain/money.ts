@@ -44,6 +44,11 @@ export function formatBps(bps: number): string {
   return `${PERCENT.format(bps / 100)}%`;
 }
 
+/** A percentage for a form or a file: basis points 1250 -> "12.5", 0 -> "0". Exact for every whole number of basis points. */
+export function percentText(bps: number): string {
+  return String(bps / 100);
+}
+
 /** A percentage typed by a person ("12.5", "12.5%") as basis points, or null. */
 export function parsePercent(input: string): number | null {
   const cleaned = input.trim().replace(/%$/, '').trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFrom, paginationLinks } from './pagination.js';
+import { pageFrom, paginationLinks, shownRange } from './pagination.js';
 
 const href = (n: number) => `/list?page=${n}`;
 
@@ -49,5 +49,12 @@ describe('paginationLinks', () => {
     expect(beyond?.previous).toEqual({ href: href(3) });
     expect(beyond?.next).toBeUndefined();
     expect(beyond?.items.some((i) => 'current' in i && i.current)).toBe(false);
+  });
+});
+
+describe('shownRange', () => {
+  it('numbers the first and last items shown from 1, for "Showing 21 to 35 of 35"', () => {
+    expect(shownRange(pageFrom('2', 20), 15, 35)).toEqual({ total: 35, first: 21, last: 35 });
+    expect(shownRange(pageFrom('', 20), 20, 1234)).toEqual({ total: 1234, first: 1, last: 20 });
   });
 });

@@ -35,3 +35,8 @@ export function paginationLinks(page: Page, total: number, hrefFor: (number: num
     items,
   };
 }
+
+/** What "Showing 21 to 40 of 1,234" says (the showingSummary macro), for a page that shows `shown` of `total` items. */
+export function shownRange(page: Page, shown: number, total: number): { total: number; first: number; last: number } {
+  return { total, first: page.offset + 1, last: page.offset + shown };
+}

@@ -10,7 +10,9 @@
  *   good: every due commitment green; approaching target: none red; requires improvement: some red but no more than
  *   half of the due commitments; inadequate: more than half red. No rating while nothing is due.
  */
-import type { ContractRating } from '../db/schema/contracts.js';
+/** The Procurement Act 2023 performance scale, best first. */
+export const contractRatings = ['good', 'approaching_target', 'requires_improvement', 'inadequate'] as const;
+export type ContractRating = (typeof contractRatings)[number];
 
 export type Rag = 'green' | 'amber' | 'red' | 'not_yet_due';
 

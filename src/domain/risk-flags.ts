@@ -6,7 +6,7 @@
  * - the delivery profile delivers after the contract ends.
  * Pure: everything it needs is passed in. Money in pence, quantities in hundredths, shares in basis points.
  */
-import type { ProfilePeriod } from '../db/schema/procurement.js';
+import type { ProfiledPeriod } from './delivery-profile.js';
 import { formatDate } from './dates.js';
 import { formatPounds } from './money.js';
 import { formatQuantity } from './quantity.js';
@@ -31,7 +31,7 @@ export interface RiskCommitment {
   /** the commitment's value in pence, or null when the measure is counted but not valued */
   svPence: number | null;
   narrative: string;
-  profile: ProfilePeriod[];
+  profile: ProfiledPeriod[];
 }
 
 export interface RiskBid {

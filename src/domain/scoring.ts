@@ -2,7 +2,9 @@
  * Social value scoring of bids (DESIGN.md section 3). Every score is in basis points of the tender's total score
  * (10000 = 100 marks out of 100), computed exactly and rounded half up to the basis point once, at the end.
  */
-import type { QuantitativeMethod } from '../db/schema/procurement.js';
+/** How the quantitative score compares bids: to the highest offer, or to the highest social value per pound of price. */
+export const quantitativeMethods = ['highest_offer', 'value_per_pound'] as const;
+export type QuantitativeMethod = (typeof quantitativeMethods)[number];
 
 export interface TenderWeights {
   /** social value's share of the total score */

@@ -8,6 +8,15 @@ import { projectRoot, srcDir } from './paths.js';
 export const SERVICE_NAME = 'Social value';
 export const COUNCIL_NAME = 'Leicestershire County Council';
 
+/**
+ * A field's error message for a GOV.UK macro, or nothing when the field has no error:
+ * `govukInput({ ..., errorMessage: fieldError(errors, "title") })`. `errors` is formErrors().errors (forms.ts).
+ */
+export function fieldError(errors: Record<string, string> | null | undefined, name: string): { text: string } | undefined {
+  const text = errors && Object.hasOwn(errors, name) ? errors[name] : undefined;
+  return text ? { text } : undefined;
+}
+
 /** One Nunjucks environment: layouts in platform/views, each feature's templates under features/<name>/views. */
 export function createViewEnvironment(): nunjucks.Environment {
   const env = new nunjucks.Environment(
@@ -23,6 +32,7 @@ export function createViewEnvironment(): nunjucks.Environment {
   env.addFilter('datetime', formatDateTime);
   env.addFilter('percent', (bps: number | null | undefined) => (bps === null || bps === undefined ? '' : formatBps(bps)));
   env.addFilter('number', (n: number | null | undefined) => (n === null || n === undefined ? '' : Number(n).toLocaleString('en-GB')));
+  env.addGlobal('fieldError', fieldError);
   env.addGlobal('serviceName', SERVICE_NAME);
   env.addGlobal('councilName', COUNCIL_NAME);
   return env;

@@ -4,7 +4,8 @@ import { requirements, users } from '../db/schema/index.js';
 import { applicability } from '../domain/applicability.js';
 import { todayIso } from '../domain/dates.js';
 import { cpvLabel } from '../features/requirements/categories.js';
-import { districtNames, type RequirementInput } from '../features/requirements/forms.js';
+import { districtNames } from '../features/organisations/postcode-districts.js';
+import type { RequirementInput } from '../features/requirements/forms.js';
 import { loadThresholds } from '../features/thresholds/repository.js';
 
 const OWNER_EMAIL = 'officer@council.example';

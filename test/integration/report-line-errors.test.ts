@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryReports, reportLines } from '../../src/db/schema/index.js';
-import { NARRATIVE_MAX } from '../../src/features/bids/commitment-form.js';
-import { REASON_LIMIT } from '../../src/features/contracts/forms.js';
+import { NARRATIVE_MAX, REASON_MAX } from '../../src/domain/limits.js';
 import { createTestApp, signedInClient, type Client, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
 import { reportIdIn, reportingContract } from './delivery-reports-fixtures.js';
@@ -78,10 +77,10 @@ describe.each(databaseKinds)('every problem of a report line at once on %s', (ki
     for (const id of lineIds) await db().update(reportLines).set({ status: 'queried' }).where(eq(reportLines.id, id));
     const answer = (lineId: string) => `/supplier/contracts/${contract.id}/reports/${reportId}/lines/${lineId}`;
     await supplier.get(answer(lineIds[0]!));
-    const response = await supplier.post(answer(lineIds[0]!), { answer: 'y'.repeat(REASON_LIMIT + 1), quantity: '-3', narrative: tooLong });
+    const response = await supplier.post(answer(lineIds[0]!), { answer: 'y'.repeat(REASON_MAX + 1), quantity: '-3', narrative: tooLong });
     expect(response.statusCode).toBe(400);
     expect(summary(response.body)).toEqual(['answer', 'quantity', 'narrative']);
-    expect(response.body).toContain(`Your answer must be ${REASON_LIMIT.toLocaleString('en-GB')} characters or fewer`);
+    expect(response.body).toContain(`Your answer must be ${REASON_MAX.toLocaleString('en-GB')} characters or fewer`);
     expect(response.body).toContain('Quantity delivered must be a number of 0 or more');
     expect(response.body).toContain(`Describe what was delivered in ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer`);
     // an additional line answered with nothing is refused as such, with the missing answer, and no call for a reason

@@ -4,6 +4,7 @@ import { applicabilityLevels } from './commissioning.js';
 import { frameworkVersions, measures } from './framework.js';
 import { organisations, users } from './people.js';
 import { bids, tenders, type ProfilePeriod } from './procurement.js';
+import { contractRatings } from '../../domain/rag.js';
 
 /** Bytes: a Buffer in and out (evidence files, generated reports). */
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -12,8 +13,7 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
 });
 
 export const reportingFrequencies = ['monthly', 'quarterly', 'six_monthly', 'annual'] as const;
-export const contractRatings = ['good', 'approaching_target', 'requires_improvement', 'inadequate'] as const;
-export type ContractRating = (typeof contractRatings)[number];
+export { contractRatings, type ContractRating } from '../../domain/rag.js';
 
 /** A contract, from an award or imported from a contracts register. */
 export const contracts = pgTable(

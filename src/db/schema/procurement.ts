@@ -3,11 +3,12 @@ import { bigint, boolean, check, index, integer, jsonb, pgTable, serial, text, t
 import { requirements } from './commissioning.js';
 import { frameworkVersions, measures } from './framework.js';
 import { organisations, users } from './people.js';
+import type { ProfiledPeriod } from '../../domain/delivery-profile.js';
+import { quantitativeMethods } from '../../domain/scoring.js';
 
 export const tenderStatuses = ['draft', 'published', 'closed', 'awarded', 'cancelled'] as const;
 export type TenderStatus = (typeof tenderStatuses)[number];
-export const quantitativeMethods = ['highest_offer', 'value_per_pound'] as const;
-export type QuantitativeMethod = (typeof quantitativeMethods)[number];
+export { quantitativeMethods, type QuantitativeMethod } from '../../domain/scoring.js';
 
 export interface ScalePoint {
   score: number;
@@ -156,11 +157,7 @@ export const bids = pgTable(
 );
 
 /** One period of a delivery profile: a label ("2027 to 2028", "2027 Q1") and its share of the quantity. */
-export interface ProfilePeriod {
-  periodStart: string;
-  periodEnd: string;
-  quantityHundredths: number;
-}
+export type ProfilePeriod = ProfiledPeriod;
 
 /** What a bid commits to per measure. Quantities are hundredths of the measure's unit (integers, never floats). */
 export const bidCommitments = pgTable(

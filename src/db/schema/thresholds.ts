@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './people.js';
 
-export const thresholdKinds = ['policy_minimum', 'statutory'] as const;
-export type ThresholdKind = (typeof thresholdKinds)[number];
+import { thresholdKinds } from '../../domain/applicability.js';
+
+export { thresholdKinds, type ThresholdKind } from '../../domain/applicability.js';
 
 export const thresholds = pgTable(
   'thresholds',

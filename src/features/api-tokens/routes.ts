@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../services.js';
-import { formErrors, isUuid } from '../../platform/forms.js';
+import { flashMessages } from '../../platform/flash.js';
+import { formErrors } from '../../platform/forms.js';
 import { createToken } from './create-token.js';
 import { listTokens } from './repository.js';
 import { revokeToken } from './revoke-token.js';
 import { readTokenForm } from './token-form.js';
+import { uuidParam } from '../../platform/route-params.js';
 
 const admin = { access: ['admin'] } as const;
 
@@ -23,6 +25,8 @@ const scopeItems = (chosen: string) =>
     },
   }));
 
+const flashes = flashMessages({ revoked: 'Token revoked. Requests with it are refused from now on.' });
+
 /** Administrators create and revoke the tokens the API is used with. A token is shown once, when it is made. */
 export async function apiTokenRoutes(app: FastifyInstance, { database }: Services): Promise<void> {
   const { db } = database;
@@ -40,11 +44,7 @@ export async function apiTokenRoutes(app: FastifyInstance, { database }: Service
     });
   }
 
-  app.get('/admin/api-tokens', { config: admin }, async (request, reply) =>
-    tokensPage(reply, {
-      flash: (request.query as { done?: string }).done === 'revoked' ? 'Token revoked. Requests with it are refused from now on.' : undefined,
-    }),
-  );
+  app.get('/admin/api-tokens', { config: admin }, async (request, reply) => tokensPage(reply, { flash: flashes.of(request) }));
 
   app.post('/admin/api-tokens', { config: admin }, async (request, reply) => {
     const form = readTokenForm(request.body);
@@ -54,8 +54,8 @@ export async function apiTokenRoutes(app: FastifyInstance, { database }: Service
   });
 
   app.post('/admin/api-tokens/:tokenId/revoke', { config: admin }, async (request, reply) => {
-    const { tokenId } = request.params as { tokenId: string };
-    if (!isUuid(tokenId) || !(await revokeToken(db, request.actor, tokenId))) return reply.callNotFound();
-    return reply.redirect('/admin/api-tokens?done=revoked', 303);
+    const tokenId = uuidParam(request, 'tokenId');
+    if (!tokenId || !(await revokeToken(db, request.actor, tokenId))) return reply.callNotFound();
+    return reply.redirect(flashes.path('/admin/api-tokens', 'revoked'), 303);
   });
 }

@@ -11,7 +11,7 @@ import {
   type FrameworkMeasure,
 } from './repository.js';
 import type { RequirementRow } from './requirement-pages.js';
-import { listInWords } from './list-in-words.js';
+import { listInWords } from '../../domain/text.js';
 import { suggestMeasures, type Suggestion } from './suggest-measures.js';
 import { taskStatuses, type TaskStatuses } from './tasks.js';
 

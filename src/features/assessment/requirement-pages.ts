@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { requirements, type Role } from '../../db/schema/index.js';
 import { hasAnyRole, type CurrentUser } from '../../platform/current-user.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { recordInPath } from '../../platform/route-params.js';
+import { refusedPage } from '../../platform/shared-pages.js';
 import { isChangeable } from '../requirements/progress.js';
 
 /**
@@ -43,12 +44,8 @@ export interface NotNeededWording {
  * out-of-scope requirement a page that says nothing is needed (200 when asked for a page, 409 when a form was sent).
  */
 export async function inScopeRequirement(db: DbOrTx, request: FastifyRequest, reply: FastifyReply, wording: NotNeededWording): Promise<RequirementRow | null> {
-  const id = field(request.params, 'id');
-  const requirement = isUuid(id) ? await findRequirement(db, id) : null;
-  if (!requirement) {
-    reply.callNotFound();
-    return null;
-  }
+  const requirement = await recordInPath(request, reply, 'id', (id) => findRequirement(db, id));
+  if (!requirement) return null;
   if (requirement.applicability === 'out_of_scope') {
     reply.code(request.method === 'GET' || request.method === 'HEAD' ? 200 : 409).page('assessment/views/not-needed.njk', {
       pageTitle: wording.heading,
@@ -86,12 +83,11 @@ export async function lockChangeable(tx: Tx, requirementId: string): Promise<boo
 
 /** Says, with status 409, that the answers cannot change any more, and why. */
 export function refuseSettled(reply: FastifyReply, requirement: RequirementRow, heading: string, returnHref: string): FastifyReply {
-  return reply.code(409).page('assessment/views/settled.njk', {
-    pageTitle: heading,
+  return refusedPage(reply, {
+    caption: requirement.title,
     heading,
-    reason: settledReason(requirement),
-    requirement,
-    returnHref,
+    paragraphs: [`${settledReason(requirement) ?? ''} The answers are kept as they were so that the record stays complete.`],
+    link: { href: returnHref, text: 'Go back' },
     backLink: { href: returnHref },
   });
 }

@@ -3,7 +3,8 @@ import type { Services } from '../../services.js';
 import type { Db } from '../../db/client.js';
 import { applicabilityLabels } from '../../domain/applicability.js';
 import { staffRoles } from '../../platform/current-user.js';
-import { field, formErrors } from '../../platform/forms.js';
+import { doneKey, withDone } from '../../platform/flash.js';
+import { formErrors } from '../../platform/forms.js';
 import { loadContext, type AssessmentContext } from './assessment-context.js';
 import { completeAssessment } from './complete-assessment.js';
 import { costValues } from './forms.js';
@@ -37,7 +38,7 @@ export async function assessmentRoutes(app: FastifyInstance, { database }: Servi
     if (!requirement) return reply;
     const context = await loadContext(db, requirement);
     const editable = canChange(request.user) && !settledReason(requirement);
-    const done = field(request.query, 'done');
+    const done = doneKey(request);
     return reply.page('assessment/views/task-list.njk', {
       pageTitle: 'Social value opportunity assessment',
       backLink: { href: requirementHref(requirement) },
@@ -73,7 +74,7 @@ export async function assessmentRoutes(app: FastifyInstance, { database }: Servi
       const context = await loadContext(db, requirement);
       return renderCheck(reply.code(400), context, true, problems);
     }
-    return reply.redirect(result.status === 'completed' ? `${base(requirement)}?done=completed` : base(requirement), 303);
+    return reply.redirect(result.status === 'completed' ? withDone(base(requirement), 'completed') : base(requirement), 303);
   });
 }
 
@@ -153,7 +154,7 @@ function taskRoutes(app: FastifyInstance, db: Db, page: TaskPage): void {
     if (!reading.answer) return render(reply.code(400), context, reading.values, reading.problems);
     const saved = await saveTask(db, request.actor, context.requirement, reading.answer.value, reading.answer.complete);
     if (saved.status === 'settled') return refuseSettledLater(db, reply, context.requirement, settledHeading, base(context.requirement));
-    return reply.redirect(saved.reopened ? `${base(context.requirement)}?done=reopened` : base(context.requirement), 303);
+    return reply.redirect(saved.reopened ? withDone(base(context.requirement), 'reopened') : base(context.requirement), 303);
   });
 }
 

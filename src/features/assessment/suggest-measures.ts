@@ -1,6 +1,6 @@
 import type { ApplicabilityLevel } from '../../domain/applicability.js';
 import { categoryOf, districtMeasureCodes, statutoryMeasureCodes } from './category-measures.js';
-import { listInWords } from './list-in-words.js';
+import { listInWords } from '../../domain/text.js';
 
 /**
  * Ranks a framework version's measures for a requirement. Each measure scores for every reason that applies:

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { dateParts, readDateInput } from '../../platform/date-input.js';
 import { field, formErrors } from '../../platform/forms.js';
+import { param } from '../../platform/route-params.js';
 import { fieldChanges } from './changes.js';
 import { findAuditAction, listAuditedTables, searchAudit, type AuditFilters } from './search-audit.js';
 import { rowChangeLabel, tableLabel } from './table-labels.js';
@@ -54,7 +55,7 @@ export async function auditRoutes(app: FastifyInstance, { database }: Services):
   });
 
   app.get('/admin/audit/:id', { config: { access: ['admin'] } }, async (request, reply) => {
-    const id = field(request.params, 'id');
+    const id = param(request, 'id');
     const afterText = field(request.query, 'after');
     const after = /^\d{1,15}$/.test(afterText) ? Number(afterText) : null;
     const action = /^\d{1,15}$/.test(id) ? await findAuditAction(db, Number(id), after) : null;

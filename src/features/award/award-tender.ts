@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { bids, contractCommitments, contracts, organisations, requirements, tenders } from '../../db/schema/index.js';
 import { todayIso } from '../../domain/dates.js';
 import { withAudit, type Actor } from '../../platform/audit.js';
-import { moveProfile } from '../bids/delivery-periods.js';
+import { moveProfile } from '../../domain/delivery-periods.js';
 import { isUniqueViolation } from '../framework/database-errors.js';
 import { applicabilityFor } from '../thresholds/applicability-for.js';
 import type { AwardDecision } from './forms.js';

@@ -1,4 +1,5 @@
 import { reportingFrequencies } from '../../db/schema/index.js';
+import { REASON_MAX } from '../../domain/limits.js';
 import { parsePounds } from '../../domain/money.js';
 import {
   dateInputValues,
@@ -10,7 +11,7 @@ import {
   type FormErrorsWithDates,
 } from '../../platform/date-input.js';
 import { field } from '../../platform/forms.js';
-import { contractEndDate } from './contract-term.js';
+import { contractEndDate } from '../../domain/contract-term.js';
 
 export type ReportingFrequency = (typeof reportingFrequencies)[number];
 
@@ -21,7 +22,6 @@ export const frequencyLabels: Record<ReportingFrequency, string> = {
   annual: 'Once a year',
 };
 
-export const REASON_MAX_LENGTH = 2000;
 export const REFERENCE_MAX_LENGTH = 50;
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9 ./-]*$/;
 
@@ -132,8 +132,8 @@ export function readAward(source: unknown, choices: AwardChoices): AwardReading 
   if (!chosen) problems.push(['bidId', 'Select the winning bid']);
   if (chosen && chosen.rank !== 1 && !values.reason) {
     problems.push(['reason', 'Enter why you are awarding the contract to a bid that is not ranked first']);
-  } else if (values.reason.length > REASON_MAX_LENGTH) {
-    problems.push(['reason', `Reason must be ${REASON_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`]);
+  } else if (values.reason.length > REASON_MAX) {
+    problems.push(['reason', `Reason must be ${REASON_MAX.toLocaleString('en-GB')} characters or fewer`]);
   }
   if (!choices.contractManagerIds.includes(values.contractManagerId)) problems.push(['contractManagerId', 'Select the contract manager']);
   if (!values.reference) problems.push(['reference', 'Enter a contract reference']);

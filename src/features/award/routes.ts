@@ -7,7 +7,8 @@ import { todayIso } from '../../domain/dates.js';
 import { recordEvent } from '../../platform/audit.js';
 import { hasAnyRole } from '../../platform/current-user.js';
 import type { FormErrorsWithDates } from '../../platform/date-input.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { recordInPath, uuidParam } from '../../platform/route-params.js';
+import { refusedPage } from '../../platform/shared-pages.js';
 import { resultsAccess, resultsReaders } from '../evaluation/results-access.js';
 import { tenderPhase } from '../tenders/phase.js';
 import { applicabilityFor } from '../thresholds/applicability-for.js';
@@ -31,14 +32,11 @@ const deciders: readonly Role[] = ['officer', 'admin'];
 export async function awardRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const { db } = services.database;
 
-  const refuse = (reply: FastifyReply, refusal: Refusal) => reply.code(409).page('award/views/refused.njk', { pageTitle: refusal.heading, ...refusal });
+  const refuse = (reply: FastifyReply, refusal: Refusal) => refusedPage(reply, refusal);
 
   /** The award context for the tender in the path, or null after sending the 404 page. */
   const contextOr404 = async (request: FastifyRequest, reply: FastifyReply): Promise<AwardContext | null> => {
-    const id = field(request.params, 'id');
-    const context = isUuid(id) ? await loadAwardContext(db, id) : null;
-    if (!context) reply.callNotFound();
-    return context;
+    return recordInPath(request, reply, 'id', (id) => loadAwardContext(db, id));
   };
 
   const showForm = (reply: FastifyReply, context: AwardContext, values: AwardValues, errors?: FormErrorsWithDates) =>
@@ -113,8 +111,8 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
   });
 
   app.get('/tenders/:id/award/done', { config: { access: deciders } }, async (request, reply) => {
-    const id = field(request.params, 'id');
-    const report = isUuid(id) ? await loadEvaluationReport(db, id) : null;
+    const id = uuidParam(request, 'id');
+    const report = id ? await loadEvaluationReport(db, id) : null;
     if (!report) return reply.callNotFound();
     if (!report.award) return reply.redirect(`/tenders/${id}/award`);
     const { contract, winner } = report.award;
@@ -132,20 +130,16 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
 
   /** The report of a tender that has closed, or null after sending the 404 page or the page that says why not yet. */
   const reportOrRefuse = async (request: FastifyRequest, reply: FastifyReply): Promise<EvaluationReport | null> => {
-    const id = field(request.params, 'id');
-    const report = isUuid(id) ? await loadEvaluationReport(db, id) : null;
-    if (!report) {
-      reply.callNotFound();
-      return null;
-    }
+    const report = await recordInPath(request, reply, 'id', (id) => loadEvaluationReport(db, id));
+    if (!report) return null;
     const access = await resultsAccess(db, request.user!, report.tender);
     if (access.kind === 'not-found') {
       reply.callNotFound();
       return null;
     }
     if (access.kind === 'refused') {
-      const link = { href: `/tenders/${id}`, text: 'Go back to the tender' };
-      reply.code(403).page('award/views/refused.njk', { pageTitle: access.heading, heading: access.heading, paragraphs: access.paragraphs, link });
+      const link = { href: `/tenders/${report.tender.id}`, text: 'Go back to the tender' };
+      refusedPage(reply, { heading: access.heading, paragraphs: access.paragraphs, link }, 403);
       return null;
     }
     const phase = tenderPhase(report.tender);
@@ -153,7 +147,7 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
       refuse(reply, {
         heading: 'There is no evaluation report yet',
         paragraphs: ['The evaluation report is available once the tender has closed for bids.'],
-        link: { href: `/tenders/${id}`, text: 'Go back to the tender' },
+        link: { href: `/tenders/${report.tender.id}`, text: 'Go back to the tender' },
       });
       return null;
     }
@@ -185,10 +179,10 @@ export async function awardRoutes(app: FastifyInstance, services: Services): Pro
 
   /** The letter for the bid in the path, or null after sending the 404 page or the page that says why not yet. */
   const letterOrRefuse = async (request: FastifyRequest, reply: FastifyReply) => {
-    const id = field(request.params, 'id');
-    const bidId = field(request.params, 'bidId');
-    const report = isUuid(id) && isUuid(bidId) ? await loadEvaluationReport(db, id) : null;
-    if (!report || !report.bids.some((bid) => bid.bidId === bidId)) {
+    const id = uuidParam(request, 'id');
+    const bidId = uuidParam(request, 'bidId');
+    const report = id && bidId ? await loadEvaluationReport(db, id) : null;
+    if (!report || !bidId || !report.bids.some((bid) => bid.bidId === bidId)) {
       reply.callNotFound();
       return null;
     }

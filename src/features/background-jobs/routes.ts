@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { recordEvent } from '../../platform/audit.js';
 import { field } from '../../platform/forms.js';
+import { param } from '../../platform/route-params.js';
 import { describeSchedule } from '../../platform/schedule.js';
 import { loadJobStates, runJobNow } from './repository.js';
 import { serviceJobs } from './service-jobs.js';
@@ -35,7 +36,7 @@ export async function backgroundJobRoutes(app: FastifyInstance, services: Servic
   });
 
   app.post('/admin/jobs/:name/run', { config: admin }, async (request, reply) => {
-    const job = jobs.find((j) => j.name === field(request.params, 'name'));
+    const job = jobs.find((j) => j.name === param(request, 'name'));
     if (!job) return reply.callNotFound();
     await runJobNow(db, job.name);
     await recordEvent(db, request.actor, `Asked for the background job "${job.title}" to run now`, { entityTable: 'jobs', entityId: job.name });

@@ -1,5 +1,5 @@
 import { field } from '../../platform/forms.js';
-import { normaliseText } from './long-text.js';
+import { normaliseText } from '../../domain/text.js';
 
 /** An answer to one of the tender's qualitative questions (a method statement). An empty answer is allowed in a draft. */
 

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Role, ScalePoint } from '../../db/schema/index.js';
 import type { CurrentUser } from '../../platform/current-user.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { field } from '../../platform/forms.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { listQuestions, type QuestionRow } from '../tenders/repository.js';
 import { tenderPhase, type TenderPhase } from '../tenders/phase.js';
 import { bidStatus } from './bid-status.js';
@@ -34,12 +35,8 @@ export interface BidContext {
  */
 export async function loadBidContext(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<BidContext | null> {
   const user = request.user!;
-  const tenderId = field(request.params, 'tenderId');
-  const tender = isUuid(tenderId) ? await findInvitedTender(db, tenderId, user.organisationId) : null;
-  if (!tender) {
-    reply.callNotFound();
-    return null;
-  }
+  const tender = await recordInPath(request, reply, 'tenderId', (tenderId) => findInvitedTender(db, tenderId, user.organisationId));
+  if (!tender) return null;
   const [measures, questions, bid] = await Promise.all([
     listTenderMeasures(db, tender),
     listQuestions(db, tender.id),

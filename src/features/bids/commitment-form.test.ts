@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commitmentValues, commitmentValuesOf, modeIsChosen, readCommitmentForm, type PeriodsByMode } from './commitment-form.js';
-import { deliveryPeriods } from './delivery-periods.js';
+import { deliveryPeriods } from '../../domain/delivery-periods.js';
 
 const start = '2027-04-01';
 const twoYears: PeriodsByMode = { year: deliveryPeriods(start, 24, 'year'), quarter: deliveryPeriods(start, 24, 'quarter') };

@@ -1,17 +1,13 @@
 import type { ProfilePeriod } from '../../db/schema/index.js';
 import { formatQuantity, parseQuantity, quantityToDecimal } from '../../domain/quantity.js';
 import { field, fieldList } from '../../platform/forms.js';
-import { districts } from '../organisations/postcode-districts.js';
-import { normaliseText } from './long-text.js';
-import { modeOfProfile, type DeliveryPeriod, type ProfileMode } from './delivery-periods.js';
+import { NARRATIVE_MAX } from '../../domain/limits.js';
+import { normaliseText } from '../../domain/text.js';
+import { COUNTYWIDE, districtChoices } from '../organisations/postcode-districts.js';
+import { modeOfProfile, type DeliveryPeriod, type ProfileMode } from '../../domain/delivery-periods.js';
 import type { CommitmentRecord, TenderMeasure } from './repository.js';
 
 /** A commitment to one of the tender's measures: how much, when (the delivery profile), where and how. */
-
-/** Delivered across the whole county rather than in named districts. */
-export const COUNTYWIDE = 'Countywide';
-export const districtChoices: readonly string[] = [...districts.map((d) => d.name), COUNTYWIDE];
-export const NARRATIVE_MAX = 4000;
 
 /** The contract's periods in each way a profile can be given (only the ways offered for its length). */
 export type PeriodsByMode = Partial<Record<ProfileMode, DeliveryPeriod[]>>;

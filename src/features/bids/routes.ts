@@ -3,26 +3,18 @@ import type { Services } from '../../services.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { formatBps } from '../../domain/money.js';
 import { quantityInUnit } from '../../domain/risk-flags.js';
-import { field } from '../../platform/forms.js';
+import { doneKey, withDone } from '../../platform/flash.js';
 import { tenderPhase } from '../tenders/phase.js';
 import { bidPage, loadBidContext, openedRevision, refuseEnded, scaleRows, STALE_MESSAGE, supplierOnly, type BidContext } from './bid-context.js';
 import { bidStatus } from './bid-status.js';
 import { submissionProblems, type BidSummary } from './bid-summary.js';
 import { closingTimeText } from './closing.js';
+import { bidFlash } from './flash.js';
 import { liveValueRoutes } from './live-value-routes.js';
 import { listInvitedTenders } from './repository.js';
 import { explainScoring } from './scoring-explained.js';
 import { submitBid } from './submit-bid.js';
 import { bidTaskRoutes } from './task-routes.js';
-
-/** The success message on the bid's page after each change, by its `done` query parameter. */
-const flashes: Record<string, string> = {
-  details: 'Bid price and consortium saved',
-  commitment: 'Commitment saved',
-  removed: 'Commitment removed',
-  answer: 'Answer saved',
-  unchanged: 'Nothing had changed, so there was nothing to save',
-};
 
 const notStarted = { tag: { text: 'Not yet started', classes: 'govuk-tag--blue' } };
 const completed = { text: 'Completed' };
@@ -96,14 +88,11 @@ export async function bidRoutes(app: FastifyInstance, { database, config }: Serv
   app.get('/supplier/tenders/:tenderId', { config: supplierOnly }, async (request, reply) => {
     const context = await loadBidContext(db, request, reply);
     if (!context) return reply;
-    const done = field(request.query, 'done');
     const submittedAt = context.bid?.status === 'submitted' ? context.bid.submittedAt : null;
     const flash =
-      done === 'already-submitted' && submittedAt
+      doneKey(request) === 'already-submitted' && submittedAt
         ? `Your bid was already submitted on ${formatDateTime(submittedAt)}. It was not submitted again, and nothing was changed`
-        : Object.hasOwn(flashes, done)
-          ? flashes[done]
-          : undefined;
+        : bidFlash.of(request);
     return reply.page('bids/views/tender.njk', {
       ...bidPage(context, `Your bid for tender ${context.tender.number}: ${context.tender.title}`),
       backLink: { href: '/supplier/tenders', text: 'Your tenders' },
@@ -146,7 +135,7 @@ export async function bidRoutes(app: FastifyInstance, { database, config }: Serv
       case 'submitted':
         return reply.redirect(`${context.base}/confirmation`, 303);
       case 'already-submitted':
-        return reply.redirect(`${context.base}?done=already-submitted`, 303);
+        return reply.redirect(withDone(context.base, 'already-submitted'), 303);
       case 'ended':
         return refuseEnded(reply, context, result);
       case 'stale':

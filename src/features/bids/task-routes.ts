@@ -1,21 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { field, formErrors, isUuid } from '../../platform/forms.js';
+import { NARRATIVE_MAX } from '../../domain/limits.js';
+import { formErrors } from '../../platform/forms.js';
+import { uuidParam } from '../../platform/route-params.js';
+import { COUNTYWIDE, districtChoices } from '../organisations/postcode-districts.js';
 import { answerChange, commitmentChange, commitmentRemoval, detailsChange } from './bid-changes.js';
 import { bidPage, loadBidContext, openedRevision, refuseEnded, scaleRows, STALE_MESSAGE, supplierOnly, type BidContext } from './bid-context.js';
 import { ANSWER_MAX, answerValue, readAnswerForm } from './answer-form.js';
-import {
-  COUNTYWIDE,
-  NARRATIVE_MAX,
-  commitmentValues,
-  commitmentValuesOf,
-  districtChoices,
-  modeIsChosen,
-  readCommitmentForm,
-  type CommitmentValues,
-  type PeriodsByMode,
-} from './commitment-form.js';
-import { deliveryPeriods, modesFor } from './delivery-periods.js';
+import { bidFlash } from './flash.js';
+import { commitmentValues, commitmentValuesOf, modeIsChosen, readCommitmentForm, type CommitmentValues, type PeriodsByMode } from './commitment-form.js';
+import { deliveryPeriods, modesFor } from '../../domain/delivery-periods.js';
 import { MAX_MEMBERS, detailsValues, detailsValuesOf, readDetailsForm, type DetailsValues } from './details-form.js';
 import { saveBid, type BidChange } from './save-bid.js';
 import type { TenderMeasure } from './repository.js';
@@ -50,11 +44,18 @@ export async function bidTaskRoutes(app: FastifyInstance, db: Db): Promise<void>
    * Saves a change, then returns to the bid's page; or says why not: bidding has ended (409), or someone else changed
    * the bid since the form was opened (409, the form shown again with their version and what this supplier typed).
    */
-  async function save(reply: FastifyReply, context: BidContext, revision: number, change: BidChange, done: string, stale: () => FastifyReply) {
+  async function save(
+    reply: FastifyReply,
+    context: BidContext,
+    revision: number,
+    change: BidChange,
+    done: Parameters<typeof bidFlash.path>[1],
+    stale: () => FastifyReply,
+  ) {
     const result = await saveBid(db, reply.request.actor, { tenderId: context.tender.id, organisationId: context.user.organisationId }, revision, change);
     if (result.status === 'ended') return refuseEnded(reply, context, result);
     if (result.status === 'stale') return stale();
-    return reply.redirect(`${context.base}?done=${result.status === 'saved' ? done : 'unchanged'}`, 303);
+    return reply.redirect(bidFlash.path(context.base, result.status === 'saved' ? done : 'unchanged'), 303);
   }
 
   /** The bid of the path, open for changes; otherwise null after the 404 page, the bid's page (GET) or the refusal (POST). */
@@ -114,8 +115,8 @@ export async function bidTaskRoutes(app: FastifyInstance, db: Db): Promise<void>
   async function commitmentContext(request: FastifyRequest, reply: FastifyReply) {
     const context = await openBid(request, reply);
     if (!context) return null;
-    const measureId = field(request.params, 'measureId');
-    const measure = isUuid(measureId) ? context.measures.find((m) => m.measureId === measureId) : undefined;
+    const measureId = uuidParam(request, 'measureId');
+    const measure = measureId ? context.measures.find((m) => m.measureId === measureId) : undefined;
     if (!measure) {
       reply.callNotFound();
       return null;
@@ -202,8 +203,8 @@ export async function bidTaskRoutes(app: FastifyInstance, db: Db): Promise<void>
   async function questionContext(request: FastifyRequest, reply: FastifyReply) {
     const context = await openBid(request, reply);
     if (!context) return null;
-    const questionId = field(request.params, 'questionId');
-    const line = isUuid(questionId) ? context.summary.questions.find((q) => q.question.id === questionId) : undefined;
+    const questionId = uuidParam(request, 'questionId');
+    const line = questionId ? context.summary.questions.find((q) => q.question.id === questionId) : undefined;
     if (!line) {
       reply.callNotFound();
       return null;

@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import { hasAnyRole, staffRoles, type CurrentUser } from '../../platform/current-user.js';
-import { field, isUuid } from '../../platform/forms.js';
 import { findCaseStudy, type CaseStudyRecord } from './repository.js';
+import { recordInPath } from '../../platform/route-params.js';
 
 /** Who may read case studies: council staff, and suppliers (those of their own organisation's contracts only). */
 export const caseStudyReaders = [...staffRoles, 'supplier'] as const satisfies readonly Role[];
@@ -28,11 +28,8 @@ export const mayPublish = (user: CurrentUser | null) => hasAnyRole(user, ['offic
  * organisation's contracts. Otherwise null, after the 404 page (a supplier is not told another's exists).
  */
 export async function caseStudyInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<CaseStudyRecord | null> {
-  const id = field(request.params, 'id');
-  const caseStudy = isUuid(id) ? await findCaseStudy(db, id) : null;
-  if (!caseStudy || (!isStaff(request.user) && caseStudy.supplierId !== request.user?.organisationId)) {
-    reply.callNotFound();
-    return null;
-  }
-  return caseStudy;
+  return recordInPath(request, reply, 'id', async (id) => {
+    const caseStudy = await findCaseStudy(db, id);
+    return caseStudy && (isStaff(request.user) || caseStudy.supplierId === request.user?.organisationId) ? caseStudy : null;
+  });
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { pageFrom, paginationLinks } from '../../domain/pagination.js';
-import { field, formErrors, isUuid } from '../../platform/forms.js';
-import { districtNames } from '../requirements/forms.js';
+import { field, formErrors } from '../../platform/forms.js';
+import { districtNames } from '../organisations/postcode-districts.js';
 import { outcomeTitles } from '../summaries/read.js';
 import { PUBLIC_CACHE_CONTROL, sendCached } from '../transparency/http-cache.js';
 import { publicRenderer } from '../transparency/public-views.js';
@@ -11,6 +11,7 @@ import { liveFigures } from './live-figures.js';
 import { libraryYears, publicCaseStudy, searchLibrary, type LibraryFilters } from './public-repository.js';
 import { imagesOf, imageWithContent, quotesOf } from './repository.js';
 import { storyHtml } from './story.js';
+import { uuidParam } from '../../platform/route-params.js';
 
 const PAGE_SIZE = 10;
 const SEARCH_MAX = 200;
@@ -93,8 +94,8 @@ export async function publicCaseStudyRoutes(app: FastifyInstance, services: Serv
   });
 
   app.get('/transparency/case-studies/:id', { config }, async (request, reply) => {
-    const id = field(request.params, 'id');
-    const caseStudy = isUuid(id) ? await publicCaseStudy(db, id) : null;
+    const id = uuidParam(request, 'id');
+    const caseStudy = id ? await publicCaseStudy(db, id) : null;
     if (!caseStudy) return notFound(request, reply);
     const [figures, images, quotes, titles] = await Promise.all([
       liveFigures(db, caseStudy.id),
@@ -114,8 +115,8 @@ export async function publicCaseStudyRoutes(app: FastifyInstance, services: Serv
   });
 
   app.get('/transparency/case-studies/:id/case-study.pdf', { config }, async (request, reply) => {
-    const id = field(request.params, 'id');
-    const caseStudy = isUuid(id) ? await publicCaseStudy(db, id) : null;
+    const id = uuidParam(request, 'id');
+    const caseStudy = id ? await publicCaseStudy(db, id) : null;
     if (!caseStudy) return notFound(request, reply);
     const [figures, quotes, titles] = await Promise.all([liveFigures(db, caseStudy.id), quotesOf(db, caseStudy.id), outcomeTitles(db)]);
     const pdf = await caseStudyPdf({ ...caseStudy, outcomes: caseStudy.outcomeCodes.map((c) => titles.get(c) ?? c), quotes }, figures);
@@ -127,10 +128,10 @@ export async function publicCaseStudyRoutes(app: FastifyInstance, services: Serv
   });
 
   app.get('/transparency/case-studies/:id/images/:imageId', { config }, async (request, reply) => {
-    const id = field(request.params, 'id');
-    const imageId = field(request.params, 'imageId');
-    const caseStudy = isUuid(id) && isUuid(imageId) ? await publicCaseStudy(db, id) : null;
-    const image = caseStudy ? await imageWithContent(db, caseStudy.id, imageId) : null;
+    const id = uuidParam(request, 'id');
+    const imageId = uuidParam(request, 'imageId');
+    const caseStudy = id && imageId ? await publicCaseStudy(db, id) : null;
+    const image = caseStudy && imageId ? await imageWithContent(db, caseStudy.id, imageId) : null;
     if (!image) return notFound(request, reply);
     const etag = `"${image.sha256}"`;
     reply.header('cache-control', PUBLIC_CACHE_CONTROL).header('etag', etag);

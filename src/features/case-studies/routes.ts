@@ -5,7 +5,7 @@ import { pageFrom, paginationLinks } from '../../domain/pagination.js';
 import { ForbiddenError } from '../../platform/access.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
 import { field, formErrors, isUuid, uploadedFile, type FormErrors } from '../../platform/forms.js';
-import { districtNames } from '../requirements/forms.js';
+import { districtNames } from '../organisations/postcode-districts.js';
 import { outcomeTitles } from '../summaries/read.js';
 import { caseStudyAuthors, caseStudyInPath, caseStudyReaders, mayAuthor, mayPublish, writesForCouncil } from './access.js';
 import { takeStep } from './change-status.js';
@@ -28,10 +28,12 @@ import {
 import { addQuote, changeDetails, chooseCommitments, createCaseStudy, removeQuote } from './save-case-study.js';
 import { storyHtml } from './story.js';
 import { isStepName, statusLabels, statusTagClasses, steps, stepsFrom } from './workflow.js';
+import { flashMessages, withDone } from '../../platform/flash.js';
+import { param, recordInPath, uuidParam } from '../../platform/route-params.js';
 
 const PAGE_SIZE = 25;
 
-const FLASH: Record<string, string> = {
+const flash = flashMessages({
   created: 'Case study drafted. Choose its statistics, add images and quotes, then send it for review.',
   changed: 'Case study changed.',
   statistics: 'Statistics chosen. They show what has been verified as delivered, and follow each new verification.',
@@ -40,9 +42,9 @@ const FLASH: Record<string, string> = {
   quote: 'Quote added.',
   'quote-removed': 'Quote removed.',
   ...Object.fromEntries(Object.entries(steps).map(([name, step]) => [name, step.done])),
-};
+});
 
-const casePath = (id: string, done?: string) => `/case-studies/${id}${done ? `?done=${done}` : ''}`;
+const casePath = (id: string, done?: string) => (done ? withDone(`/case-studies/${id}`, done) : `/case-studies/${id}`);
 
 interface PageForms {
   image?: { altText: string };
@@ -173,7 +175,7 @@ export async function caseStudyRoutes(app: FastifyInstance, services: Services):
       imageValues: forms.image ?? { altText: '' },
       quoteValues: forms.quote ?? { quote: '', attribution: '' },
       ...forms.errors,
-      flash: FLASH[field(request.query, 'done')],
+      flash: flash.of(request),
     });
   }
 
@@ -272,8 +274,8 @@ export async function caseStudyRoutes(app: FastifyInstance, services: Services):
   app.post('/case-studies/:id/images/:imageId/remove', { config: authors }, async (request, reply) => {
     const caseStudy = await draftInPath(request, reply);
     if (!caseStudy) return reply;
-    const imageId = field(request.params, 'imageId');
-    if (!isUuid(imageId)) return reply.callNotFound();
+    const imageId = uuidParam(request, 'imageId');
+    if (!imageId) return reply.callNotFound();
     await removeImage(db, request.actor, caseStudy, imageId);
     return reply.redirect(`${casePath(caseStudy.id, 'image-removed')}#images`, 303);
   });
@@ -281,9 +283,8 @@ export async function caseStudyRoutes(app: FastifyInstance, services: Services):
   app.get('/case-studies/:id/images/:imageId', { config: readers }, async (request, reply) => {
     const caseStudy = await caseStudyInPath(db, request, reply);
     if (!caseStudy) return reply;
-    const imageId = field(request.params, 'imageId');
-    const image = isUuid(imageId) ? await imageWithContent(db, caseStudy.id, imageId) : null;
-    if (!image) return reply.callNotFound();
+    const image = await recordInPath(request, reply, 'imageId', (imageId) => imageWithContent(db, caseStudy.id, imageId));
+    if (!image) return reply;
     return reply.header('cache-control', 'private, no-store').type(image.contentType).send(image.data);
   });
 
@@ -299,8 +300,8 @@ export async function caseStudyRoutes(app: FastifyInstance, services: Services):
   app.post('/case-studies/:id/quotes/:quoteId/remove', { config: authors }, async (request, reply) => {
     const caseStudy = await draftInPath(request, reply);
     if (!caseStudy) return reply;
-    const quoteId = field(request.params, 'quoteId');
-    if (!isUuid(quoteId)) return reply.callNotFound();
+    const quoteId = uuidParam(request, 'quoteId');
+    if (!quoteId) return reply.callNotFound();
     await removeQuote(db, request.actor, caseStudy, quoteId);
     return reply.redirect(`${casePath(caseStudy.id, 'quote-removed')}#quotes`, 303);
   });
@@ -308,7 +309,7 @@ export async function caseStudyRoutes(app: FastifyInstance, services: Services):
   app.post('/case-studies/:id/steps/:step', { config: authors }, async (request, reply) => {
     const caseStudy = await caseStudyInPath(db, request, reply);
     if (!caseStudy) return reply;
-    const name = field(request.params, 'step');
+    const name = param(request, 'step');
     if (!isStepName(name)) return reply.callNotFound();
     const step = steps[name];
     if (step.by === 'officer' ? !mayPublish(request.user) : !mayAuthor(request.user, caseStudy)) {

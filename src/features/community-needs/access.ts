@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import { staffRoles } from '../../platform/current-user.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { findCommunityOrganisation, findNeed, findPledge, type CommunityOrganisation, type NeedRecord, type PledgeRecord } from './repository.js';
 
 /** People of community organisations: their own organisation's needs and the pledges to them only. */
@@ -19,52 +19,35 @@ export async function ownOrganisation(db: Db, request: FastifyRequest): Promise<
   return findCommunityOrganisation(db, request.user!.organisationId);
 }
 
-const idInPath = (request: FastifyRequest, name = 'id') => {
-  const id = field(request.params, name);
-  return isUuid(id) ? id : null;
-};
-
 /** A need of the signed-in person's own organisation; another organisation's need is "not found". */
-export async function ownNeedInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<NeedRecord | null> {
-  const id = idInPath(request);
-  const need = id ? await findNeed(db, id) : null;
-  if (!need || need.organisationId !== request.user!.organisationId) {
-    reply.callNotFound();
-    return null;
-  }
-  return need;
+export function ownNeedInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<NeedRecord | null> {
+  return recordInPath(request, reply, 'id', async (id) => {
+    const need = await findNeed(db, id);
+    return need?.organisationId === request.user!.organisationId ? need : null;
+  });
 }
 
 /** A need on the board for staff and suppliers: that of an approved organisation (a pending one's is not shown). */
-export async function boardNeedInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<NeedRecord | null> {
-  const id = idInPath(request);
-  const need = id ? await findNeed(db, id) : null;
-  const organisation = need ? await findCommunityOrganisation(db, need.organisationId) : null;
-  if (!need || organisation?.approvalStatus !== 'approved') {
-    reply.callNotFound();
-    return null;
-  }
-  return need;
+export function boardNeedInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<NeedRecord | null> {
+  return recordInPath(request, reply, 'id', async (id) => {
+    const need = await findNeed(db, id);
+    const organisation = need ? await findCommunityOrganisation(db, need.organisationId) : null;
+    return organisation?.approvalStatus === 'approved' ? need : null;
+  });
 }
 
 /** A pledge to one of the signed-in person's own organisation's needs. */
-export async function pledgeToOwnNeedInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<PledgeRecord | null> {
-  const id = idInPath(request);
-  const pledge = id ? await findPledge(db, id) : null;
-  if (!pledge || pledge.needOrganisationId !== request.user!.organisationId) {
-    reply.callNotFound();
-    return null;
-  }
-  return pledge;
+export function pledgeToOwnNeedInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<PledgeRecord | null> {
+  return recordInPath(request, reply, 'id', async (id) => {
+    const pledge = await findPledge(db, id);
+    return pledge?.needOrganisationId === request.user!.organisationId ? pledge : null;
+  });
 }
 
 /** One of the signed-in supplier's own pledges. */
-export async function ownPledgeInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<PledgeRecord | null> {
-  const id = idInPath(request);
-  const pledge = id ? await findPledge(db, id) : null;
-  if (!pledge || pledge.supplierId !== request.user!.organisationId) {
-    reply.callNotFound();
-    return null;
-  }
-  return pledge;
+export function ownPledgeInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<PledgeRecord | null> {
+  return recordInPath(request, reply, 'id', async (id) => {
+    const pledge = await findPledge(db, id);
+    return pledge?.supplierId === request.user!.organisationId ? pledge : null;
+  });
 }

@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { needTypes } from '../../db/schema/index.js';
 import { todayIso } from '../../domain/dates.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
 import { hasAnyRole } from '../../platform/current-user.js';
+import { flashMessages } from '../../platform/flash.js';
 import { field } from '../../platform/forms.js';
-import { districtChoices } from '../bids/commitment-form.js';
+import { districtChoices } from '../organisations/postcode-districts.js';
 import { unitWords } from '../delivery-reports/line-form.js';
 import { reportableMeasures } from '../delivery-reports/repository.js';
 import { boardNeedInPath, boardReaders, ownPledgeInPath, pledgers } from './access.js';
@@ -14,16 +15,16 @@ import { emptyPledge, readPledge, type PledgeValues } from './forms.js';
 import { pledgeTargets, pledgeToNeed } from './pledge-to-need.js';
 import { needView, pledgeView } from './presenters.js';
 import { pledgesOfNeed, pledgesOfSupplier, pledgeTargetRows, searchOpenNeeds, type BoardFilters, type NeedRecord } from './repository.js';
-import { districtItems, needChoices, needTypeItems, pageErrors, redirectDone, selectItems } from './route-support.js';
+import { districtItems, needChoices, needTypeItems, pageErrors, selectItems } from './route-support.js';
 
 const PAGE_SIZE = 20;
 const SEARCH_MAX = 200;
 
-const FLASH: Record<string, string> = {
+const flash = flashMessages({
   pledged: 'Pledge made. The organisation will confirm when it has been met; it then goes into your next delivery report for the contract.',
   withdrawn: 'Pledge withdrawn.',
   'not-withdrawn': 'This pledge was already met or withdrawn, so it was not changed.',
-};
+});
 
 /** The needs board for suppliers and council staff: search open needs, and (suppliers) pledge to meet one. */
 export async function needsBoardRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -53,9 +54,7 @@ export async function needsBoardRoutes(app: FastifyInstance, services: Services)
       values,
       filtered: Object.values(values).some((v) => v !== ''),
       needs: rows.map((n) => needView(n, outcomeTitles, { showContact: false })),
-      total,
-      first: page.offset + 1,
-      last: page.offset + rows.length,
+      ...shownRange(page, rows.length, total),
       districtItems: selectItems('All districts', districtItems, values.district),
       outcomeItems: selectItems(
         'All outcomes',
@@ -84,7 +83,7 @@ export async function needsBoardRoutes(app: FastifyInstance, services: Services)
       need: needView(need, outcomeTitles, { showContact }),
       pledges: pledges.map(pledgeView),
       canPledge: isSupplier && need.status === 'open',
-      flash: FLASH[field(request.query, 'done')],
+      flash: flash.of(request),
     });
   });
 
@@ -141,7 +140,7 @@ export async function needsBoardRoutes(app: FastifyInstance, services: Services)
     if (!reading.ok) return pledgeForm(request, reply.code(400), need, reading.values, pageErrors(reading.problems));
     const result = await pledgeToNeed(db, request.actor, request.user!.id, supplierId, need, reading.input);
     if (!result.ok) return pledgeForm(request, reply.code(400), need, reading.values, pageErrors([result.problem]));
-    return redirectDone(reply, `/needs/${need.id}`, 'pledged');
+    return reply.redirect(flash.path(`/needs/${need.id}`, 'pledged'), 303);
   });
 
   app.get('/needs/pledges', { config: { access: pledgers } }, async (request, reply) => {
@@ -149,7 +148,7 @@ export async function needsBoardRoutes(app: FastifyInstance, services: Services)
     return reply.page('community-needs/views/supplier-pledges.njk', {
       pageTitle: 'Your pledges',
       pledges: pledges.map(pledgeView),
-      flash: FLASH[field(request.query, 'done')],
+      flash: flash.of(request),
     });
   });
 
@@ -157,6 +156,6 @@ export async function needsBoardRoutes(app: FastifyInstance, services: Services)
     const pledge = await ownPledgeInPath(db, request, reply);
     if (!pledge) return reply;
     const done = await withdrawPledge(db, request.actor, pledge);
-    return redirectDone(reply, '/needs/pledges', done ? 'withdrawn' : 'not-withdrawn');
+    return reply.redirect(flash.path('/needs/pledges', done ? 'withdrawn' : 'not-withdrawn'), 303);
   });
 }

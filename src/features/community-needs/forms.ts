@@ -1,17 +1,16 @@
 import { communityTypes, needTypes, type CommunityType, type NeedType } from '../../db/schema/index.js';
+import { NAME_MAX, REASON_MAX } from '../../domain/limits.js';
+import { normaliseCharityNumber } from '../../domain/organisation-numbers.js';
 import { parsePostcode } from '../../domain/postcodes.js';
 import { parseQuantity } from '../../domain/quantity.js';
+import { normaliseText } from '../../domain/text.js';
 import { readDateInput, wholeDateProblem, type DateValues, type DatePart } from '../../platform/date-input.js';
 import { EMAIL, field, fieldList } from '../../platform/forms.js';
-import { districtChoices } from '../bids/commitment-form.js';
-import { normaliseText } from '../bids/long-text.js';
 import { newPasswordProblems } from '../invitations/password-form.js';
-import { normaliseCharityNumber, NAME_MAX } from '../organisations/forms.js';
+import { districtChoices } from '../organisations/postcode-districts.js';
 
 export const TITLE_MAX = 150;
 export const TEXT_MAX = 2_000;
-export const CONTACT_MAX = 200;
-export const REASON_MAX = 1_000;
 
 const text = (body: unknown, name: string) => normaliseText(field(body, name));
 const tooLong = (value: string, max: number) => [...value].length > max;
@@ -75,7 +74,7 @@ export function readRegistration(body: unknown): Reading<RegistrationValues, Reg
   if (tooLong(values.description, TEXT_MAX))
     problems.push(['description', `Describe your organisation in ${TEXT_MAX.toLocaleString('en-GB')} characters or fewer`]);
   if (!values.name) problems.push(['name', 'Enter your full name']);
-  else if (tooLong(values.name, CONTACT_MAX)) problems.push(['name', `Enter a name of ${CONTACT_MAX} characters or fewer`]);
+  else if (tooLong(values.name, NAME_MAX)) problems.push(['name', `Enter a name of ${NAME_MAX} characters or fewer`]);
   if (!values.email) problems.push(['email', 'Enter your email address']);
   else if (!EMAIL.test(values.email) || values.email.length > 254)
     problems.push(['email', 'Enter an email address in the correct format, like name@example.com']);
@@ -196,7 +195,7 @@ export function readNeed(body: unknown, choices: { outcomes: readonly string[] }
   if (reading.problem) problems.push(['neededBy', reading.problem.message]);
   if (!values.howUsed) problems.push(['howUsed', 'Say how the help will be used']);
   else if (tooLong(values.howUsed, TEXT_MAX)) problems.push(['howUsed', `Say how it will be used in ${TEXT_MAX.toLocaleString('en-GB')} characters or fewer`]);
-  if (tooLong(values.contactName, CONTACT_MAX)) problems.push(['contactName', `Enter a name of ${CONTACT_MAX} characters or fewer`]);
+  if (tooLong(values.contactName, NAME_MAX)) problems.push(['contactName', `Enter a name of ${NAME_MAX} characters or fewer`]);
   if (values.contactEmail && (!EMAIL.test(values.contactEmail) || values.contactEmail.length > 254)) {
     problems.push(['contactEmail', 'Enter an email address in the correct format, like name@example.com']);
   }

@@ -1,19 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { flashMessages } from '../../platform/flash.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { boardOfficers } from './access.js';
 import { decideRegistration } from './decide-registration.js';
 import { readDecision } from './forms.js';
 import { approvalLabels, approvalTags, communityTypeLabels } from './labels.js';
 import { findCommunityOrganisation, listRegistrations, needsWithoutPledges, peopleOf, type CommunityOrganisation } from './repository.js';
-import { needChoices, pageErrors, redirectDone } from './route-support.js';
+import { needChoices, pageErrors } from './route-support.js';
 
-const FLASH: Record<string, string> = {
+const flash = flashMessages({
   approved: 'Registration approved. The organisation can now post needs.',
   declined: 'Registration declined. The organisation sees the reason when it signs in.',
   'already-decided': 'This registration had already been decided.',
-};
+});
 
 const organisationView = (o: CommunityOrganisation) => ({
   ...o,
@@ -38,16 +39,11 @@ export async function needsOfficerRoutes(app: FastifyInstance, services: Service
       pending: pending.map(organisationView),
       approved: approved.map(organisationView),
       declined: declined.map(organisationView),
-      flash: FLASH[field(request.query, 'done')],
+      flash: flash.of(request),
     });
   });
 
-  async function organisationInPath(request: FastifyRequest, reply: FastifyReply) {
-    const id = field(request.params, 'id');
-    const organisation = isUuid(id) ? await findCommunityOrganisation(db, id) : null;
-    if (!organisation) reply.callNotFound();
-    return organisation;
-  }
+  const organisationInPath = (request: FastifyRequest, reply: FastifyReply) => recordInPath(request, reply, 'id', (id) => findCommunityOrganisation(db, id));
 
   async function decisionPage(reply: FastifyReply, organisation: CommunityOrganisation, values: { decision: string; reason: string }, errors?: object) {
     return reply.page('community-needs/views/registration.njk', {
@@ -72,7 +68,7 @@ export async function needsOfficerRoutes(app: FastifyInstance, services: Service
     const reading = readDecision(request.body);
     if (!reading.ok) return decisionPage(reply.code(400), organisation, reading.values, pageErrors(reading.problems));
     const decided = await decideRegistration(db, request.actor, organisation, reading.input);
-    return redirectDone(reply, '/needs/registrations', decided ? (reading.input.approve ? 'approved' : 'declined') : 'already-decided');
+    return reply.redirect(flash.path('/needs/registrations', decided ? (reading.input.approve ? 'approved' : 'declined') : 'already-decided'), 303);
   });
 
   app.get('/needs/gaps', { config }, async (_request, reply) => {

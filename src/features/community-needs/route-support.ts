@@ -1,8 +1,7 @@
-import type { FastifyReply } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { errorsWithDate, type DateInput, type DatePart } from '../../platform/date-input.js';
 import { formErrors } from '../../platform/forms.js';
-import { districtChoices } from '../bids/commitment-form.js';
+import { districtChoices } from '../organisations/postcode-districts.js';
 import { communityTypeLabels, needTypeLabels } from './labels.js';
 import { activeOutcomes } from './repository.js';
 
@@ -29,6 +28,3 @@ export const selectItems = (all: string, list: readonly { value: string; text: s
 export const needTypeItems = Object.entries(needTypeLabels).map(([value, text]) => ({ value, text }));
 export const communityTypeItems = Object.entries(communityTypeLabels).map(([value, text]) => ({ value, text }));
 export const districtItems = districtChoices.map((d) => ({ value: d, text: d }));
-
-/** Sends a "done" flash back to the page it names. */
-export const redirectDone = (reply: FastifyReply, path: string, done: string) => reply.redirect(`${path}?done=${done}`, 303);

@@ -3,26 +3,26 @@ import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { quantityToDecimal } from '../../domain/quantity.js';
 import { dateInputValues } from '../../platform/date-input.js';
-import { field } from '../../platform/forms.js';
+import { flashMessages } from '../../platform/flash.js';
+import { refusedPage } from '../../platform/shared-pages.js';
 import { communityPeople, ownNeedInPath, ownOrganisation, pledgeToOwnNeedInPath } from './access.js';
 import { confirmPledge } from './confirm-pledge.js';
 import { emptyNeed, MET_ON, NEEDED_BY, readConfirmation, readNeed, type ConfirmationValues, type NeedValues } from './forms.js';
 import { approvalLabels, approvalTags, communityTypeLabels } from './labels.js';
 import { needView, pledgeView } from './presenters.js';
 import { needsOfOrganisation, pledgesOfNeed, pledgesToConfirm, type NeedRecord, type PledgeRecord } from './repository.js';
-import { districtItems, needChoices, needTypeItems, pageErrors, redirectDone, selectItems } from './route-support.js';
+import { districtItems, needChoices, needTypeItems, pageErrors, selectItems } from './route-support.js';
 import { changeNeed, postNeed, setNeedStatus } from './save-need.js';
 
-const FLASH: Record<string, string> = {
+const flash = flashMessages({
   posted: 'Need posted. Suppliers can now see it on the needs board and pledge to meet it.',
   changed: 'Need changed.',
   closed: 'Need closed. It is no longer on the needs board.',
   reopened: 'Need reopened. It is back on the needs board.',
+  registered: 'Thank you for registering. An officer of the council will check your registration.',
   confirmed: 'Thank you. The pledge is confirmed as met, and goes to the council with the supplier’s next delivery report.',
   'already-decided': 'This pledge was already confirmed or withdrawn.',
-};
-
-const flashOf = (request: FastifyRequest) => FLASH[field(request.query, 'done')];
+});
 
 /** A community organisation's own pages: its registration's status, its needs, and the pledges to confirm. */
 export async function communityNeedRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -33,11 +33,22 @@ export async function communityNeedRoutes(app: FastifyInstance, services: Servic
   async function approved(request: FastifyRequest, reply: FastifyReply) {
     const organisation = await ownOrganisation(db, request);
     if (organisation?.approvalStatus === 'approved') return organisation;
-    await reply.code(403).page('community-needs/views/not-approved.njk', {
-      pageTitle: 'Your organisation cannot post needs yet',
-      organisation,
-      statusLabel: organisation ? approvalLabels[organisation.approvalStatus] : '',
-    });
+    const why =
+      organisation?.approvalStatus === 'declined'
+        ? [
+            `The council declined the registration of ${organisation.name}.`,
+            ...(organisation.approvalReason ? [`The reason given: ${organisation.approvalReason}`] : []),
+          ]
+        : organisation
+          ? [
+              `The council has not yet approved the registration of ${organisation.name}. You can post needs and confirm pledges once an officer has approved it.`,
+            ]
+          : ['Only approved community organisations can post needs and confirm pledges.'];
+    await refusedPage(
+      reply,
+      { heading: 'Your organisation cannot post needs yet', paragraphs: why, link: { href: '/community', text: 'Go to your organisation’s page' } },
+      403,
+    );
     return null;
   }
 
@@ -61,7 +72,7 @@ export async function communityNeedRoutes(app: FastifyInstance, services: Servic
       approved: approvedNow,
       needs: needs.map((n) => needView(n, outcomeTitles, { showContact: true })),
       toConfirm: toConfirm.map(pledgeView),
-      flash: flashOf(request),
+      flash: flash.of(request),
     });
   });
 
@@ -99,7 +110,7 @@ export async function communityNeedRoutes(app: FastifyInstance, services: Servic
       });
     }
     const id = await postNeed(db, request.actor, request.user!.id, organisation.id, reading.input);
-    return redirectDone(reply, `/community/needs/${id}`, 'posted');
+    return reply.redirect(flash.path(`/community/needs/${id}`, 'posted'), 303);
   });
 
   app.get('/community/needs/:id', { config }, async (request, reply) => {
@@ -111,7 +122,7 @@ export async function communityNeedRoutes(app: FastifyInstance, services: Servic
       backLink: { href: '/community' },
       need: needView(need, outcomeTitles, { showContact: true }),
       pledges: pledges.map(pledgeView),
-      flash: flashOf(request),
+      flash: flash.of(request),
     });
   });
 
@@ -147,7 +158,7 @@ export async function communityNeedRoutes(app: FastifyInstance, services: Servic
       return needForm(reply.code(400), { need, values: reading.values, errors: pageErrors(reading.problems, { input: NEEDED_BY, parts: reading.dateParts }) });
     }
     const changed = await changeNeed(db, request.actor, need, reading.input);
-    return changed ? redirectDone(reply, `/community/needs/${need.id}`, 'changed') : reply.redirect(`/community/needs/${need.id}`, 303);
+    return reply.redirect(changed ? flash.path(`/community/needs/${need.id}`, 'changed') : `/community/needs/${need.id}`, 303);
   });
 
   for (const [path, status, done] of [
@@ -159,7 +170,7 @@ export async function communityNeedRoutes(app: FastifyInstance, services: Servic
       if (!need) return reply;
       if (!(await approved(request, reply))) return reply;
       if (need.status !== status) await setNeedStatus(db, request.actor, need, status);
-      return redirectDone(reply, `/community/needs/${need.id}`, done);
+      return reply.redirect(flash.path(`/community/needs/${need.id}`, done), 303);
     });
   }
 
@@ -176,7 +187,7 @@ export async function communityNeedRoutes(app: FastifyInstance, services: Servic
   app.get('/community/pledges/:id/confirm', { config }, async (request, reply) => {
     const pledge = await pledgeToOwnNeedInPath(db, request, reply);
     if (!pledge) return reply;
-    if (pledge.status !== 'pledged') return redirectDone(reply, `/community/needs/${pledge.needId}`, 'already-decided');
+    if (pledge.status !== 'pledged') return reply.redirect(flash.path(`/community/needs/${pledge.needId}`, 'already-decided'), 303);
     return confirmForm(reply, pledge, { quantity: quantityToDecimal(pledge.quantityHundredths), delivered: '', metOn: { day: '', month: '', year: '' } });
   });
 
@@ -187,6 +198,6 @@ export async function communityNeedRoutes(app: FastifyInstance, services: Servic
     const reading = readConfirmation(request.body, todayIso());
     if (!reading.ok) return confirmForm(reply.code(400), pledge, reading.values, pageErrors(reading.problems, { input: MET_ON, parts: reading.dateParts }));
     const outcome = await confirmPledge(db, request.actor, pledge, reading.input);
-    return redirectDone(reply, `/community/needs/${pledge.needId}`, outcome);
+    return reply.redirect(flash.path(`/community/needs/${pledge.needId}`, outcome), 303);
   });
 }

@@ -1,7 +1,8 @@
 import type { RegisterRow } from '../../db/schema/index.js';
 import { formatDate } from '../../domain/dates.js';
 import { parsePostcode, type Postcode } from '../../domain/postcodes.js';
-import { NAME_MAX, normaliseCompanyNumber } from '../organisations/forms.js';
+import { NAME_MAX } from '../../domain/limits.js';
+import { normaliseCompanyNumber } from '../../domain/organisation-numbers.js';
 import { fieldLabels, importFields, type FieldKey } from './fields.js';
 import type { ColumnMapping } from './mapping.js';
 import { hasShortYear, isEmptyCell, isRedacted, registerDate, registerMoney, yesOrNo } from './register-cells.js';

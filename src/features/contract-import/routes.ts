@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Services } from '../../services.js';
 import type { Role } from '../../db/schema/index.js';
 import { hasAnyRole } from '../../platform/current-user.js';
-import { formErrors, isUuid, uploadedFile } from '../../platform/forms.js';
+import { formErrors, uploadedFile } from '../../platform/forms.js';
 import { importContracts } from './import-contracts.js';
 import { guessMapping, mappingFrom } from './mapping.js';
 import { mappingValues, readMappingForm, valuesOf } from './mapping-form.js';
@@ -12,6 +12,7 @@ import { findUpload, importedContracts, rememberedMapping, type Upload } from '.
 import { saveMapping } from './save-mapping.js';
 import { saveUpload } from './save-upload.js';
 import { checkPage, columnsPage, type MappingSource } from './view-models.js';
+import { recordInPath } from '../../platform/route-params.js';
 
 /** Officers and admins import registers; each upload is seen only by the person who uploaded it. */
 const importers = ['officer', 'admin'] as const satisfies readonly Role[];
@@ -43,10 +44,7 @@ export async function contractImportRoutes(app: FastifyInstance, { database }: S
 
   /** The upload in the URL if it belongs to the signed-in person, else the 404 page (and null). */
   async function uploadOr404(request: FastifyRequest, reply: FastifyReply): Promise<Upload | null> {
-    const { uploadId } = request.params as { uploadId: string };
-    const upload = isUuid(uploadId) && request.user ? await findUpload(db, uploadId, request.user.id) : null;
-    if (!upload) reply.callNotFound();
-    return upload;
+    return recordInPath(request, reply, 'uploadId', async (uploadId) => (request.user ? findUpload(db, uploadId, request.user.id) : null));
   }
 
   function showCheck(reply: FastifyReply, upload: Upload, plan: ImportPlan, status = 200) {

@@ -1,8 +1,7 @@
 import { contractRatings, reportingFrequencies, type ContractRating } from '../../db/schema/index.js';
 import type { ReportingFrequency } from '../../domain/reporting-periods.js';
+import { REASON_MAX } from '../../domain/limits.js';
 import { field, formErrors, type FormErrors } from '../../platform/forms.js';
-
-export const REASON_LIMIT = 2000;
 
 export interface DetailsValues {
   manager: string;
@@ -36,7 +35,7 @@ export function readRating(
   const problems: [string, string][] = [];
   if (!(contractRatings as readonly string[]).includes(values.rating)) problems.push(['rating', 'Choose a rating, or choose to use the computed rating']);
   if (values.reason === '') problems.push(['reason', 'Enter the reason for setting the rating by hand']);
-  else if (values.reason.length > REASON_LIMIT) problems.push(['reason', `Reason must be ${REASON_LIMIT} characters or fewer`]);
+  else if (values.reason.length > REASON_MAX) problems.push(['reason', `Reason must be ${REASON_MAX} characters or fewer`]);
   if (problems.length) return { ok: false, values, ...formErrors(problems) };
   return { ok: true, values, override: { rating: values.rating as ContractRating, reason: values.reason } };
 }

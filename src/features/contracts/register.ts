@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { contractRatings, contracts, type ContractRating } from '../../db/schema/index.js';
 import { applicabilityLabels } from '../../domain/applicability.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
 import { ratingLabels } from '../../domain/rag.js';
 import { field, isUuid } from '../../platform/forms.js';
 import { deliveryStatus } from './delivery-status.js';
@@ -80,9 +80,7 @@ export async function loadRegister(db: Db, query: unknown, today: string) {
         overridden: status?.overridden ?? false,
       };
     }),
-    total,
-    first: page.offset + 1,
-    last: page.offset + rows.length,
+    ...shownRange(page, rows.length, total),
     filtered: Object.keys(params).length > 0,
     values: { supplier: filters.supplier },
     managerItems: [

@@ -1,6 +1,6 @@
 import { errorsWithDate, readDateInput, wholeDateProblem, type DateInput, type FormErrorsWithDate } from '../../platform/date-input.js';
 import { field, formErrors, type FormErrors } from '../../platform/forms.js';
-import { REASON_LIMIT } from './forms.js';
+import { REASON_MAX } from '../../domain/limits.js';
 
 export interface RemediationValues {
   action: string;
@@ -28,7 +28,7 @@ export function readRemediation(
   const values = { action: field(body, 'action').trim(), owner: field(body, 'owner').trim(), ...due.values };
   const problems: [string, string][] = [];
   if (values.action === '') problems.push(['action', 'Enter what will be done to bring delivery back on track']);
-  else if (values.action.length > REASON_LIMIT) problems.push(['action', `What will be done must be ${REASON_LIMIT} characters or fewer`]);
+  else if (values.action.length > REASON_MAX) problems.push(['action', `What will be done must be ${REASON_MAX} characters or fewer`]);
   if (values.owner === '') problems.push(['owner', 'Enter who will do it']);
   else if (values.owner.length > 200) problems.push(['owner', 'Who will do it must be 200 characters or fewer']);
   if (due.problem) problems.push([dueInput.id, due.problem.message]);
@@ -40,6 +40,6 @@ export function readRemediation(
 export function readClosure(body: unknown): { ok: true; note: string } | ({ ok: false; values: { note: string } } & FormErrors) {
   const note = field(body, 'note').trim();
   if (note === '') return { ok: false, values: { note }, ...formErrors([['note', 'Enter what was done, to close the action']]) };
-  if (note.length > REASON_LIMIT) return { ok: false, values: { note }, ...formErrors([['note', `Note must be ${REASON_LIMIT} characters or fewer`]]) };
+  if (note.length > REASON_MAX) return { ok: false, values: { note }, ...formErrors([['note', `Note must be ${REASON_MAX} characters or fewer`]]) };
   return { ok: true, note };
 }

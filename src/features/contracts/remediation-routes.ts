@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
-import { isUuid } from '../../platform/forms.js';
 import { closeRemediation } from './close-remediation.js';
 import { openRemediation } from './open-remediation.js';
 import { readClosure, readRemediation, type RemediationValues } from './remediation-form.js';
 import { loadRemediation, type CommitmentRecord, type ContractRecord, type RemediationRecord } from './repository.js';
-import { commitmentInPath, contractChangers, contractInPath, contractPath, param } from './route-support.js';
+import { commitmentInPath, contractChangers, contractInPath, contractPath } from './route-support.js';
+import { recordInPath } from '../../platform/route-params.js';
 
 const emptyAction: RemediationValues = { action: '', owner: '', day: '', month: '', year: '' };
 
@@ -44,12 +44,8 @@ export async function remediationRoutes(app: FastifyInstance, services: Services
   async function actionInPath(request: FastifyRequest, reply: FastifyReply) {
     const contract = await contractInPath(db, request, reply);
     if (!contract) return null;
-    const actionId = param(request, 'aid');
-    const action = isUuid(actionId) ? (await loadRemediation(db, contract.id)).find((a) => a.id === actionId) : undefined;
-    if (!action) {
-      reply.callNotFound();
-      return null;
-    }
+    const action = await recordInPath(request, reply, 'aid', async (actionId) => (await loadRemediation(db, contract.id)).find((a) => a.id === actionId));
+    if (!action) return null;
     return { contract, action };
   }
 

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { flashMessages } from '../../platform/flash.js';
+import { recordInPath, uuidParam } from '../../platform/route-params.js';
 import { loadCommitments, loadContract, type CommitmentRecord, type ContractRecord } from './repository.js';
 
 /** Who may read a contract page: council staff, and a supplier user of the contract's own supplier. */
@@ -14,7 +15,8 @@ export const variationRequesters = ['officer', 'contract_manager'] as const sati
 /** Who may approve or reject a variation (never the person who asked for it). */
 export const variationApprovers = ['officer', 'admin'] as const satisfies readonly Role[];
 
-const FLASH = {
+/** The banners on a contract's page after each change. */
+export const contractFlash = flashMessages({
   updated: 'Contract details saved.',
   rating: 'Contract rating saved.',
   'rating-cleared': 'Rating override removed. The contract now shows its computed rating.',
@@ -25,20 +27,11 @@ const FLASH = {
   'remediation-closed': 'Remediation action closed.',
   published: 'Contract published. Its verified social value is now on the public transparency site.',
   unpublished: 'Contract taken off the transparency site.',
-} as const;
+});
 
-export type FlashKey = keyof typeof FLASH;
+type FlashKey = Parameters<typeof contractFlash.path>[1];
 
-export function flashFor(request: FastifyRequest): string | undefined {
-  const key = field(request.query, 'done');
-  return Object.hasOwn(FLASH, key) ? FLASH[key as FlashKey] : undefined;
-}
-
-export const contractPath = (id: string, flash?: FlashKey) => `/contracts/${id}${flash ? `?done=${flash}` : ''}`;
-
-export function param(request: FastifyRequest, name: string): string {
-  return field(request.params, name);
-}
+export const contractPath = (id: string, flash?: FlashKey) => (flash ? contractFlash.path(`/contracts/${id}`, flash) : `/contracts/${id}`);
 
 export function isStaff(request: FastifyRequest): boolean {
   return hasAnyRole(request.user, staffRoles);
@@ -49,8 +42,8 @@ export function isStaff(request: FastifyRequest): boolean {
  * Otherwise null, after sending the 404 page (a supplier is not told that another supplier's contract exists).
  */
 export async function contractInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<ContractRecord | null> {
-  const id = param(request, 'id');
-  const contract = isUuid(id) ? await loadContract(db, id) : null;
+  const id = uuidParam(request, 'id');
+  const contract = id ? await loadContract(db, id) : null;
   if (!contract || (!isStaff(request) && contract.supplierId !== request.user?.organisationId)) {
     reply.callNotFound();
     return null;
@@ -66,11 +59,9 @@ export async function commitmentInPath(
 ): Promise<{ contract: ContractRecord; commitment: CommitmentRecord } | null> {
   const contract = await contractInPath(db, request, reply);
   if (!contract) return null;
-  const commitmentId = param(request, 'cid');
-  const commitment = isUuid(commitmentId) ? (await loadCommitments(db, contract.id)).find((c) => c.id === commitmentId) : undefined;
-  if (!commitment) {
-    reply.callNotFound();
-    return null;
-  }
+  const commitment = await recordInPath(request, reply, 'cid', async (commitmentId) =>
+    (await loadCommitments(db, contract.id)).find((c) => c.id === commitmentId),
+  );
+  if (!commitment) return null;
   return { contract, commitment };
 }

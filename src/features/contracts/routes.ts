@@ -8,7 +8,7 @@ import { loadContractPage } from './contract-page.js';
 import { loadRegister } from './register.js';
 import { remediationRoutes } from './remediation-routes.js';
 import { variationRoutes } from './variation-routes.js';
-import { contractChangers, contractInPath, contractReaders, flashFor, isStaff, variationApprovers, variationRequesters } from './route-support.js';
+import { contractChangers, contractInPath, contractReaders, contractFlash, isStaff, variationApprovers, variationRequesters } from './route-support.js';
 import { caseStudyAuthors } from '../case-studies/access.js';
 
 /** The contracts register and the contract page; changes to a contract live in the routes registered below. */
@@ -39,7 +39,7 @@ export async function contractRoutes(app: FastifyInstance, services: Services): 
       isAdmin: hasAnyRole(request.user, ['admin']),
       canPublish: hasAnyRole(request.user, publishers),
       canDraftCaseStudy: hasAnyRole(request.user, caseStudyAuthors),
-      flash: flashFor(request),
+      flash: contractFlash.of(request),
     });
   });
 

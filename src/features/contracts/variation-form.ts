@@ -1,7 +1,7 @@
 import type { ProfilePeriod } from '../../db/schema/procurement.js';
 import { formatQuantity, parseQuantity, quantityToDecimal } from '../../domain/quantity.js';
 import { field, formErrors, type FormErrors } from '../../platform/forms.js';
-import { REASON_LIMIT } from './forms.js';
+import { REASON_MAX } from '../../domain/limits.js';
 
 export interface VariationValues {
   measure: string;
@@ -66,7 +66,7 @@ export function readVariation(
     }
   }
   if (values.reason === '') problems.push(['reason', 'Enter the reason for the variation']);
-  else if (values.reason.length > REASON_LIMIT) problems.push(['reason', `Reason must be ${REASON_LIMIT} characters or fewer`]);
+  else if (values.reason.length > REASON_MAX) problems.push(['reason', `Reason must be ${REASON_MAX} characters or fewer`]);
   if (problems.length) return { ok: false, values, ...formErrors(problems) };
   return {
     ok: true,
@@ -93,7 +93,7 @@ export function readDecision(
   const problems: [string, string][] = [];
   if (values.decision !== 'approve' && values.decision !== 'reject') problems.push(['decision', 'Choose whether to approve or reject the variation']);
   if (values.decision === 'reject' && values.note === '') problems.push(['note', 'Enter why you are rejecting the variation']);
-  if (values.note.length > REASON_LIMIT) problems.push(['note', `Note must be ${REASON_LIMIT} characters or fewer`]);
+  if (values.note.length > REASON_MAX) problems.push(['note', `Note must be ${REASON_MAX} characters or fewer`]);
   if (problems.length) return { ok: false, values, ...formErrors(problems) };
   return { ok: true, values, approve: values.decision === 'approve', note: values.note || null };
 }

@@ -3,10 +3,10 @@ import type { Services } from '../../services.js';
 import { formatQuantity } from '../../domain/quantity.js';
 import { periodLabel } from '../../domain/delivery-profile.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
-import { isUuid } from '../../platform/forms.js';
+import { uuidParam } from '../../platform/route-params.js';
 import { variationStatusLabels } from './labels.js';
 import { loadCommitments, loadVariations, variationMeasures, type CommitmentRecord, type ContractRecord, type VariationRecord } from './repository.js';
-import { commitmentInPath, contractInPath, contractPath, param, variationApprovers, variationRequesters } from './route-support.js';
+import { commitmentInPath, contractInPath, contractPath, variationApprovers, variationRequesters } from './route-support.js';
 import { currentValues, readDecision, readVariation, type DecisionValues, type VariationValues } from './variation-form.js';
 import { decideVariation } from './decide-variation.js';
 import { requestVariation } from './request-variation.js';
@@ -66,8 +66,8 @@ export async function variationRoutes(app: FastifyInstance, services: Services):
   async function variationInPath(request: FastifyRequest, reply: FastifyReply) {
     const contract = await contractInPath(db, request, reply);
     if (!contract) return null;
-    const variationId = param(request, 'vid');
-    const [variation] = isUuid(variationId) ? await loadVariations(db, contract.id, variationId) : [];
+    const variationId = uuidParam(request, 'vid');
+    const [variation] = variationId ? await loadVariations(db, contract.id, variationId) : [];
     const commitment = variation && (await loadCommitments(db, contract.id)).find((c) => c.id === variation.commitmentId);
     if (!variation || !commitment) {
       reply.callNotFound();

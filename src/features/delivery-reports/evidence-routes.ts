@@ -4,8 +4,9 @@ import type { Services } from '../../services.js';
 import { deliveryReports, evidenceFiles } from '../../db/schema/index.js';
 import { withAudit } from '../../platform/audit.js';
 import { readEvidence } from '../../platform/evidence-store.js';
-import { isUuid } from '../../platform/forms.js';
-import { contractReaders, isStaff, param } from '../contracts/route-support.js';
+import { contractReaders, isStaff } from '../contracts/route-support.js';
+import { recordInPath, uuidParam } from '../../platform/route-params.js';
+import { reportFlash } from './flash.js';
 import { lineValuesOf } from './line-form.js';
 import { linePagePath, showLinePage } from './line-page.js';
 import { reportInPath, suppliers } from './report-in-path.js';
@@ -29,12 +30,8 @@ export async function evidenceRoutes(app: FastifyInstance, services: Services): 
   async function lineInPath(request: FastifyRequest, reply: FastifyReply) {
     const context = await reportInPath(db, request, reply);
     if (!context) return null;
-    const lineId = param(request, 'lineId');
-    const line = isUuid(lineId) ? (await loadLines(db, context.report.id)).find((l) => l.id === lineId) : undefined;
-    if (!line) {
-      reply.callNotFound();
-      return null;
-    }
+    const line = await recordInPath(request, reply, 'lineId', async (lineId) => (await loadLines(db, context.report.id)).find((l) => l.id === lineId));
+    if (!line) return null;
     const commitment = line.commitmentId ? ((await commitmentsToReport(db, context.contract.id)).find((c) => c.id === line.commitmentId) ?? null) : null;
     return { context, line, commitment };
   }
@@ -44,7 +41,7 @@ export async function evidenceRoutes(app: FastifyInstance, services: Services): 
     const found = await lineInPath(request, reply);
     if (!found) return reply;
     const { context, line } = found;
-    if (context.report.status !== 'draft' && line.status !== 'queried') return reply.redirect(`${context.path}?done=already-submitted`, 303);
+    if (context.report.status !== 'draft' && line.status !== 'queried') return reply.redirect(reportFlash.path(context.path, 'already-submitted'), 303);
     const describe = (filename: string) =>
       `Added evidence ${filename} to ${line.code} in the ${context.label} report on contract ${context.contract.reference}`;
     let problems: string[];
@@ -56,7 +53,7 @@ export async function evidenceRoutes(app: FastifyInstance, services: Services): 
       problems = [`Upload ${MAX_FILES} files or fewer at a time: the first ${MAX_FILES} were added`];
     }
     const back = context.report.status === 'draft' ? linePagePath(context, line) : `${context.path}/lines/${line.id}`;
-    if (problems.length === 0) return reply.redirect(`${back}?done=evidence#evidence`, 303);
+    if (problems.length === 0) return reply.redirect(reportFlash.path(`${back}#evidence`, 'evidence'), 303);
     return showLinePage(services, reply.code(400), request, {
       ...found,
       values: lineValuesOf(line, context.report.revision),
@@ -85,10 +82,10 @@ export async function evidenceRoutes(app: FastifyInstance, services: Services): 
   app.post(`${P}/evidence/:fileId/remove`, { config: { access: suppliers } }, async (request, reply) => {
     const context = await reportInPath(db, request, reply);
     if (!context) return reply;
-    const fileId = param(request, 'fileId');
-    const file = isUuid(fileId) ? await loadEvidenceFile(db, fileId) : null;
+    const fileId = uuidParam(request, 'fileId');
+    const file = fileId ? await loadEvidenceFile(db, fileId) : null;
     if (!file || file.reportId !== context.report.id) return reply.callNotFound();
-    if (context.report.status !== 'draft') return reply.redirect(`${context.path}?done=already-submitted`, 303);
+    if (context.report.status !== 'draft') return reply.redirect(reportFlash.path(context.path, 'already-submitted'), 303);
     const line = (await loadLines(db, context.report.id)).find((l) => l.id === file.lineId)!;
     const removed = await withAudit(
       db,
@@ -106,13 +103,13 @@ export async function evidenceRoutes(app: FastifyInstance, services: Services): 
         return true;
       },
     );
-    if (!removed) return reply.redirect(`${context.path}?done=already-submitted`, 303);
-    return reply.redirect(`${linePagePath(context, line)}?done=evidence-removed#evidence`, 303);
+    if (!removed) return reply.redirect(reportFlash.path(context.path, 'already-submitted'), 303);
+    return reply.redirect(reportFlash.path(`${linePagePath(context, line)}#evidence`, 'evidence-removed'), 303);
   });
 
   app.get('/evidence/:fileId', { config: { access: contractReaders } }, async (request, reply) => {
-    const fileId = param(request, 'fileId');
-    const file = isUuid(fileId) ? await loadEvidenceFile(db, fileId) : null;
+    const fileId = uuidParam(request, 'fileId');
+    const file = fileId ? await loadEvidenceFile(db, fileId) : null;
     // Staff see evidence once its report is submitted; the supplier's own users, always.
     const allowed = file && (isStaff(request) ? file.reportStatus !== 'draft' : file.supplierId === request.user!.organisationId);
     if (!file || !allowed) return reply.callNotFound();

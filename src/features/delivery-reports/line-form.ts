@@ -1,7 +1,8 @@
 import { formatQuantity, parseQuantity, quantityToDecimal } from '../../domain/quantity.js';
 import { field, fieldList } from '../../platform/forms.js';
-import { COUNTYWIDE, NARRATIVE_MAX, districtChoices } from '../bids/commitment-form.js';
-import { normaliseText } from '../bids/long-text.js';
+import { NARRATIVE_MAX } from '../../domain/limits.js';
+import { normaliseText } from '../../domain/text.js';
+import { COUNTYWIDE, districtChoices } from '../organisations/postcode-districts.js';
 
 /** One line of a delivery report as typed: what was delivered in the period, where, and how. */
 export interface LineValues {

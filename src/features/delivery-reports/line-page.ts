@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
-import { field } from '../../platform/forms.js';
-import { districtChoices } from '../bids/commitment-form.js';
+import { districtChoices } from '../organisations/postcode-districts.js';
 import { reportFlash } from './flash.js';
 import { unitWords, type LineValues } from './line-form.js';
 import type { ReportContext } from './report-in-path.js';
@@ -54,7 +53,7 @@ export async function showLinePage(services: Services, reply: FastifyReply, requ
     ],
     districtItems: districtChoices.map((d) => ({ value: d, text: d, checked: values.districts.includes(d) })),
     savedNow: page.savedNow,
-    flash: reportFlash(field(request.query, 'done')),
+    flash: reportFlash.of(request),
     ...page.errors,
   });
 }

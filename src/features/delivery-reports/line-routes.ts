@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
-import { field, formErrors, isUuid } from '../../platform/forms.js';
-import { param } from '../contracts/route-support.js';
+import { field, formErrors } from '../../platform/forms.js';
+import { recordInPath } from '../../platform/route-params.js';
+import { reportFlash } from './flash.js';
 import { changeDraft, removeAdditionalLine, saveAdditionalLine, saveCommitmentLine, type DraftChange } from './change-draft.js';
 import { describeLine, lineValues, lineValuesOf, readLineForm, revisionOf } from './line-form.js';
 import { showLinePage, type LinePage } from './line-page.js';
@@ -24,7 +25,7 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
     refused: () => Promise<FastifyReply>,
     next: (value: string) => string,
   ) {
-    if (result.outcome === 'submitted') return reply.redirect(`${context.path}?done=already-submitted`, 303);
+    if (result.outcome === 'submitted') return reply.redirect(reportFlash.path(context.path, 'already-submitted'), 303);
     if (result.outcome === 'changed') return refused();
     return reply.redirect(next(result.value), 303);
   }
@@ -32,12 +33,10 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
   async function commitmentInPath(request: FastifyRequest, reply: FastifyReply) {
     const context = await reportInPath(db, request, reply);
     if (!context) return null;
-    const commitmentId = param(request, 'commitmentId');
-    const commitment = isUuid(commitmentId) ? (await commitmentsToReport(db, context.contract.id)).find((c) => c.id === commitmentId) : undefined;
-    if (!commitment) {
-      reply.callNotFound();
-      return null;
-    }
+    const commitment = await recordInPath(request, reply, 'commitmentId', async (commitmentId) =>
+      (await commitmentsToReport(db, context.contract.id)).find((c) => c.id === commitmentId),
+    );
+    if (!commitment) return null;
     const line = (await loadLines(db, context.report.id)).find((l) => l.commitmentId === commitment.id && !l.pledgeId) ?? null;
     return { context, commitment, line };
   }
@@ -74,19 +73,17 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
           errors: formErrors([['quantity', CHANGED]]),
         });
       },
-      () => `${context.path}/commitments/${commitment.id}?done=saved#evidence`,
+      () => reportFlash.path(`${context.path}/commitments/${commitment.id}#evidence`, 'saved'),
     );
   });
 
   async function additionalInPath(request: FastifyRequest, reply: FastifyReply) {
     const context = await reportInPath(db, request, reply);
     if (!context) return null;
-    const lineId = param(request, 'lineId');
-    const line = isUuid(lineId) ? (await loadLines(db, context.report.id)).find((l) => l.id === lineId && l.commitmentId === null && !l.pledgeId) : undefined;
-    if (!line) {
-      reply.callNotFound();
-      return null;
-    }
+    const line = await recordInPath(request, reply, 'lineId', async (lineId) =>
+      (await loadLines(db, context.report.id)).find((l) => l.id === lineId && l.commitmentId === null && !l.pledgeId),
+    );
+    if (!line) return null;
     return { context, commitment: null, line };
   }
 
@@ -119,14 +116,14 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
         };
         return linePage(reply.code(409), request, savedNow ? { ...refused, savedNow } : refused);
       },
-      (lineId) => `${context.path}/additional/${lineId}?done=saved#evidence`,
+      (lineId) => reportFlash.path(`${context.path}/additional/${lineId}#evidence`, 'saved'),
     );
   }
 
   app.get(`${P}/additional`, { config: { access: suppliers } }, async (request, reply) => {
     const context = await reportInPath(db, request, reply);
     if (!context) return reply;
-    if (context.report.status !== 'draft') return reply.redirect(`${context.path}?done=already-submitted`, 303);
+    if (context.report.status !== 'draft') return reply.redirect(reportFlash.path(context.path, 'already-submitted'), 303);
     return linePage(reply, request, { context, commitment: null, line: null, values: lineValuesOf(null, context.report.revision) });
   });
 
@@ -174,7 +171,7 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
           ]),
         });
       },
-      () => `${context.path}?done=removed`,
+      () => reportFlash.path(context.path, 'removed'),
     );
   });
 }

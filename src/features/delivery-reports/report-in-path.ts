@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
-import { isUuid } from '../../platform/forms.js';
 import type { ContractRecord } from '../contracts/repository.js';
-import { contractInPath, param } from '../contracts/route-support.js';
-import { periodLabel } from '../verification/period-label.js';
+import { contractInPath } from '../contracts/route-support.js';
+import { recordInPath } from '../../platform/route-params.js';
+import { reportPeriodLabel } from '../../domain/report-period.js';
 import { loadReport, type ReportRecord } from './repository.js';
 
 /** Who works on delivery reports here: supplier users, on their own organisation's contracts only. */
@@ -25,11 +25,7 @@ export const reportPath = (contractId: string, reportId: string) => `/supplier/c
 export async function reportInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<ReportContext | null> {
   const contract = await contractInPath(db, request, reply);
   if (!contract) return null;
-  const reportId = param(request, 'reportId');
-  const report = isUuid(reportId) ? await loadReport(db, contract.id, reportId) : null;
-  if (!report) {
-    reply.callNotFound();
-    return null;
-  }
-  return { contract, report, label: periodLabel(contract, report), path: reportPath(contract.id, report.id) };
+  const report = await recordInPath(request, reply, 'reportId', (reportId) => loadReport(db, contract.id, reportId));
+  if (!report) return null;
+  return { contract, report, label: reportPeriodLabel(contract, report), path: reportPath(contract.id, report.id) };
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { field } from '../../platform/forms.js';
-import { contractInPath, param } from '../contracts/route-support.js';
+import { contractInPath } from '../contracts/route-support.js';
+import { param } from '../../platform/route-params.js';
 import { evidenceRoutes } from './evidence-routes.js';
 import { lineRoutes } from './line-routes.js';
 import { reportFlash } from './flash.js';
@@ -47,7 +48,7 @@ export async function deliveryReportRoutes(app: FastifyInstance, services: Servi
       backLink: { href: `/contracts/${context.contract.id}#reports` },
       ...context,
       ...(await loadReportPage(db, context)),
-      flash: reportFlash(field(request.query, 'done')),
+      flash: reportFlash.of(request),
     });
   });
 
@@ -64,7 +65,7 @@ export async function deliveryReportRoutes(app: FastifyInstance, services: Servi
   app.get('/supplier/contracts/:id/reports/:reportId/check', { config: { access: suppliers } }, async (request, reply) => {
     const context = await reportInPath(db, request, reply);
     if (!context) return reply;
-    if (context.report.status !== 'draft') return reply.redirect(`${context.path}?done=already-submitted`, 303);
+    if (context.report.status !== 'draft') return reply.redirect(reportFlash.path(context.path, 'already-submitted'), 303);
     return checkPage(reply, context);
   });
 
@@ -72,7 +73,7 @@ export async function deliveryReportRoutes(app: FastifyInstance, services: Servi
     const context = await reportInPath(db, request, reply);
     if (!context) return reply;
     const { contract, report, label, path } = context;
-    if (report.status !== 'draft') return reply.redirect(`${path}?done=already-submitted`, 303);
+    if (report.status !== 'draft') return reply.redirect(reportFlash.path(path, 'already-submitted'), 303);
     const page = await loadReportPage(db, context);
     if (page.missing.length > 0) {
       const problems = page.missing.map((c) => ({ text: `Enter what was delivered for ${c.code} ${c.title}, even if it was 0`, href: `#commitment-${c.id}` }));
@@ -95,7 +96,7 @@ export async function deliveryReportRoutes(app: FastifyInstance, services: Servi
         errorList: [{ text: 'The report was changed since you opened this page. Check the answers below, then submit again', href: '#lines' }],
       });
     }
-    return reply.redirect(`${path}?done=${outcome}`, 303);
+    return reply.redirect(reportFlash.path(path, outcome), 303);
   });
 
   await lineRoutes(app, services);

@@ -3,7 +3,7 @@ import { ratingLabels } from '../../domain/rag.js';
 import { formatQuantity } from '../../domain/quantity.js';
 import { reportingPeriods } from '../../domain/reporting-periods.js';
 import { deliveryStatus } from '../contracts/delivery-status.js';
-import { periodLabel } from '../verification/period-label.js';
+import { reportPeriodLabel } from '../../domain/report-period.js';
 import { unitWords } from './line-form.js';
 import { queriedLines, reportsOfContracts, supplierContracts, verifiedByMeasure } from './repository.js';
 import { periodSchedule } from './schedule.js';
@@ -37,7 +37,7 @@ export async function loadSupplierHome(db: Db, organisationId: string, today: st
     waiting,
     queried: queried.map((q) => ({
       ...q,
-      label: periodLabel(
+      label: reportPeriodLabel(
         contracts.find((c) => c.id === q.contractId)!,
         q,
       ),

@@ -3,7 +3,7 @@ import type { Services } from '../../services.js';
 import { organisationSizes } from '../../db/schema/index.js';
 import { pageFrom, paginationLinks } from '../../domain/pagination.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
-import { field, formErrors, isUuid } from '../../platform/forms.js';
+import { field, formErrors } from '../../platform/forms.js';
 import { loadLocalAreas } from '../local-areas/repository.js';
 import { organisationValues, readOrganisationForm, type OrganisationValues } from '../organisations/forms.js';
 import { kindLabels, sizeLabels } from '../organisations/labels.js';
@@ -14,6 +14,8 @@ import { cpvDivisionCodes, cpvDivisions } from '../requirements/categories.js';
 import { inviteSupplier } from '../tenders/invite-supplier.js';
 import { directoryFlags, filterQuery, readDirectoryFilter, type DirectoryFilter } from './filters.js';
 import { directoryDistricts, directoryEntry, draftTendersFor, searchDirectory } from './repository.js';
+import { recordInPath } from '../../platform/route-params.js';
+import { flashMessages } from '../../platform/flash.js';
 
 const PAGE_SIZE = 25;
 const staff = { access: staffRoles };
@@ -40,11 +42,11 @@ export function facts(o: Pick<Organisation, 'size' | 'isVcse' | 'isSocialEnterpr
   ];
 }
 
-const flashes = new Map([
-  ['invited', 'Invited to the tender. They are sent an email when the tender is published.'],
-  ['already', 'Already invited to that tender: nothing has changed.'],
-  ['saved', 'Your profile has been saved'],
-]);
+const flash = flashMessages({
+  invited: 'Invited to the tender. They are sent an email when the tender is published.',
+  already: 'Already invited to that tender: nothing has changed.',
+  saved: 'Your profile has been saved',
+});
 
 /** The supplier directory: officers find organisations for a tender and invite them; suppliers keep their profile. */
 export async function directoryRoutes(app: FastifyInstance, { database }: Services): Promise<void> {
@@ -96,16 +98,17 @@ export async function directoryRoutes(app: FastifyInstance, { database }: Servic
   }
 
   app.get('/directory/:id', { config: staff }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const organisation = isUuid(id) ? await directoryEntry(db, id) : null;
-    if (!organisation) return reply.callNotFound();
-    return entryPage(reply, organisation, hasAnyRole(request.user, inviters.access), flashes.get(field(request.query, 'done')));
+    const organisation = await recordInPath(request, reply, 'id', (id) => directoryEntry(db, id));
+    if (!organisation) return reply;
+    return entryPage(reply, organisation, hasAnyRole(request.user, inviters.access), flash.of(request));
   });
 
   app.post('/directory/:id/invite', { config: inviters }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const organisation = isUuid(id) ? await directoryEntry(db, id) : null;
-    if (!organisation || organisation.kind !== 'supplier') return reply.callNotFound();
+    const organisation = await recordInPath(request, reply, 'id', async (id) => {
+      const entry = await directoryEntry(db, id);
+      return entry?.kind === 'supplier' ? entry : null;
+    });
+    if (!organisation) return reply;
     const tenderId = field(request.body, 'tender');
     const open = await draftTendersFor(db, organisation.id);
     if (!open.some((t) => t.id === tenderId)) {
@@ -116,7 +119,7 @@ export async function directoryRoutes(app: FastifyInstance, { database }: Servic
     if (result.status === 'frozen') {
       return entryPage(reply, organisation, true, undefined, [['tender', 'Select a tender that is still being set up: that one has been published']]);
     }
-    return reply.redirect(`/directory/${id}?done=${result.value ? 'invited' : 'already'}`, 303);
+    return reply.redirect(flash.path(`/directory/${organisation.id}`, result.value ? 'invited' : 'already'), 303);
   });
 
   async function profileForm(reply: FastifyReply, organisation: Organisation, values: OrganisationValues, flash?: string, problems: [string, string][] = []) {
@@ -137,7 +140,7 @@ export async function directoryRoutes(app: FastifyInstance, { database }: Servic
   app.get('/directory/profile', { config: profileKeepers }, async (request, reply) => {
     const organisation = await ownOrganisation(request.user?.organisationId);
     if (!organisation) return reply.callNotFound();
-    return profileForm(reply, organisation, valuesOf(organisation), flashes.get(field(request.query, 'done')));
+    return profileForm(reply, organisation, valuesOf(organisation), flash.of(request));
   });
 
   app.post('/directory/profile', { config: profileKeepers }, async (request, reply) => {
@@ -149,6 +152,6 @@ export async function directoryRoutes(app: FastifyInstance, { database }: Servic
     if (!form.ok) return profileForm(reply, organisation, values, undefined, form.problems);
     const result = await updateOrganisation(db, request.actor, organisation.id, form.input);
     if (!result.ok) return profileForm(reply, organisation, values, undefined, 'problem' in result ? [result.problem] : []);
-    return reply.redirect('/directory/profile?done=saved', 303);
+    return reply.redirect(flash.path('/directory/profile', 'saved'), 303);
   });
 }

@@ -3,7 +3,9 @@ import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { ForbiddenError } from '../../platform/access.js';
 import { hasAnyRole, staffRoles, type CurrentUser } from '../../platform/current-user.js';
-import { field, isUuid, type FormErrors } from '../../platform/forms.js';
+import { flashMessages } from '../../platform/flash.js';
+import { type FormErrors } from '../../platform/forms.js';
+import { recordInPath } from '../../platform/route-params.js';
 import { canChange, changeRoles, inScopeRequirement, requirementHref, type RequirementRow } from '../assessment/requirement-pages.js';
 import { DATE_FIELD, emptyEntry, entryValues, readEntry, type EntryValues } from './forms.js';
 import { engagementMethods, methodLabel, methodLabels } from './methods.js';
@@ -12,10 +14,7 @@ import { addEntry, changeEntry } from './save-entry.js';
 
 const notNeeded = { heading: 'No engagement log is needed', what: 'a stakeholder engagement log' };
 
-const flashes = new Map([
-  ['added', 'Engagement added to the log'],
-  ['changed', 'Engagement changed'],
-]);
+const flash = flashMessages({ added: 'Engagement added to the log', changed: 'Engagement changed' });
 
 function logHref(requirement: Pick<RequirementRow, 'id'>): string {
   return `/requirements/${requirement.id}/engagement`;
@@ -49,7 +48,7 @@ export async function engagementRoutes(app: FastifyInstance, { database }: Servi
       methodItems: methodItems(form.values),
       values: form.values,
       ...form.errors,
-      flash: flashes.get(field(request.query, 'done')),
+      flash: flash.of(request),
     });
   }
 
@@ -65,19 +64,15 @@ export async function engagementRoutes(app: FastifyInstance, { database }: Servi
     const reading = readEntry(request.body, todayIso());
     if (!reading.ok) return renderLog(request, reply.code(400), requirement, reading);
     const id = await addEntry(db, request.actor, requirement, reading.entry);
-    return reply.redirect(`${logHref(requirement)}?done=added#entry-${id}`, 303);
+    return reply.redirect(flash.path(`${logHref(requirement)}#entry-${id}`, 'added'), 303);
   });
 
   /** The requirement and the entry in the path, or null after replying; refuses people who may not change the entry. */
   async function entryFor(request: FastifyRequest, reply: FastifyReply): Promise<{ requirement: RequirementRow; entry: EntryRow } | null> {
     const requirement = await inScopeRequirement(db, request, reply, notNeeded);
     if (!requirement) return null;
-    const entryId = field(request.params, 'entryId');
-    const entry = isUuid(entryId) ? await findEntry(db, requirement.id, entryId) : null;
-    if (!entry) {
-      reply.callNotFound();
-      return null;
-    }
+    const entry = await recordInPath(request, reply, 'entryId', (entryId) => findEntry(db, requirement.id, entryId));
+    if (!entry) return null;
     if (!mayEdit(request.user, entry)) throw new ForbiddenError('Only the person who added an engagement, or an officer, can change it');
     return { requirement, entry };
   }
@@ -108,6 +103,6 @@ export async function engagementRoutes(app: FastifyInstance, { database }: Servi
     const reading = readEntry(request.body, todayIso());
     if (!reading.ok) return renderEdit(reply.code(400), requirement, entry, reading);
     if (!(await changeEntry(db, request.actor, requirement, entry.id, reading.entry))) return reply.callNotFound();
-    return reply.redirect(`${logHref(requirement)}?done=changed#entry-${entry.id}`, 303);
+    return reply.redirect(flash.path(`${logHref(requirement)}#entry-${entry.id}`, 'changed'), 303);
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { field, formErrors } from '../../platform/forms.js';
+import { confirmPage } from '../../platform/shared-pages.js';
 import { agreeScores } from './agree-scores.js';
 import { moderationWords, readScores } from './forms.js';
 import { lockModeration } from './lock-moderation.js';
@@ -158,7 +159,7 @@ export async function moderationRoutes(app: FastifyInstance, db: Db): Promise<vo
     const back = { href: `/tenders/${tender.id}/moderation`, text: 'Go back to moderation' };
     const why = whyScoresCannotChange(tender);
     if (why) return refuse(reply, 'Moderation cannot be locked', [`${why}.`], back);
-    return reply.page('framework/views/confirm.njk', {
+    return confirmPage(reply, {
       pageTitle: 'Lock moderation',
       backLink: { href: back.href },
       caption: tenderCaption(tender),

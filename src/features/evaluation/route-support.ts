@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import { hasAnyRole } from '../../platform/current-user.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { recordInPath } from '../../platform/route-params.js';
+import { refusedPage } from '../../platform/shared-pages.js';
 import { findEvaluationTender, findSubmittedBid, type BidSummary, type EvaluationTender } from './repository.js';
 
 /** Helpers shared by the evaluation's routes. */
@@ -15,18 +16,12 @@ export function isManager(request: FastifyRequest): boolean {
 
 /** The tender named in the path, or null after sending the 404 page. */
 export async function tenderOr404(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<EvaluationTender | null> {
-  const id = field(request.params, 'tenderId');
-  const tender = isUuid(id) ? await findEvaluationTender(db, id) : null;
-  if (!tender) reply.callNotFound();
-  return tender;
+  return recordInPath(request, reply, 'tenderId', (id) => findEvaluationTender(db, id));
 }
 
 /** The submitted bid named in the path, of this tender, or null after sending the 404 page. */
 export async function bidOr404(db: Db, tender: EvaluationTender, request: FastifyRequest, reply: FastifyReply): Promise<BidSummary | null> {
-  const id = field(request.params, 'bidId');
-  const bid = isUuid(id) ? await findSubmittedBid(db, tender.id, id) : null;
-  if (!bid) reply.callNotFound();
-  return bid;
+  return recordInPath(request, reply, 'bidId', (id) => findSubmittedBid(db, tender.id, id));
 }
 
 export function tenderCaption(tender: EvaluationTender): string {
@@ -35,7 +30,7 @@ export function tenderCaption(tender: EvaluationTender): string {
 
 /** Says why something cannot be done (status 409 unless given), and where to go instead. */
 export function refuse(reply: FastifyReply, heading: string, paragraphs: string[], link: { href: string; text: string }, status = 409): FastifyReply {
-  return reply.code(status).page('evaluation/views/refused.njk', { pageTitle: heading, heading, paragraphs, link });
+  return refusedPage(reply, { heading, paragraphs, link }, status);
 }
 
 /** "1 answer", "6 answers" */

@@ -3,7 +3,7 @@ import type { QuantitativeMethod } from '../../db/schema/index.js';
 import { riskFlags, type RiskFlag } from '../../domain/risk-flags.js';
 import { partWeights, qualitativeScoreBps, quantitativeFormula, quantitativeScores, rank } from '../../domain/scoring.js';
 import { socialValuePence } from '../../domain/social-value.js';
-import { contractEndDate } from '../award/contract-term.js';
+import { contractEndDate } from '../../domain/contract-term.js';
 import {
   findEvaluationTender,
   readResultsRows,

@@ -3,7 +3,9 @@ import { stringify } from 'csv-stringify/sync';
 import { parsePercent } from '../../domain/money.js';
 import type { FrameworkContent, MeasureContent, OutcomeContent } from './content.js';
 import { cellProblem, fileProblem, rowProblem, type ImportProblem, type ParsedImport } from './import-problems.js';
-import { contentProblems, isProxyYear, measureProblems, normaliseText, outcomeProblems, percentText, MAX_PROXY_YEAR, MIN_PROXY_YEAR } from './rules.js';
+import { percentText } from '../../domain/money.js';
+import { normaliseText } from '../../domain/text.js';
+import { contentProblems, isProxyYear, measureProblems, outcomeProblems, MAX_PROXY_YEAR, MIN_PROXY_YEAR } from './rules.js';
 
 /**
  * The CSV layout of a framework version: a header row, then one row per measure, with its outcome's code, title and

@@ -2,7 +2,9 @@ import { parsePercent, parsePounds, penceToDecimal } from '../../domain/money.js
 import { field } from '../../platform/forms.js';
 import type { MeasureContent, OutcomeContent } from './content.js';
 import type { MeasureRow, OutcomeRow } from './repository.js';
-import { LIMITS, measureProblems, normaliseText, outcomeProblems, percentText } from './rules.js';
+import { percentText } from '../../domain/money.js';
+import { normaliseText } from '../../domain/text.js';
+import { LIMITS, measureProblems, outcomeProblems } from './rules.js';
 
 /** Reading and checking the framework's forms. Each returns the values as typed (to show again) and the problems. */
 

@@ -1,6 +1,7 @@
 import type { FrameworkContent, MeasureContent, OutcomeContent } from './content.js';
 import { cellProblem, fileProblem, rowProblem, type ImportProblem, type ParsedImport } from './import-problems.js';
-import { contentProblems, isProxyYear, LIMITS, measureProblems, normaliseText, outcomeProblems, MAX_PROXY_YEAR, MIN_PROXY_YEAR } from './rules.js';
+import { normaliseText } from '../../domain/text.js';
+import { contentProblems, isProxyYear, LIMITS, measureProblems, outcomeProblems, MAX_PROXY_YEAR, MIN_PROXY_YEAR } from './rules.js';
 
 /**
  * The JSON layout of a framework version:

@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { field, formErrors, isUuid } from '../../platform/forms.js';
+import { field, formErrors } from '../../platform/forms.js';
 import { measureFormValues, readMeasureForm, type MeasureFormValues } from './forms.js';
 import { addMeasure, changeMeasure, deleteMeasure } from './measure-changes.js';
 import { findMeasure, listOutcomes, unitsInVersion, type MeasureRow, type VersionRow } from './repository.js';
-import { adminOnly, draftOrRefuse, param, refuseFrozen, withFlash } from './route-support.js';
+import { adminOnly, draftOrRefuse, frameworkFlash, refuseFrozen } from './route-support.js';
+import { recordInPath } from '../../platform/route-params.js';
+import { confirmPage } from '../../platform/shared-pages.js';
 import { unitOptions } from './units.js';
 
 const CODE_IN_USE = 'Enter a different code: another measure in this version already uses it';
@@ -49,12 +51,8 @@ export async function measureRoutes(app: FastifyInstance, db: Db): Promise<void>
   async function draftMeasure(request: FastifyRequest, reply: FastifyReply): Promise<{ version: VersionRow; measure: MeasureRow } | null> {
     const version = await draftOrRefuse(db, request, reply);
     if (!version) return null;
-    const measureId = param(request, 'measureId');
-    const measure = isUuid(measureId) ? await findMeasure(db, version.id, measureId) : null;
-    if (!measure) {
-      reply.callNotFound();
-      return null;
-    }
+    const measure = await recordInPath(request, reply, 'measureId', (measureId) => findMeasure(db, version.id, measureId));
+    if (!measure) return null;
     return { version, measure };
   }
 
@@ -74,7 +72,7 @@ export async function measureRoutes(app: FastifyInstance, db: Db): Promise<void>
     if (result.status === 'missing') return reply.callNotFound();
     if (result.status === 'frozen') return refuseFrozen(reply, version);
     if (result.value === 'code-in-use') return renderForm(reply, version, choices, null, input.values, [['code', CODE_IN_USE]]);
-    return reply.redirect(withFlash(`/framework/${version.id}/measures/${result.value.id}`, 'measure-added'), 303);
+    return reply.redirect(frameworkFlash.path(`/framework/${version.id}/measures/${result.value.id}`, 'measure-added'), 303);
   });
 
   app.get('/framework/:versionId/measures/:measureId/edit', admin, async (request, reply) => {
@@ -94,14 +92,14 @@ export async function measureRoutes(app: FastifyInstance, db: Db): Promise<void>
     if (result.status === 'missing') return reply.callNotFound();
     if (result.status === 'frozen') return refuseFrozen(reply, version);
     if (result.value === 'code-in-use') return renderForm(reply, version, choices, measure, input.values, [['code', CODE_IN_USE]]);
-    return reply.redirect(withFlash(`/framework/${version.id}/measures/${measure.id}`, 'measure-saved'), 303);
+    return reply.redirect(frameworkFlash.path(`/framework/${version.id}/measures/${measure.id}`, 'measure-saved'), 303);
   });
 
   app.get('/framework/:versionId/measures/:measureId/delete', admin, async (request, reply) => {
     const found = await draftMeasure(request, reply);
     if (!found) return reply;
     const { version, measure } = found;
-    return reply.page('framework/views/confirm.njk', {
+    return confirmPage(reply, {
       pageTitle: `Delete measure ${measure.code}`,
       backLink: { href: `/framework/${version.id}/measures/${measure.id}` },
       caption: `Framework version ${version.number}`,
@@ -121,6 +119,6 @@ export async function measureRoutes(app: FastifyInstance, db: Db): Promise<void>
     const result = await deleteMeasure(db, request.actor, version, measure);
     if (result.status === 'missing') return reply.callNotFound();
     if (result.status === 'frozen') return refuseFrozen(reply, version);
-    return reply.redirect(withFlash(`/framework/${version.id}`, 'measure-deleted'), 303);
+    return reply.redirect(frameworkFlash.path(`/framework/${version.id}`, 'measure-deleted'), 303);
   });
 }

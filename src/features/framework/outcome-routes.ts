@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { formErrors, isUuid } from '../../platform/forms.js';
+import { formErrors } from '../../platform/forms.js';
 import { outcomeFormValues, readOutcomeForm, type OutcomeFormValues } from './forms.js';
 import { addOutcome, changeOutcome, deleteOutcome } from './outcome-changes.js';
 import { countMeasures, findOutcome, type OutcomeRow, type VersionRow } from './repository.js';
-import { adminOnly, draftOrRefuse, param, refuse, refuseFrozen, withFlash } from './route-support.js';
+import { adminOnly, draftOrRefuse, frameworkFlash, refuse, refuseFrozen } from './route-support.js';
+import { recordInPath } from '../../platform/route-params.js';
+import { confirmPage } from '../../platform/shared-pages.js';
 
 const CODE_IN_USE = 'Enter a different code: another outcome in this version already uses it';
 
@@ -26,12 +28,8 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
   async function draftOutcome(request: FastifyRequest, reply: FastifyReply): Promise<{ version: VersionRow; outcome: OutcomeRow } | null> {
     const version = await draftOrRefuse(db, request, reply);
     if (!version) return null;
-    const outcomeId = param(request, 'outcomeId');
-    const outcome = isUuid(outcomeId) ? await findOutcome(db, version.id, outcomeId) : null;
-    if (!outcome) {
-      reply.callNotFound();
-      return null;
-    }
+    const outcome = await recordInPath(request, reply, 'outcomeId', (outcomeId) => findOutcome(db, version.id, outcomeId));
+    if (!outcome) return null;
     return { version, outcome };
   }
 
@@ -48,7 +46,7 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
     const result = input.outcome ? await addOutcome(db, request.actor, version, input.outcome) : null;
     if (result?.status === 'missing') return reply.callNotFound();
     if (result?.status === 'frozen') return refuseFrozen(reply, version);
-    if (result?.value === 'saved') return reply.redirect(withFlash(`/framework/${version.id}`, 'outcome-added'), 303);
+    if (result?.value === 'saved') return reply.redirect(frameworkFlash.path(`/framework/${version.id}`, 'outcome-added'), 303);
     const problems = result ? [['code', CODE_IN_USE] as [string, string]] : input.problems;
     return reply.code(400).page('framework/views/outcome-form.njk', { ...form(version, null, input.values), ...formErrors(problems) });
   });
@@ -67,7 +65,7 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
     const result = input.outcome ? await changeOutcome(db, request.actor, version, outcome.id, input.outcome) : null;
     if (result?.status === 'missing') return reply.callNotFound();
     if (result?.status === 'frozen') return refuseFrozen(reply, version);
-    if (result?.value === 'saved') return reply.redirect(withFlash(`/framework/${version.id}`, 'outcome-saved'), 303);
+    if (result?.value === 'saved') return reply.redirect(frameworkFlash.path(`/framework/${version.id}`, 'outcome-saved'), 303);
     const problems = result ? [['code', CODE_IN_USE] as [string, string]] : input.problems;
     return reply.code(400).page('framework/views/outcome-form.njk', { ...form(version, outcome, input.values), ...formErrors(problems) });
   });
@@ -88,7 +86,7 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
     const { version, outcome } = found;
     const measures = await countMeasures(db, { outcomeId: outcome.id });
     if (measures > 0) return refuseHasMeasures(reply, version, outcome, measures);
-    return reply.page('framework/views/confirm.njk', {
+    return confirmPage(reply, {
       pageTitle: `Delete outcome ${outcome.code}`,
       backLink: { href: `/framework/${version.id}` },
       caption: `Framework version ${version.number}`,
@@ -109,6 +107,6 @@ export async function outcomeRoutes(app: FastifyInstance, db: Db): Promise<void>
     if (result.status === 'missing') return reply.callNotFound();
     if (result.status === 'frozen') return refuseFrozen(reply, version);
     if (result.value === 'has-measures') return refuseHasMeasures(reply, version, outcome, await countMeasures(db, { outcomeId: outcome.id }));
-    return reply.redirect(withFlash(`/framework/${version.id}`, 'outcome-deleted'), 303);
+    return reply.redirect(frameworkFlash.path(`/framework/${version.id}`, 'outcome-deleted'), 303);
   });
 }

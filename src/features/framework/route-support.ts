@@ -1,14 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { flashMessages } from '../../platform/flash.js';
+import { recordInPath } from '../../platform/route-params.js';
+import { refusedPage } from '../../platform/shared-pages.js';
 import { findVersion, type VersionRow } from './repository.js';
 
 /** Helpers shared by the framework's routes. */
 
 export const adminOnly: readonly Role[] = ['admin'];
 
-const FLASH = {
+/** The banners after each change, by the `done` key of the address it redirects to. */
+export const frameworkFlash = flashMessages({
   created: 'Draft created as a copy of the active version',
   imported: 'File imported as a new draft. Check it, then activate it.',
   activated: 'Version activated. New tenders will use it.',
@@ -20,35 +23,16 @@ const FLASH = {
   'measure-saved': 'Measure saved',
   'measure-deleted': 'Measure deleted',
   'draft-deleted': 'Draft deleted',
-} as const;
-
-export type FlashKey = keyof typeof FLASH;
-
-/** The success message named by ?done= after a change. */
-export function flashFor(request: FastifyRequest): string | undefined {
-  const key = field(request.query, 'done');
-  return Object.hasOwn(FLASH, key) ? FLASH[key as FlashKey] : undefined;
-}
-
-export function withFlash(path: string, key: FlashKey): string {
-  return `${path}?done=${key}`;
-}
-
-export function param(request: FastifyRequest, name: string): string {
-  return field(request.params, name);
-}
+});
 
 /** The version named in the path, or null after sending the 404 page. */
 export async function versionOr404(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<VersionRow | null> {
-  const id = param(request, 'versionId');
-  const version = isUuid(id) ? await findVersion(db, id) : null;
-  if (!version) reply.callNotFound();
-  return version;
+  return recordInPath(request, reply, 'versionId', (id) => findVersion(db, id));
 }
 
 /** Says, with status 409, that a change cannot be made, and why. */
-export function refuse(reply: FastifyReply, heading: string, paragraphs: string[], returnLink: { href: string; text: string }): FastifyReply {
-  return reply.code(409).page('framework/views/refused.njk', { pageTitle: heading, heading, paragraphs, returnLink });
+export function refuse(reply: FastifyReply, heading: string, paragraphs: string[], link: { href: string; text: string }): FastifyReply {
+  return refusedPage(reply, { heading, paragraphs, link });
 }
 
 export function refuseFrozen(reply: FastifyReply, version: VersionRow): FastifyReply {

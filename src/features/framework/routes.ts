@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
-import { isUuid } from '../../platform/forms.js';
 import { createDraft } from './create-draft.js';
 import { loadVersionPage, VERSION_TEMPLATE } from './load-version-page.js';
 import { measureRoutes } from './measure-routes.js';
 import { outcomeRoutes } from './outcome-routes.js';
 import { findMeasure, findOutcome, listVersions } from './repository.js';
-import { adminOnly, flashFor, param, versionOr404, withFlash } from './route-support.js';
+import { adminOnly, frameworkFlash, versionOr404 } from './route-support.js';
+import { param, uuidParam } from '../../platform/route-params.js';
 import { transferRoutes } from './transfer-routes.js';
 import { versionRoutes } from './version-routes.js';
 
@@ -22,26 +22,26 @@ export async function frameworkRoutes(app: FastifyInstance, services: Services):
       versions,
       draft: versions.find((v) => v.status === 'draft'),
       isAdmin: hasAnyRole(request.user, adminOnly),
-      flash: flashFor(request),
+      flash: frameworkFlash.of(request),
     });
   });
 
   app.post('/framework/drafts', { config: { access: adminOnly } }, async (request, reply) => {
     const draft = await createDraft(db, request.actor);
-    return reply.redirect(draft.created ? withFlash(`/framework/${draft.id}`, 'created') : `/framework/${draft.id}`, 303);
+    return reply.redirect(draft.created ? frameworkFlash.path(`/framework/${draft.id}`, 'created') : `/framework/${draft.id}`, 303);
   });
 
   app.get('/framework/:versionId', { config: { access: staffRoles } }, async (request, reply) => {
     const context = await loadVersionPage(db, param(request, 'versionId'), request.user);
     if (!context) return reply.callNotFound();
-    return reply.page(VERSION_TEMPLATE, { ...context, flash: flashFor(request) });
+    return reply.page(VERSION_TEMPLATE, { ...context, flash: frameworkFlash.of(request) });
   });
 
   app.get('/framework/:versionId/measures/:measureId', { config: { access: staffRoles } }, async (request, reply) => {
     const version = await versionOr404(db, request, reply);
     if (!version) return reply;
-    const measureId = param(request, 'measureId');
-    const measure = isUuid(measureId) ? await findMeasure(db, version.id, measureId) : null;
+    const measureId = uuidParam(request, 'measureId');
+    const measure = measureId ? await findMeasure(db, version.id, measureId) : null;
     const outcome = measure ? await findOutcome(db, version.id, measure.outcomeId) : null;
     if (!measure || !outcome) return reply.callNotFound();
     return reply.page('framework/views/measure.njk', {
@@ -51,7 +51,7 @@ export async function frameworkRoutes(app: FastifyInstance, services: Services):
       outcome,
       measure,
       canEdit: version.status === 'draft' && hasAnyRole(request.user, adminOnly),
-      flash: flashFor(request),
+      flash: frameworkFlash.of(request),
     });
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parsePercent } from '../../domain/money.js';
 import { leicestershireMeasures, leicestershireOutcomes } from './leicestershire-framework.js';
-import { contentProblems, measureProblems, normaliseText, outcomeProblems, percentText } from './rules.js';
+import { percentText } from '../../domain/money.js';
+import { normaliseText } from '../../domain/text.js';
+import { contentProblems, measureProblems, outcomeProblems } from './rules.js';
 import { COMMON_UNITS } from './units.js';
 
 describe('framework rules', () => {

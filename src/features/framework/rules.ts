@@ -22,16 +22,6 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export type Problem<F extends string> = [field: F, message: string];
 
-/** Text as it is stored: Windows and old Mac line endings become "\n", and surrounding space is removed. */
-export function normaliseText(value: string): string {
-  return value.replace(/\r\n?/g, '\n').trim();
-}
-
-/** A percentage for a form or a file: basis points 1250 -> "12.5", 0 -> "0". Exact for every whole number of basis points. */
-export function percentText(bps: number): string {
-  return String(bps / 100);
-}
-
 export function isProxyYear(year: number): boolean {
   return Number.isInteger(year) && year >= MIN_PROXY_YEAR && year <= MAX_PROXY_YEAR;
 }

@@ -10,7 +10,7 @@ import { importDraft } from './import-draft.js';
 import { frameworkToJson } from './json-format.js';
 import { readImportFile } from './read-import-file.js';
 import { findVersionByStatus, type VersionRow } from './repository.js';
-import { adminOnly, versionOr404, withFlash } from './route-support.js';
+import { adminOnly, frameworkFlash, versionOr404 } from './route-support.js';
 
 /** A file name for a download: "leicestershire-social-value-framework-version-2.csv". */
 export function exportFileName(version: Pick<VersionRow, 'name' | 'number'>, extension: 'csv' | 'json'): string {
@@ -70,7 +70,7 @@ export async function transferRoutes(app: FastifyInstance, db: Db): Promise<void
       const message = 'There is already a draft: delete it or activate it before you import a framework';
       return reply.code(409).page('framework/views/import.njk', await importPage({ errorList: [{ text: message, href: `/framework/${result.draftId}` }] }));
     }
-    return reply.redirect(withFlash(`/framework/${result.id}`, 'imported'), 303);
+    return reply.redirect(frameworkFlash.path(`/framework/${result.id}`, 'imported'), 303);
   });
 
   async function showProblems(reply: FastifyReply, fileName: string, problems: ImportProblem[]): Promise<FastifyReply> {

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { formErrors } from '../../platform/forms.js';
+import { confirmPage } from '../../platform/shared-pages.js';
 import { activateDraft } from './activate-draft.js';
 import { deleteDraft } from './delete-draft.js';
 import { editVersionDetails } from './edit-version-details.js';
 import { readVersionDetailsForm } from './forms.js';
 import { countMeasures, findVersionByStatus, listOutcomes, type VersionRow } from './repository.js';
-import { adminOnly, draftOrRefuse, refuse, refuseFrozen, withFlash } from './route-support.js';
+import { adminOnly, draftOrRefuse, frameworkFlash, refuse, refuseFrozen } from './route-support.js';
 
 /** Changing a draft's name and notes, activating it, and deleting it. */
 export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void> {
@@ -33,7 +34,7 @@ export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void>
     const result = await editVersionDetails(db, request.actor, version, form.details);
     if (result.status === 'missing') return reply.callNotFound();
     if (result.status === 'frozen') return refuseFrozen(reply, version);
-    return reply.redirect(withFlash(`/framework/${version.id}`, 'details-saved'), 303);
+    return reply.redirect(frameworkFlash.path(`/framework/${version.id}`, 'details-saved'), 303);
   });
 
   const cannotActivateEmpty = (reply: FastifyReply, version: VersionRow) =>
@@ -48,7 +49,7 @@ export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void>
     const measures = await countMeasures(db, { versionId: version.id });
     if (measures === 0) return cannotActivateEmpty(reply, version);
     const active = await findVersionByStatus(db, 'active');
-    return reply.page('framework/views/confirm.njk', {
+    return confirmPage(reply, {
       pageTitle: `Activate version ${version.number}`,
       backLink: { href: `/framework/${version.id}` },
       caption: `Framework version ${version.number}`,
@@ -74,7 +75,7 @@ export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void>
     if (result === 'missing') return reply.callNotFound();
     if (result === 'frozen') return refuseFrozen(reply, version);
     if (result === 'no-measures') return cannotActivateEmpty(reply, version);
-    return reply.redirect(withFlash(`/framework/${version.id}`, 'activated'), 303);
+    return reply.redirect(frameworkFlash.path(`/framework/${version.id}`, 'activated'), 303);
   });
 
   app.get('/framework/:versionId/delete', admin, async (request, reply) => {
@@ -82,7 +83,7 @@ export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void>
     if (!version) return reply;
     const outcomes = (await listOutcomes(db, version.id)).length;
     const measures = await countMeasures(db, { versionId: version.id });
-    return reply.page('framework/views/confirm.njk', {
+    return confirmPage(reply, {
       pageTitle: `Delete draft version ${version.number}`,
       backLink: { href: `/framework/${version.id}` },
       caption: `Framework version ${version.number}`,
@@ -104,6 +105,6 @@ export async function versionRoutes(app: FastifyInstance, db: Db): Promise<void>
     const result = await deleteDraft(db, request.actor, version);
     if (result.status === 'missing') return reply.callNotFound();
     if (result.status === 'frozen') return refuseFrozen(reply, version);
-    return reply.redirect(withFlash('/framework', 'draft-deleted'), 303);
+    return reply.redirect(frameworkFlash.path('/framework', 'draft-deleted'), 303);
   });
 }

@@ -1,5 +1,5 @@
 import type { hiaResults } from '../../db/schema/index.js';
-import { listInWords } from '../assessment/list-in-words.js';
+import { listInWords } from '../../domain/text.js';
 import { determinants, type Impact } from './determinants.js';
 
 export type HiaResult = (typeof hiaResults)[number];

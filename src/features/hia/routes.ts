@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { staffRoles } from '../../platform/current-user.js';
-import { field, formErrors } from '../../platform/forms.js';
+import { doneKey, withDone } from '../../platform/flash.js';
+import { formErrors } from '../../platform/forms.js';
 import {
   canChange,
   changeRoles,
@@ -53,7 +54,7 @@ export async function hiaRoutes(app: FastifyInstance, { database }: Services): P
       proposalLabel: proposal ? resultLabels[proposal.result] : null,
       editable: canChange(request.user) && !settledReason(requirement),
       settled: settledReason(requirement),
-      flash: field(request.query, 'done') === 'completed' ? 'Screening completed' : undefined,
+      flash: doneKey(request) === 'completed' ? 'Screening completed' : undefined,
     });
   });
 
@@ -100,7 +101,7 @@ export async function hiaRoutes(app: FastifyInstance, { database }: Services): P
     if (!reading.answers) return renderAnswers(reply.code(400), requirement, reading.values, reading.problems);
     const saved = await saveAnswers(db, request.actor, requirement, reading.answers);
     if (saved.status === 'settled') return refuseSettledLater(db, reply, requirement, settledHeading, base(requirement));
-    return reply.redirect(`${base(requirement)}/result${saved.reopened ? '?done=reopened' : ''}`, 303);
+    return reply.redirect(saved.reopened ? withDone(`${base(requirement)}/result`, 'reopened') : `${base(requirement)}/result`, 303);
   });
 
   function renderResult(
@@ -149,7 +150,7 @@ export async function hiaRoutes(app: FastifyInstance, { database }: Services): P
     if (!found) return reply;
     const { screening, proposal } = found;
     const values = { result: screening.result ?? proposal.result, notes: screening.notes };
-    return renderResult(reply, requirement, proposal, values, [], field(request.query, 'done') === 'reopened');
+    return renderResult(reply, requirement, proposal, values, [], doneKey(request) === 'reopened');
   });
 
   app.post('/requirements/:id/hia/result', { config: { access: changeRoles } }, async (request, reply) => {
@@ -168,7 +169,7 @@ export async function hiaRoutes(app: FastifyInstance, { database }: Services): P
       const again = await proposalFor(requirement, reply);
       return again ? renderResult(reply.code(400), requirement, again.proposal, values, saved.problems) : reply;
     }
-    return reply.redirect(`${base(requirement)}?done=completed`, 303);
+    return reply.redirect(withDone(base(requirement), 'completed'), 303);
   });
 }
 

@@ -7,6 +7,7 @@ import { startSession } from '../auth/routes.js';
 import { acceptInvitation, findInvitation, type InvitationLookup, type OpenInvitation } from './accept-invitation.js';
 import { newPasswordProblems } from './password-form.js';
 import { INVITATION_DAYS } from './tokens.js';
+import { param } from '../../platform/route-params.js';
 
 function unavailable(reply: FastifyReply, state: Exclude<InvitationLookup['state'], 'open'>) {
   const titles = {
@@ -34,14 +35,14 @@ export async function invitationRoutes(app: FastifyInstance, services: Services)
   const { db } = services.database;
 
   app.get('/invitations/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const token = param(request, 'token');
     const found = await findInvitation(db, token);
     if (found.state !== 'open') return unavailable(reply, found.state);
     return passwordForm(reply, found.invitation, token);
   });
 
   app.post('/invitations/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const token = param(request, 'token');
     const found = await findInvitation(db, token);
     if (found.state !== 'open') return unavailable(reply, found.state);
     const password = field(request.body, 'password');

@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../services.js';
-import { field, fieldList, formErrors } from '../../platform/forms.js';
+import { fieldList, formErrors } from '../../platform/forms.js';
 import { listAreas } from './repository.js';
 import { saveLocalAreas } from './save-local-areas.js';
+import { flashMessages } from '../../platform/flash.js';
 
 const admin = { access: ['admin'] } as const;
+
+const flash = flashMessages({ saved: 'Local areas saved. Every organisation’s local flag has been worked out again.' });
 
 /** Administrators choose which areas count as local: local government reorganisation changes them. */
 export async function localAreaRoutes(app: FastifyInstance, { database }: Services): Promise<void> {
@@ -23,9 +26,7 @@ export async function localAreaRoutes(app: FastifyInstance, { database }: Servic
   }
 
   app.get('/admin/local-areas', { config: admin }, async (request, reply) => {
-    const done = field(request.query, 'done');
-    const flash = done === 'saved' ? 'Local areas saved. Every organisation’s local flag has been worked out again.' : undefined;
-    return render(reply, null, flash);
+    return render(reply, null, flash.of(request));
   });
 
   app.post('/admin/local-areas', { config: admin }, async (request, reply) => {
@@ -34,6 +35,6 @@ export async function localAreaRoutes(app: FastifyInstance, { database }: Servic
     if (chosen.length === 0) return render(reply, chosen, undefined, [['areas', 'Select at least one area to count as local']]);
     if (chosen.some((code) => !known.has(code))) return render(reply, chosen, undefined, [['areas', 'Select areas from the list']]);
     await saveLocalAreas(db, request.actor, chosen);
-    return reply.redirect('/admin/local-areas?done=saved', 303);
+    return reply.redirect(flash.path('/admin/local-areas', 'saved'), 303);
   });
 }

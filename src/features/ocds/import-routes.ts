@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import type { Role } from '../../db/schema/index.js';
-import { formErrors, isUuid, uploadedFile } from '../../platform/forms.js';
+import { formErrors, uploadedFile } from '../../platform/forms.js';
 import { importAwards, matchAwardSuppliers } from './import-awards.js';
 import { planImport } from './plan-import.js';
 import { readReleasePackage } from './read-package.js';
 import { importedContracts } from '../contract-import/repository.js';
 import { findOcdsUpload, knownFor, type OcdsUpload } from './repository.js';
 import { saveOcdsUpload } from './save-upload.js';
+import { recordInPath } from '../../platform/route-params.js';
 
 const importers = ['officer', 'admin'] as const satisfies readonly Role[];
 const access = { access: importers };
@@ -32,10 +33,7 @@ export async function ocdsImportRoutes(app: FastifyInstance, { database }: Servi
   }
 
   async function uploadOr404(request: FastifyRequest, reply: FastifyReply): Promise<OcdsUpload | null> {
-    const { uploadId } = request.params as { uploadId: string };
-    const upload = isUuid(uploadId) ? await findOcdsUpload(db, uploadId, request.user!.id) : null;
-    if (!upload) reply.callNotFound();
-    return upload;
+    return recordInPath(request, reply, 'uploadId', (uploadId) => findOcdsUpload(db, uploadId, request.user!.id));
   }
 
   app.get(BASE, { config: access }, async (_request, reply) => uploadPage(reply));

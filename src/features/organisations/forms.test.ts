@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLocalAreas } from './postcode-districts.js';
-import { normaliseCharityNumber, normaliseCompanyNumber, organisationValues, readOrganisationForm } from './forms.js';
+import { normaliseCharityNumber, normaliseCompanyNumber } from '../../domain/organisation-numbers.js';
+import { organisationValues, readOrganisationForm } from './forms.js';
 
 const valid = { name: 'Loughborough Lunch Club', kind: 'community', companiesHouseNumber: '', charityNumber: '', size: 'micro', postcode: 'le11 3ab' };
 

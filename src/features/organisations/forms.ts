@@ -1,4 +1,6 @@
 import { organisationKinds, organisationSizes, type OrganisationKind } from '../../db/schema/index.js';
+import { NAME_MAX } from '../../domain/limits.js';
+import { normaliseCharityNumber, normaliseCompanyNumber } from '../../domain/organisation-numbers.js';
 import { parsePostcode } from '../../domain/postcodes.js';
 import { field, fieldList } from '../../platform/forms.js';
 import type { OrganisationSize } from './labels.js';
@@ -37,7 +39,6 @@ export interface OrganisationInput {
 
 export type OrganisationForm = { ok: true; input: OrganisationInput } | { ok: false; problems: [string, string][] };
 
-export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 1000;
 
 export function organisationValues(body: unknown): OrganisationValues {
@@ -52,19 +53,6 @@ export function organisationValues(body: unknown): OrganisationValues {
     categories: fieldList(body, 'categories'),
     description: field(body, 'description').trim(),
   };
-}
-
-/** Companies House numbers are 8 characters: digits (leading zeros may be left off), or a 1 or 2 letter prefix and digits. */
-export function normaliseCompanyNumber(input: string): string | null {
-  const compact = input.toUpperCase().replace(/\s+/g, '');
-  if (/^[0-9]{1,8}$/.test(compact)) return compact.padStart(8, '0');
-  return /^(?=.{8}$)[A-Z]{1,2}[0-9]{6,7}$/.test(compact) ? compact : null;
-}
-
-/** Charity numbers: England and Wales (6 or 7 digits, with an optional -N for a linked charity), Scotland (SC), Northern Ireland (NIC). */
-export function normaliseCharityNumber(input: string): string | null {
-  const compact = input.toUpperCase().replace(/\s+/g, '');
-  return /^([0-9]{6,7}(-[0-9]{1,3})?|SC[0-9]{6}|NIC[0-9]{6})$/.test(compact) ? compact : null;
 }
 
 /**

@@ -31,6 +31,13 @@ const asDistrict = (row: AreaRow): District => ({ code: row.lad_code, name: row.
 /** The district councils in the county council's area, in the order of data/districts.csv. See data/README.md. */
 export const districts: readonly District[] = readData<AreaRow>('districts.csv').map(asDistrict);
 
+/** The districts' names, in the county's order. */
+export const districtNames: readonly string[] = districts.map((d) => d.name);
+/** The choice that stands for the whole county rather than named districts. */
+export const COUNTYWIDE = 'Countywide';
+/** The districts' names, then Countywide: the choices of where social value is delivered. */
+export const districtChoices: readonly string[] = [...districtNames, COUNTYWIDE];
+
 /** Every area the postcode data knows: the districts, then the neighbouring areas (data/neighbouring-areas.csv). */
 export const areas: readonly District[] = [...districts, ...readData<AreaRow>('neighbouring-areas.csv').map(asDistrict)];
 

@@ -1,23 +1,22 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../services.js';
 import { organisationKinds, organisationSizes } from '../../db/schema/index.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
-import { field, formErrors, isUuid } from '../../platform/forms.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
+import { flashMessages } from '../../platform/flash.js';
+import { field, formErrors } from '../../platform/forms.js';
 import { loadLocalAreas } from '../local-areas/repository.js';
 import { cpvDivisionCodes, cpvDivisions } from '../requirements/categories.js';
 import { organisationValues, readOrganisationForm, type OrganisationValues } from './forms.js';
 import { kindHints, kindLabels, kindPlurals, sizeHints, sizeLabels } from './labels.js';
 import { countUsersOf, findOrganisation, listOrganisations, type Organisation } from './repository.js';
 import { createOrganisation, updateOrganisation } from './save-organisation.js';
+import { recordInPath } from '../../platform/route-params.js';
 
 const PAGE_SIZE = 50;
 const admin = { access: ['admin'] } as const;
 
 /** The success message after each change, by the `done` query parameter of the page it returns to. */
-const flashes = new Map([
-  ['added', 'Organisation added'],
-  ['saved', 'Changes saved'],
-]);
+const flash = flashMessages({ added: 'Organisation added', saved: 'Changes saved' });
 
 export function valuesOf(organisation: Organisation): OrganisationValues {
   return {
@@ -93,9 +92,7 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
     return reply.page('organisations/views/list.njk', {
       pageTitle: 'Organisations',
       organisations: rows,
-      total,
-      first: page.offset + 1,
-      last: page.offset + rows.length,
+      ...shownRange(page, rows.length, total),
       kind,
       kindLabels,
       kindPlurals,
@@ -116,21 +113,20 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
       return renderForm(reply, { ...addForm, values, problems: form.problems });
     }
     const id = await createOrganisation(db, request.actor, form.input);
-    return reply.redirect(`/admin/organisations/${id}?done=added`, 303);
+    return reply.redirect(flash.path(`/admin/organisations/${id}`, 'added'), 303);
   });
 
   app.get('/admin/organisations/:id', { config: admin }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const organisation = isUuid(id) ? await findOrganisation(db, id) : null;
-    if (!organisation) return reply.callNotFound();
+    const organisation = await recordInPath(request, reply, 'id', (id) => findOrganisation(db, id));
+    if (!organisation) return reply;
     return reply.page('organisations/views/view.njk', {
       pageTitle: organisation.name,
       organisation,
-      userCount: await countUsersOf(db, id),
+      userCount: await countUsersOf(db, organisation.id),
       categoryNames: organisation.categories.map((c) => `${c} ${cpvDivisions[c] ?? ''}`),
       kindLabels,
       sizeLabels,
-      flash: flashes.get(field(request.query, 'done')),
+      flash: flash.of(request),
       backLink: { href: '/admin/organisations', text: 'All organisations' },
     });
   });
@@ -142,22 +138,20 @@ export async function organisationRoutes(app: FastifyInstance, { database }: Ser
   });
 
   app.get('/admin/organisations/:id/edit', { config: admin }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const organisation = isUuid(id) ? await findOrganisation(db, id) : null;
-    if (!organisation) return reply.callNotFound();
+    const organisation = await recordInPath(request, reply, 'id', (id) => findOrganisation(db, id));
+    if (!organisation) return reply;
     return renderForm(reply, { ...editForm(organisation), values: valuesOf(organisation) });
   });
 
   app.post('/admin/organisations/:id/edit', { config: admin }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const organisation = isUuid(id) ? await findOrganisation(db, id) : null;
-    if (!organisation) return reply.callNotFound();
+    const organisation = await recordInPath(request, reply, 'id', (id) => findOrganisation(db, id));
+    if (!organisation) return reply;
     const values = organisationValues(request.body);
     const form = readOrganisationForm(values, await loadLocalAreas(db));
     if (!form.ok) return renderForm(reply, { ...editForm(organisation), values, problems: form.problems });
-    const result = await updateOrganisation(db, request.actor, id, form.input);
+    const result = await updateOrganisation(db, request.actor, organisation.id, form.input);
     if ('notFound' in result) return reply.callNotFound();
     if (!result.ok) return renderForm(reply, { ...editForm(organisation), values, problems: [result.problem] });
-    return reply.redirect(`/admin/organisations/${id}?done=saved`, 303);
+    return reply.redirect(flash.path(`/admin/organisations/${organisation.id}`, 'saved'), 303);
   });
 }

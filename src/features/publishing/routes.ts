@@ -12,11 +12,18 @@ export async function publishingRoutes(app: FastifyInstance, services: Services)
   const config = { access: publishers };
 
   function renderConfirm(reply: FastifyReply, contract: ContractRecord, direction: Direction) {
+    const publish = direction === 'publish';
     return reply.page('publishing/views/confirm.njk', {
-      pageTitle: direction === 'publish' ? `Publish ${contract.reference}` : `Unpublish ${contract.reference}`,
+      pageTitle: publish ? `Publish ${contract.reference}` : `Unpublish ${contract.reference}`,
       backLink: { href: contractPath(contract.id) },
+      caption: `Contract ${contract.reference}`,
+      heading: publish ? 'Publish this contract on the transparency site?' : 'Take this contract off the transparency site?',
       contract,
       direction,
+      action: `/contracts/${contract.id}/${direction}`,
+      buttonText: publish ? 'Publish contract' : 'Unpublish contract',
+      danger: !publish,
+      cancelHref: contractPath(contract.id),
     });
   }
 

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { todayIso } from '../../domain/dates.js';
 import { isoWeek } from '../../domain/iso-week.js';
 import { queueMailOnce } from '../../platform/mail.js';
-import { periodLabel } from '../verification/period-label.js';
+import { reportPeriodLabel } from '../../domain/report-period.js';
 import { weeklyDigestEmail, type DigestContract } from './emails.js';
 import { loadWaitingForVerification } from './repository.js';
 
@@ -19,7 +19,7 @@ export async function sendWeeklyDigest(db: Db, baseUrl: string, now: Date): Prom
     managers.set(row.managerId, manager);
     const contract = manager.contracts.get(row.contractId) ?? { id: row.contractId, reference: row.reference, title: row.title, reports: [] };
     manager.contracts.set(row.contractId, contract);
-    contract.reports.push({ id: row.reportId, periodLabel: periodLabel(row, row), linesWaiting: row.linesWaiting });
+    contract.reports.push({ id: row.reportId, periodLabel: reportPeriodLabel(row, row), linesWaiting: row.linesWaiting });
   }
   let queued = 0;
   for (const [managerId, manager] of managers) {

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { periodLabel } from './periods.js';
 import { recordEvent, type Actor } from '../../platform/audit.js';
-import { field } from '../../platform/forms.js';
 import { signedLinkKey, type LinkRefusal } from '../../platform/signed-links.js';
 import type { Services } from '../../services.js';
 import { changeStatus } from './change-status.js';
@@ -9,6 +8,7 @@ import { reportFileName, reportNames } from './emails.js';
 import { readReportToken, readUnsubscribeToken } from './links.js';
 import { ReportNotFoundError, serviceReports } from './report-pdf.js';
 import { findSubscription } from './repository.js';
+import { param } from '../../platform/route-params.js';
 
 const open = { access: 'public' } as const;
 
@@ -36,7 +36,7 @@ export async function reportLinkRoutes(app: FastifyInstance, services: Services)
   }
 
   async function unsubscribePage(request: FastifyRequest, reply: FastifyReply, unsubscribe: boolean) {
-    const token = field(request.params, 'token');
+    const token = param(request, 'token');
     const read = readUnsubscribeToken(key, token);
     if (!read.ok) return refused(reply, read.reason, 'unsubscribe');
     const subscription = await findSubscription(db, read.subscriptionId);
@@ -59,7 +59,7 @@ export async function reportLinkRoutes(app: FastifyInstance, services: Services)
   app.post('/reports/unsubscribe/:token', { config: open }, (request, reply) => unsubscribePage(request, reply, true));
 
   app.get('/reports/shared/:token', { config: open }, async (request, reply) => {
-    const read = readReportToken(key, field(request.params, 'token'));
+    const read = readReportToken(key, param(request, 'token'));
     if (!read.ok) return refused(reply, read.reason, 'report');
     const subscription = await findSubscription(db, read.subscriptionId);
     // An officer removing the subscription withdraws its links; unsubscribing does not take back reports already sent.

@@ -2,7 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { todayIso } from '../../domain/dates.js';
 import { pageFrom, paginationLinks } from '../../domain/pagination.js';
 import { latestEndedPeriod, periodLabel } from './periods.js';
-import { field, formErrors, isUuid } from '../../platform/forms.js';
+import { doneKey, flashMessages, withDone } from '../../platform/flash.js';
+import { field, formErrors } from '../../platform/forms.js';
+import { recordInPath, uuidParam } from '../../platform/route-params.js';
+import { confirmPage } from '../../platform/shared-pages.js';
 import type { Services } from '../../services.js';
 import { changeStatus, type StatusChange } from './change-status.js';
 import { createSubscription } from './create-subscription.js';
@@ -18,12 +21,12 @@ const config = { access: distributors };
 const LIST = '/reports/subscriptions';
 const SENDS_PER_PAGE = 50;
 
-const flashes: Record<string, string> = {
+const flash = flashMessages({
   paused: 'Subscription paused. Nothing is sent to it until it is resumed.',
   resumed: 'Subscription resumed. It is sent the latest report it has not had, then each new one.',
   removed: 'Subscription removed. Nothing more is sent to it; its send log is kept.',
   retried: 'The report is queued and will be sent within a minute.',
-};
+});
 
 const pageContext = { kindLabels, deliveryLabels, statusTags, stateTags };
 
@@ -37,13 +40,10 @@ export async function reportSubscriptionRoutes(app: FastifyInstance, services: S
   const { db } = services.database;
 
   async function subscriptionInPath(request: FastifyRequest, reply: FastifyReply): Promise<SubscriptionRecord | null> {
-    const id = field(request.params, 'id');
-    const subscription = isUuid(id) ? await findSubscription(db, id) : null;
-    if (!subscription || subscription.status === 'removed') {
-      await reply.callNotFound();
-      return null;
-    }
-    return subscription;
+    return recordInPath(request, reply, 'id', async (id) => {
+      const subscription = await findSubscription(db, id);
+      return subscription?.status === 'removed' ? null : subscription;
+    });
   }
 
   function renderForm(reply: FastifyReply, values: SubscriptionValues, problems: [string, string][] = []) {
@@ -73,11 +73,10 @@ export async function reportSubscriptionRoutes(app: FastifyInstance, services: S
   }
 
   app.get(LIST, { config }, async (request, reply) => {
-    const done = field(request.query, 'done');
     return reply.page('report-subscriptions/views/list.njk', {
       pageTitle: 'Report subscriptions',
       subscriptions: await listSubscriptions(db),
-      flash: done === 'removed' ? flashes.removed : undefined,
+      flash: flash.of(request),
       ...pageContext,
     });
   });
@@ -88,7 +87,7 @@ export async function reportSubscriptionRoutes(app: FastifyInstance, services: S
     const form = readSubscriptionForm(request.body);
     if (!form.ok) return renderForm(reply, form.values, form.problems);
     const { id } = await createSubscription(db, request.actor, form);
-    return reply.redirect(`${LIST}/${id}?done=added`, 303);
+    return reply.redirect(withDone(`${LIST}/${id}`, 'added'), 303);
   });
 
   app.get(`${LIST}/sends`, { config }, async (request, reply) => {
@@ -109,7 +108,7 @@ export async function reportSubscriptionRoutes(app: FastifyInstance, services: S
     if (!subscription) return reply;
     const page = pageFrom(field(request.query, 'page'), SENDS_PER_PAGE);
     const { rows, total } = await listSends(db, page, subscription.id);
-    const done = field(request.query, 'done');
+    const done = doneKey(request);
     const firstLabel = periodLabel(subscription.kind, subscription.firstPeriod);
     return reply.page('report-subscriptions/views/subscription.njk', {
       pageTitle: subscription.name,
@@ -119,12 +118,14 @@ export async function reportSubscriptionRoutes(app: FastifyInstance, services: S
       total,
       pagination: paginationLinks(page, total, (n) => `${LIST}/${subscription.id}?page=${n}`),
       flash:
-        done === 'added' ? `Subscription added. The ${firstLabel} report will be sent within a minute, then each new one when its period ends.` : flashes[done],
+        done === 'added'
+          ? `Subscription added. The ${firstLabel} report will be sent within a minute, then each new one when its period ends.`
+          : flash.lookup(done),
       ...pageContext,
     });
   });
 
-  const statusRoutes: [StatusChange, string][] = [
+  const statusRoutes: [StatusChange, 'paused' | 'resumed'][] = [
     ['pause', 'paused'],
     ['resume', 'resumed'],
   ];
@@ -133,18 +134,25 @@ export async function reportSubscriptionRoutes(app: FastifyInstance, services: S
       const subscription = await subscriptionInPath(request, reply);
       if (!subscription) return reply;
       const changed = await changeStatus(db, request.actor, subscription, change);
-      return reply.redirect(`${LIST}/${subscription.id}${changed ? `?done=${done}` : ''}`, 303);
+      return reply.redirect(changed ? flash.path(`${LIST}/${subscription.id}`, done) : `${LIST}/${subscription.id}`, 303);
     });
   }
 
   app.get(`${LIST}/:id/remove`, { config }, async (request, reply) => {
     const subscription = await subscriptionInPath(request, reply);
     if (!subscription) return reply;
-    return reply.page('report-subscriptions/views/remove.njk', {
+    return confirmPage(reply, {
       pageTitle: `Remove ${subscription.name}`,
       backLink: { href: `${LIST}/${subscription.id}` },
-      subscription,
-      ...pageContext,
+      caption: 'Report subscription',
+      heading: `Remove ${subscription.name}?`,
+      paragraphs: [
+        `Nothing more will be sent to ${subscription.emails.join(', ')}, reports waiting to be sent are cancelled, and links to reports already emailed stop working. The send log is kept.`,
+      ],
+      action: `${LIST}/${subscription.id}/remove`,
+      buttonText: 'Remove subscription',
+      danger: true,
+      cancelHref: `${LIST}/${subscription.id}`,
     });
   });
 
@@ -152,14 +160,14 @@ export async function reportSubscriptionRoutes(app: FastifyInstance, services: S
     const subscription = await subscriptionInPath(request, reply);
     if (!subscription) return reply;
     await changeStatus(db, request.actor, subscription, 'remove');
-    return reply.redirect(`${LIST}?done=removed`, 303);
+    return reply.redirect(flash.path(LIST, 'removed'), 303);
   });
 
   app.post(`${LIST}/:id/sends/:sendId/retry`, { config }, async (request, reply) => {
     const subscription = await subscriptionInPath(request, reply);
     if (!subscription) return reply;
-    const sendId = field(request.params, 'sendId');
-    const retried = isUuid(sendId) && (await retrySend(db, request.actor, subscription, sendId));
-    return reply.redirect(`${LIST}/${subscription.id}${retried ? '?done=retried' : ''}`, 303);
+    const sendId = uuidParam(request, 'sendId');
+    const retried = sendId !== null && (await retrySend(db, request.actor, subscription, sendId));
+    return reply.redirect(retried ? flash.path(`${LIST}/${subscription.id}`, 'retried') : `${LIST}/${subscription.id}`, 303);
   });
 }

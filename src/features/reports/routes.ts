@@ -3,12 +3,12 @@ import type { Role } from '../../db/schema/index.js';
 import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { recordEvent } from '../../platform/audit.js';
-import { field, isUuid } from '../../platform/forms.js';
 import { findReport, listReports } from './find-report.js';
 import { loadReport } from './load-report.js';
 import { loadReportFile, reportFileBytes, requestReportFile } from './report-files.js';
 import { isUnderway, reportPeriod, type ReportKind, type ReportPeriod } from './report-periods.js';
 import { reportTitle, reportView } from './report-view.js';
+import { param, recordInPath } from '../../platform/route-params.js';
 
 /** Who reads the reports: council staff who follow delivery (evaluators score bids and see no reports). */
 export const reportReaders: readonly Role[] = ['admin', 'officer', 'contract_manager', 'viewer'];
@@ -26,7 +26,7 @@ export async function reportRoutes(app: FastifyInstance, services: Services): Pr
 
   /** The report the address names, or null after sending a 404 page that says why there is none. */
   const reportOr404 = async (kind: ReportKind, request: FastifyRequest, reply: FastifyReply): Promise<ReportPeriod | null> => {
-    const period = field(request.params, 'period');
+    const period = param(request, 'period');
     const found = await findReport(db, kind, period, todayIso());
     if (found) return found;
     const named = reportPeriod(kind, period);
@@ -65,16 +65,12 @@ export async function reportRoutes(app: FastifyInstance, services: Services): Pr
   }
 
   /** The PDF in the path with its report, or null after sending the 404 page. */
-  const fileOr404 = async (request: FastifyRequest, reply: FastifyReply) => {
-    const id = field(request.params, 'id');
-    const file = isUuid(id) ? await loadReportFile(db, id) : null;
-    const period = file ? reportPeriod(file.kind, file.period) : null;
-    if (!file || !period) {
-      reply.callNotFound();
-      return null;
-    }
-    return { file, period };
-  };
+  const fileOr404 = (request: FastifyRequest, reply: FastifyReply) =>
+    recordInPath(request, reply, 'id', async (id) => {
+      const file = await loadReportFile(db, id);
+      const period = file ? reportPeriod(file.kind, file.period) : null;
+      return file && period ? { file, period } : null;
+    });
 
   app.get('/reports/files/:id', { config: access }, async (request, reply) => {
     const found = await fileOr404(request, reply);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTYWIDE, districtNames, districtsText, readCancelReason, readRequirement, valuesOf } from './forms.js';
+import { COUNTYWIDE, districtNames } from '../organisations/postcode-districts.js';
+import { districtsText, readCancelReason, readRequirement, valuesOf } from './forms.js';
 
 const OWNER = '0b6c3f7e-2f6a-4a53-9d9c-0d1f1c3e5a11';
 const choices = { directorates: ['Adults and Communities', 'Public Health'], ownerIds: [OWNER] };

@@ -1,7 +1,7 @@
 import { formatPounds, parsePounds } from '../../domain/money.js';
 import { dateInputValues, errorsWithDate, readDateInput, type DateInput, type FormErrorsWithDate } from '../../platform/date-input.js';
 import { field, fieldList } from '../../platform/forms.js';
-import { districts } from '../organisations/postcode-districts.js';
+import { COUNTYWIDE, districtNames } from '../organisations/postcode-districts.js';
 import { cpvLabel, isCommonCategory, readCpvCode } from './categories.js';
 
 const TITLE_MAX = 200;
@@ -10,9 +10,7 @@ const DURATION_MAX_MONTHS = 600;
 /** £10 billion: a bigger estimate is a typing mistake. */
 const VALUE_LIMIT_PENCE = 1_000_000_000_000;
 
-/** The checkbox that stands for every district: saved as all of them. */
-export const COUNTYWIDE = 'Countywide';
-export const districtNames: readonly string[] = districts.map((d) => d.name);
+/** The checkbox that stands for every district (COUNTYWIDE) is saved as all of them. */
 
 const expectedStartInput: DateInput = { id: 'expectedStart', label: 'Expected start date', missing: 'Enter the expected start date' };
 

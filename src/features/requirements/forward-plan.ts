@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { applicabilityLevels, requirementStages, type RequirementStage } from '../../db/schema/index.js';
 import { applicabilityLabels, type ApplicabilityLevel } from '../../domain/applicability.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
 import { field } from '../../platform/forms.js';
 import { directorates } from './directorates.js';
 import { openStages, stageLabels, whatItLacks } from './progress.js';
@@ -57,9 +57,7 @@ export async function loadForwardPlan(db: Db, query: unknown) {
   const { stage: _stage, ...otherParams } = params;
   return {
     groups,
-    total,
-    first: page.offset + 1,
-    last: page.offset + rows.length,
+    ...shownRange(page, rows.length, total),
     filtered: Object.keys(params).length > 0,
     stageCounts: requirementStages.map((stage) => ({ stage, label: stageLabels[stage], count: counts[stage], href: hrefWith({ ...otherParams, stage }) })),
     directorateItems: [{ value: '', text: 'All directorates' }, ...directorates.map((d) => ({ value: d, text: d, selected: d === filters.directorate }))],

@@ -3,21 +3,14 @@ import type { Services } from '../../services.js';
 import type { Role } from '../../db/schema/index.js';
 import { applicabilityLabels } from '../../domain/applicability.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
+import { flashMessages } from '../../platform/flash.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
-import { districts } from '../organisations/postcode-districts.js';
+import { param } from '../../platform/route-params.js';
+import { COUNTYWIDE, districts } from '../organisations/postcode-districts.js';
 import { cancelRequirement } from './cancel-requirement.js';
 import { commonCategories } from './categories.js';
 import { directorates } from './directorates.js';
-import {
-  COUNTYWIDE,
-  districtsText,
-  emptyValues,
-  readCancelReason,
-  readRequirement,
-  valuesOf,
-  type RequirementErrors,
-  type RequirementValues,
-} from './forms.js';
+import { districtsText, emptyValues, readCancelReason, readRequirement, valuesOf, type RequirementErrors, type RequirementValues } from './forms.js';
 import { loadForwardPlan } from './forward-plan.js';
 import { isChangeable, isInScope, progressLabels, stageLabels, type Progress } from './progress.js';
 import { tenderGate, tenderReadiness } from './readiness.js';
@@ -29,11 +22,7 @@ const managerRoles: readonly Role[] = ['officer', 'admin'];
 const manage = { access: managerRoles } as const;
 const read = { access: staffRoles } as const;
 
-const flashes = new Map([
-  ['added', 'Requirement added'],
-  ['saved', 'Changes saved'],
-  ['cancelled', 'Requirement cancelled'],
-]);
+const flash = flashMessages({ added: 'Requirement added', saved: 'Changes saved', cancelled: 'Requirement cancelled' });
 
 /** A task's status for GOV.UK's task list: a tag while there is something to do, plain text once it is done. */
 function taskStatus(progress: Progress) {
@@ -81,7 +70,7 @@ export async function requirementRoutes(app: FastifyInstance, services: Services
   const { db } = services.database;
 
   async function loadRequirement(request: FastifyRequest): Promise<RequirementDetails | null> {
-    const id = field(request.params, 'id');
+    const id = param(request, 'id');
     return isUuid(id) ? findRequirement(db, id) : null;
   }
 
@@ -155,7 +144,7 @@ export async function requirementRoutes(app: FastifyInstance, services: Services
     const reading = readRequirement(request.body, { directorates, ownerIds: owners.map((o) => o.id) });
     if (!reading.ok) return renderForm(reply, reading.values, { errors: reading.errors });
     const id = await createRequirement(db, request.actor, reading.requirement);
-    return reply.redirect(`/requirements/${id}?done=added`, 303);
+    return reply.redirect(flash.path(`/requirements/${id}`, 'added'), 303);
   });
 
   app.get('/requirements/:id', { config: read }, async (request, reply) => {
@@ -181,7 +170,7 @@ export async function requirementRoutes(app: FastifyInstance, services: Services
       readiness: tenderReadiness(requirement, gate),
       gateRelaxed: !gate.requireAssessment,
       cancellation,
-      flash: flashes.get(field(request.query, 'done')),
+      flash: flash.of(request),
     });
   });
 
@@ -210,7 +199,7 @@ export async function requirementRoutes(app: FastifyInstance, services: Services
         errors: { errors: {}, errorList: [{ text: message, href: '#title' }], dateErrorParts: [] },
       });
     }
-    return reply.redirect(`/requirements/${requirement.id}?done=saved`, 303);
+    return reply.redirect(flash.path(`/requirements/${requirement.id}`, 'saved'), 303);
   });
 
   function renderCancel(reply: FastifyReply, requirement: RequirementDetails, reason: string, problem?: string) {
@@ -237,6 +226,6 @@ export async function requirementRoutes(app: FastifyInstance, services: Services
     if (problem) return renderCancel(reply, requirement, reason, problem);
     const result = await cancelRequirement(db, request.actor, requirement.id, requirement.number, reason);
     if (result === 'not-found') return reply.callNotFound();
-    return reply.redirect(`/requirements/${requirement.id}${result === 'cancelled' ? '?done=cancelled' : ''}`, 303);
+    return reply.redirect(result === 'cancelled' ? flash.path(`/requirements/${requirement.id}`, 'cancelled') : `/requirements/${requirement.id}`, 303);
   });
 }

@@ -1,15 +1,16 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../services.js';
+import { flashMessages } from '../../platform/flash.js';
 import { field, formErrors } from '../../platform/forms.js';
 import { saveTenderGate } from './save-tender-gate.js';
 import { tenderGateRecord } from './tender-gate.js';
 
 const admin = { access: ['admin'] } as const;
 
-const flashes = new Map([
-  ['saved', 'Setting saved. It applies to every tender set up from now on.'],
-  ['unchanged', 'The setting was already as you chose: nothing has changed.'],
-]);
+const flashes = flashMessages({
+  saved: 'Setting saved. It applies to every tender set up from now on.',
+  unchanged: 'The setting was already as you chose: nothing has changed.',
+});
 
 /** Settings an administrator can change while the service runs. */
 export async function settingsRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -27,7 +28,7 @@ export async function settingsRoutes(app: FastifyInstance, services: Services): 
 
   app.get('/admin/settings', { config: admin }, async (request, reply) => {
     const gate = await tenderGateRecord(db);
-    return renderSettings(reply, gate.requireAssessment ? 'yes' : 'no', flashes.get(field(request.query, 'done')));
+    return renderSettings(reply, gate.requireAssessment ? 'yes' : 'no', flashes.of(request));
   });
 
   app.post('/admin/settings', { config: admin }, async (request, reply) => {
@@ -36,6 +37,6 @@ export async function settingsRoutes(app: FastifyInstance, services: Services): 
       return renderSettings(reply, '', undefined, [['requireAssessment', 'Select whether a tender needs a completed assessment and screening first']]);
     }
     const changed = await saveTenderGate(db, request.actor, { requireAssessment: choice === 'yes' });
-    return reply.redirect(`/admin/settings?done=${changed ? 'saved' : 'unchanged'}`, 303);
+    return reply.redirect(flashes.path('/admin/settings', changed ? 'saved' : 'unchanged'), 303);
   });
 }

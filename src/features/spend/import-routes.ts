@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import { spendImportFiles, spendKinds, type Role, type SpendKind } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/audit.js';
-import { field, formErrors, isUuid } from '../../platform/forms.js';
+import { field, formErrors } from '../../platform/forms.js';
 import { readColumnChoices } from '../contract-import/mapping-form.js';
 import { discardUnreadFiles, readFieldsBeforeFiles, streamedFiles } from '../delivery-reports/streamed-files.js';
 import { chooseColumns, createSpendImport, proposedColumns, type ColumnsSource } from './create-import.js';
@@ -12,6 +12,7 @@ import { fieldsOf, kindLabels, type SpendFieldKey } from './fields.js';
 import { readLayout } from './read-file.js';
 import { findImport, listPublishers, recentImports, type SpendImport } from './repository.js';
 import { importSpend } from './run-import.js';
+import { recordInPath } from '../../platform/route-params.js';
 
 /** Officers and administrators import spend and grants files. */
 export const spendImporters = ['officer', 'admin'] as const satisfies readonly Role[];
@@ -104,12 +105,7 @@ export async function spendImportRoutes(app: FastifyInstance, { database }: Serv
     },
   );
 
-  async function importOr404(request: FastifyRequest, reply: FastifyReply) {
-    const { id } = request.params as { id: string };
-    const found = isUuid(id) ? await findImport(db, id) : null;
-    if (!found) reply.callNotFound();
-    return found;
-  }
+  const importOr404 = (request: FastifyRequest, reply: FastifyReply) => recordInPath(request, reply, 'id', (id) => findImport(db, id));
 
   function columnsPage(
     reply: FastifyReply,

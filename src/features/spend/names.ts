@@ -1,4 +1,4 @@
-import { normaliseCharityNumber, normaliseCompanyNumber } from '../organisations/forms.js';
+import { normaliseCharityNumber, normaliseCompanyNumber } from '../../domain/organisation-numbers.js';
 
 /** A name as a key for remembering a decision: lower case, single spaces. "ACME  Ltd" and "acme ltd" are one supplier. */
 export function supplierKey(name: string): string {

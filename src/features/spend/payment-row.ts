@@ -1,6 +1,6 @@
 import { parsePostcode } from '../../domain/postcodes.js';
 import { isEmptyCell, registerDate, registerMoney, yesOrNo } from '../contract-import/register-cells.js';
-import { normaliseCharityNumber, normaliseCompanyNumber } from '../organisations/forms.js';
+import { normaliseCharityNumber, normaliseCompanyNumber } from '../../domain/organisation-numbers.js';
 import type { SpendField, SpendFieldKey } from './fields.js';
 import { isRedactedName, numbersFromIdentifier, supplierKey } from './names.js';
 

@@ -16,6 +16,7 @@ import { directoryOrganisations } from './repository.js';
 import { findSpendSupplier, reviewCounts, suppliersToReview } from './review-queries.js';
 import { readSpendFilter, spendQuery } from './spend-filter.js';
 import { breakdownCells, breakdownHeadings, breakdownTable, filterChoices, headlines, keyLabel, monthChart } from './spend-view.js';
+import { recordInPath } from '../../platform/route-params.js';
 
 const staff = { access: staffRoles };
 const reviewers = { access: spendImporters };
@@ -116,9 +117,11 @@ export async function spendRoutes(app: FastifyInstance, { database }: Services):
   });
 
   app.post('/spend/suppliers/:id', { config: reviewers }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const supplier = isUuid(id) ? await findSpendSupplier(db, id) : null;
-    if (!supplier || supplier.status === 'redacted') return reply.callNotFound();
+    const supplier = await recordInPath(request, reply, 'id', async (id) => {
+      const found = await findSpendSupplier(db, id);
+      return found?.status === 'redacted' ? null : found;
+    });
+    if (!supplier) return reply;
     const back = reviewStatuses.find((s) => s === field(request.body, 'status')) ?? 'review';
     const choice = field(request.body, 'decision');
     let decision: MatchDecision | null = null;
@@ -126,11 +129,11 @@ export async function spendRoutes(app: FastifyInstance, { database }: Services):
     if (choice === 'match') {
       const organisationId = field(request.body, 'organisation');
       const organisation = isUuid(organisationId) ? (await directoryOrganisations(db)).find((o) => o.id === organisationId) : undefined;
-      if (!organisation) return reviewPage(reply, back, '', undefined, [[`organisation-${id}`, `Select the organisation that ${supplier.name} is`]]);
+      if (!organisation) return reviewPage(reply, back, '', undefined, [[`organisation-${supplier.id}`, `Select the organisation that ${supplier.name} is`]]);
       decision = { kind: 'match', organisationId: organisation.id, organisationName: organisation.name };
     }
-    if (!decision) return reviewPage(reply, back, '', undefined, [[`decision-${id}`, `Choose what ${supplier.name} is`]]);
-    const result = await decideMatch(db, request.actor, id, decision);
+    if (!decision) return reviewPage(reply, back, '', undefined, [[`decision-${supplier.id}`, `Choose what ${supplier.name} is`]]);
+    const result = await decideMatch(db, request.actor, supplier.id, decision);
     if (!result.ok) return reply.callNotFound();
     return reply.redirect(`/spend/review?status=${back}&done=${decision.kind}`, 303);
   });

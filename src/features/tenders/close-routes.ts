@@ -5,7 +5,7 @@ import { closeTenderEarly, earlyCloseRefusal, type CloseRefusal } from './close-
 import { readCloseReason } from './closing-reason.js';
 import { phaseLabels, tenderPhase } from './phase.js';
 import { listInvitedSuppliers, type TenderRow } from './repository.js';
-import { officerRoles, readableTender, refuse, tenderPath, withFlash } from './route-support.js';
+import { officerRoles, readableTender, refuse, tenderFlash, tenderPath } from './route-support.js';
 
 /** Closing bidding early: an officer, giving a reason, once at least one bid has been submitted. */
 export async function closeRoutes(app: FastifyInstance, db: Db, baseUrl: string): Promise<void> {
@@ -51,6 +51,6 @@ export async function closeRoutes(app: FastifyInstance, db: Db, baseUrl: string)
     const result = await closeTenderEarly(db, request.actor, tender, reading.reason, baseUrl);
     if (result.status === 'missing') return reply.callNotFound();
     if (result.status !== 'closed') return refuseClose(reply, tender, result);
-    return reply.redirect(withFlash(tenderPath(tender), 'closed'), 303);
+    return reply.redirect(tenderFlash.path(tenderPath(tender), 'closed'), 303);
   });
 }

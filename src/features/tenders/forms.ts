@@ -1,8 +1,9 @@
 import { quantitativeMethods, type QuantitativeMethod, type ScalePoint } from '../../db/schema/index.js';
-import { formatBps, parsePercent } from '../../domain/money.js';
+import { REASON_MAX } from '../../domain/limits.js';
+import { formatBps, parsePercent, percentText } from '../../domain/money.js';
 import { parseQuantity } from '../../domain/quantity.js';
 import { field, fieldList } from '../../platform/forms.js';
-import { normaliseText, percentText } from '../framework/rules.js';
+import { normaliseText } from '../../domain/text.js';
 import { MINIMUM_SV_WEIGHT_BPS, SCALE_SCORES } from './defaults.js';
 
 /**
@@ -22,7 +23,7 @@ function reading<V, R>(values: V, result: R, problems: Pairs): Reading<V, R> {
   return { values, result: problems.length ? null : result, problems };
 }
 
-export const TEXT_LIMITS = { title: 200, reason: 2000, descriptor: 1000, question: 500, guidance: 5000 } as const;
+export const TEXT_LIMITS = { title: 200, reason: REASON_MAX, descriptor: 1000, question: 500, guidance: 5000 } as const;
 
 export function readTitle(body: unknown): Reading<{ title: string }, string> {
   const values = { title: field(body, 'title') };

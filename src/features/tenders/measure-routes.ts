@@ -6,7 +6,7 @@ import { findVersionByStatus, listMeasureSummaries, listOutcomes } from '../fram
 import { readMeasureChoices, type MeasureChoiceValues } from './forms.js';
 import { measureValueText } from './measure-view.js';
 import { findVersionSummary, listChosenMeasures, type TenderRow } from './repository.js';
-import { draftTender, officerRoles, refuseFrozen, tenderPath, withFlash } from './route-support.js';
+import { draftTender, officerRoles, refuseFrozen, tenderFlash, tenderPath } from './route-support.js';
 import { saveMeasures } from './save-measures.js';
 
 /**
@@ -76,6 +76,6 @@ export async function measureRoutes(app: FastifyInstance, db: Db): Promise<void>
     const saved = await saveMeasures(db, request.actor, tender, offer.version.id, reading.result);
     if (saved.status === 'missing') return reply.callNotFound();
     if (saved.status === 'frozen') return refuseFrozen(reply, tender);
-    return reply.redirect(withFlash(tenderPath(tender), 'saved'), 303);
+    return reply.redirect(tenderFlash.path(tenderPath(tender), 'saved'), 303);
   });
 }

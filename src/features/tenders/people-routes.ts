@@ -6,7 +6,7 @@ import { sizeLabels } from '../organisations/labels.js';
 import type { DraftTenderChange } from './change-draft-tender.js';
 import { readChoices } from './forms.js';
 import { evaluatorChoices, listAssignedEvaluators, listInvitedSuppliers, supplierChoices, type TenderRow } from './repository.js';
-import { draftTender, officerRoles, refuseFrozen, tenderPath, withFlash } from './route-support.js';
+import { draftTender, officerRoles, refuseFrozen, tenderFlash, tenderPath } from './route-support.js';
 import { saveEvaluators } from './save-evaluators.js';
 import { saveSuppliers } from './save-suppliers.js';
 
@@ -108,7 +108,7 @@ export async function peopleRoutes(app: FastifyInstance, db: Db): Promise<void> 
       const saved = await page.save(db, request.actor, tender, reading.result);
       if (saved.status === 'missing') return reply.callNotFound();
       if (saved.status === 'frozen') return refuseFrozen(reply, tender);
-      return reply.redirect(withFlash(tenderPath(tender), 'saved'), 303);
+      return reply.redirect(tenderFlash.path(tenderPath(tender), 'saved'), 303);
     });
   }
 }

@@ -5,7 +5,7 @@ import { measureRows } from './measure-view.js';
 import type { SetupProblem } from './publish-checks.js';
 import { publishTender } from './publish-tender.js';
 import type { TenderRow } from './repository.js';
-import { draftTender, officerRoles, refuse, refuseFrozen, tenderPath, withFlash } from './route-support.js';
+import { draftTender, officerRoles, refuse, refuseFrozen, tenderFlash, tenderPath } from './route-support.js';
 
 /** Checking a draft tender's whole set-up, then publishing it: the set-up is frozen from then on. */
 export async function publishRoutes(app: FastifyInstance, db: Db, baseUrl: string): Promise<void> {
@@ -36,7 +36,7 @@ export async function publishRoutes(app: FastifyInstance, db: Db, baseUrl: strin
     const result = await publishTender(db, request.actor, tender, baseUrl);
     switch (result.status) {
       case 'published':
-        return reply.redirect(withFlash(tenderPath(tender), 'published'), 303);
+        return reply.redirect(tenderFlash.path(tenderPath(tender), 'published'), 303);
       case 'problems':
         return render(reply, tender, result.problems);
       case 'measures-gone':

@@ -1,6 +1,7 @@
 import { formatBps, parsePercent } from '../../domain/money.js';
 import { field } from '../../platform/forms.js';
-import { normaliseText, percentText } from '../framework/rules.js';
+import { percentText } from '../../domain/money.js';
+import { normaliseText } from '../../domain/text.js';
 import { TEXT_LIMITS, type Reading } from './forms.js';
 
 export interface QuestionValues {

@@ -2,13 +2,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { formatBps } from '../../domain/money.js';
 import { partWeights } from '../../domain/scoring.js';
-import { formErrors, isUuid } from '../../platform/forms.js';
+import { formErrors } from '../../platform/forms.js';
 import { addQuestion } from './add-question.js';
 import { changeQuestion } from './change-question.js';
 import { removeQuestion } from './remove-question.js';
 import { questionValues, readQuestion, type QuestionValues } from './question-form.js';
 import { findQuestion, listQuestions, type QuestionRow, type TenderRow } from './repository.js';
-import { draftTender, flashFor, officerRoles, param, refuseFrozen, tenderPath, withFlash } from './route-support.js';
+import { draftTender, officerRoles, refuseFrozen, tenderFlash, tenderPath } from './route-support.js';
+import { recordInPath } from '../../platform/route-params.js';
+import { confirmPage } from '../../platform/shared-pages.js';
 
 /** The method-statement questions of a draft tender: the list with its total weight, adding, changing and removing. */
 export async function questionRoutes(app: FastifyInstance, db: Db): Promise<void> {
@@ -45,12 +47,8 @@ export async function questionRoutes(app: FastifyInstance, db: Db): Promise<void
   async function draftQuestion(request: FastifyRequest, reply: FastifyReply): Promise<{ tender: TenderRow; question: QuestionRow } | null> {
     const tender = await draftTender(db, request, reply);
     if (!tender) return null;
-    const id = param(request, 'questionId');
-    const question = isUuid(id) ? await findQuestion(db, tender.id, id) : null;
-    if (!question) {
-      reply.callNotFound();
-      return null;
-    }
+    const question = await recordInPath(request, reply, 'questionId', (id) => findQuestion(db, tender.id, id));
+    if (!question) return null;
     return { tender, question };
   }
 
@@ -70,7 +68,7 @@ export async function questionRoutes(app: FastifyInstance, db: Db): Promise<void
       questions,
       totalBps: questions.reduce((sum, q) => sum + q.weightBps, 0),
       qualitativeBps: partWeights(tender).qualitativeBps,
-      flash: flashFor(request),
+      flash: tenderFlash.of(request),
     });
   });
 
@@ -93,7 +91,7 @@ export async function questionRoutes(app: FastifyInstance, db: Db): Promise<void
       const now = await otherWeights(tender);
       return renderForm(reply, tender, null, reading.values, now, [tooHeavy(now)]);
     }
-    return reply.redirect(withFlash(listPath(tender), 'question-added'), 303);
+    return reply.redirect(tenderFlash.path(listPath(tender), 'question-added'), 303);
   });
 
   app.get('/tenders/:tenderId/questions/:questionId/edit', officers, async (request, reply) => {
@@ -117,17 +115,17 @@ export async function questionRoutes(app: FastifyInstance, db: Db): Promise<void
       const now = await otherWeights(tender, question.id);
       return renderForm(reply, tender, question, reading.values, now, [tooHeavy(now)]);
     }
-    return reply.redirect(withFlash(listPath(tender), 'question-saved'), 303);
+    return reply.redirect(tenderFlash.path(listPath(tender), 'question-saved'), 303);
   });
 
   app.get('/tenders/:tenderId/questions/:questionId/delete', officers, async (request, reply) => {
     const found = await draftQuestion(request, reply);
     if (!found) return reply;
     const { tender, question } = found;
-    return reply.page('tenders/views/confirm.njk', {
+    return confirmPage(reply, {
       pageTitle: `Remove question ${question.position} – tender ${tender.number}`,
       backLink: { href: listPath(tender) },
-      tender,
+      caption: `Tender ${tender.number}: ${tender.title}`,
       heading: `Remove question ${question.position}?`,
       paragraphs: [question.title, `Its weight of ${formatBps(question.weightBps)} is freed for the other questions.`],
       action: `${listPath(tender)}/${question.id}/delete`,
@@ -144,6 +142,6 @@ export async function questionRoutes(app: FastifyInstance, db: Db): Promise<void
     const saved = await removeQuestion(db, request.actor, tender, question);
     if (saved.status === 'missing') return reply.callNotFound();
     if (saved.status === 'frozen') return refuseFrozen(reply, tender);
-    return reply.redirect(withFlash(listPath(tender), 'question-removed'), 303);
+    return reply.redirect(tenderFlash.path(listPath(tender), 'question-removed'), 303);
   });
 }

@@ -3,7 +3,9 @@ import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import { ForbiddenError } from '../../platform/access.js';
 import { hasAnyRole } from '../../platform/current-user.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { flashMessages } from '../../platform/flash.js';
+import { recordInPath } from '../../platform/route-params.js';
+import { refusedPage } from '../../platform/shared-pages.js';
 import { findTender, isAssignedEvaluator, type TenderRow } from './repository.js';
 
 /** Helpers shared by the tenders' routes. */
@@ -18,7 +20,8 @@ export function readsAllTenders(request: FastifyRequest): boolean {
   return hasAnyRole(request.user, readAllRoles);
 }
 
-const FLASH = {
+/** The banners after each change, by the `done` key of the address it redirects to. */
+export const tenderFlash = flashMessages({
   created: 'Draft tender created. Check each part of its set-up, then publish it.',
   saved: 'Change saved',
   'question-added': 'Question added',
@@ -26,30 +29,12 @@ const FLASH = {
   'question-removed': 'Question removed',
   published: 'Tender published. The invited suppliers and the evaluators have been sent an email.',
   closed: 'Bidding closed. The bids can now be evaluated.',
-} as const;
-
-export type FlashKey = keyof typeof FLASH;
-
-export function flashFor(request: FastifyRequest): string | undefined {
-  const key = field(request.query, 'done');
-  return Object.hasOwn(FLASH, key) ? FLASH[key as FlashKey] : undefined;
-}
-
-export function withFlash(path: string, key: FlashKey): string {
-  return `${path}?done=${key}`;
-}
+});
 
 export const tenderPath = (tender: { id: string }) => `/tenders/${tender.id}`;
 
-export function param(request: FastifyRequest, name: string): string {
-  return field(request.params, name);
-}
-
 async function tenderInPath(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<TenderRow | null> {
-  const id = param(request, 'tenderId');
-  const tender = isUuid(id) ? await findTender(db, id) : null;
-  if (!tender) reply.callNotFound();
-  return tender;
+  return recordInPath(request, reply, 'tenderId', (id) => findTender(db, id));
 }
 
 /** The tender named in the path, if the user may read it; otherwise null after the 404 page, or a 403. */
@@ -62,13 +47,12 @@ export async function readableTender(db: Db, request: FastifyRequest, reply: Fas
 
 /** Says, with status 409, that something cannot be done to the tender now, and why. */
 export function refuse(reply: FastifyReply, tender: TenderRow, heading: string, paragraphs: string[], list: string[] = []): FastifyReply {
-  return reply.code(409).page('tenders/views/refused.njk', {
-    pageTitle: heading,
+  return refusedPage(reply, {
+    caption: `Tender ${tender.number}: ${tender.title}`,
     heading,
     paragraphs,
     list,
-    tender,
-    returnLink: { href: tenderPath(tender), text: `Go back to tender ${tender.number}` },
+    link: { href: tenderPath(tender), text: `Go back to tender ${tender.number}` },
   });
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
 import { field, isUuid } from '../../platform/forms.js';
 import { closeRoutes } from './close-routes.js';
@@ -13,7 +13,8 @@ import { phaseLabels, tenderPhase } from './phase.js';
 import { publishRoutes } from './publish-routes.js';
 import { questionRoutes } from './question-routes.js';
 import { findUserName, listTenders } from './repository.js';
-import { flashFor, officerRoles, param, readableTender, readsAllTenders, tenderPath, withFlash } from './route-support.js';
+import { officerRoles, readableTender, readsAllTenders, tenderFlash, tenderPath } from './route-support.js';
+import { param } from '../../platform/route-params.js';
 import { settingRoutes } from './setting-routes.js';
 import { isTenderQueue, tenderQueueLabels } from './tender-queues.js';
 
@@ -38,9 +39,7 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
         const phase = tenderPhase(row, now);
         return { ...row, phase, phaseLabel: phaseLabels[phase] };
       }),
-      total,
-      first: page.offset + 1,
-      last: page.offset + rows.length,
+      ...shownRange(page, rows.length, total),
       waitingLabel: waiting ? tenderQueueLabels[waiting] : null,
       pagination: paginationLinks(page, total, (n) => `/tenders?${new URLSearchParams({ ...(waiting ? { waiting } : {}), page: String(n) }).toString()}`),
     });
@@ -56,7 +55,7 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
       case 'exists':
         return reply.redirect(`/tenders/${result.tenderId}`, 303);
       case 'created':
-        return reply.redirect(withFlash(`/tenders/${result.tenderId}`, 'created'), 303);
+        return reply.redirect(tenderFlash.path(`/tenders/${result.tenderId}`, 'created'), 303);
       case 'not-ready':
         return reply.code(409).page('tenders/views/not-ready.njk', {
           pageTitle: 'This requirement is not ready to tender',
@@ -87,7 +86,7 @@ export async function tenderRoutes(app: FastifyInstance, services: Services): Pr
       anySubmitted: setup.suppliers.some((s) => s.submitted),
       closedEarlyByName: tender.closedEarlyBy ? await findUserName(db, tender.closedEarlyBy) : null,
       nextSteps: nextSteps(setup, request),
-      flash: flashFor(request),
+      flash: tenderFlash.of(request),
     });
   });
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { quantitativeMethods } from '../../db/schema/index.js';
 import { partWeights, quantitativeFormula } from '../../domain/scoring.js';
 import { formErrors } from '../../platform/forms.js';
-import { percentText } from '../framework/rules.js';
+import { percentText } from '../../domain/money.js';
 import { closingValues, readClosing } from './closing-form.js';
 import { SCALE_SCORES } from './defaults.js';
 import {
@@ -19,7 +19,7 @@ import {
   type WeightingValues,
 } from './forms.js';
 import type { TenderRow } from './repository.js';
-import { draftTender, officerRoles, refuseFrozen, tenderPath, withFlash } from './route-support.js';
+import { draftTender, officerRoles, refuseFrozen, tenderFlash, tenderPath } from './route-support.js';
 import { saveTenderFields } from './save-tender-fields.js';
 
 /** What a set-up page's form gives back: the values to show again, what to save, and the errors to show. */
@@ -133,7 +133,7 @@ export async function settingRoutes(app: FastifyInstance, db: Db): Promise<void>
       const saved = await saveTenderFields(db, request.actor, tender, action, fields);
       if (saved.status === 'missing') return reply.callNotFound();
       if (saved.status === 'frozen') return refuseFrozen(reply, tender);
-      return reply.redirect(withFlash(tenderPath(tender), 'saved'), 303);
+      return reply.redirect(tenderFlash.path(tenderPath(tender), 'saved'), 303);
     });
   }
 }

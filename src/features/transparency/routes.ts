@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { COUNCIL_NAME } from '../../platform/views.js';
-import { field, isUuid } from '../../platform/forms.js';
+import { field } from '../../platform/forms.js';
+import { uuidParam } from '../../platform/route-params.js';
 import { publicColumns } from '../database/columns.js';
 import { commitmentsDataset, deliveryDataset, type Dataset } from '../database/datasets.js';
 import type { Key } from '../database/cursor.js';
@@ -60,8 +61,8 @@ export async function transparencyRoutes(app: FastifyInstance, services: Service
   });
 
   app.get('/transparency/contracts/:id', { config }, async (request, reply) => {
-    const id = field(request.params, 'id');
-    const contract = isUuid(id) ? await publishedContract(db, id) : null;
+    const id = uuidParam(request, 'id');
+    const contract = id ? await publishedContract(db, id) : null;
     if (!contract) return notFound(request, reply);
     return page(request, reply, 'contract.njk', {
       pageTitle: `${contract.reference}: ${contract.title}`,

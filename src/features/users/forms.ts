@@ -1,7 +1,6 @@
+import { NAME_MAX } from '../../domain/limits.js';
 import { EMAIL, field, fieldList, isUuid } from '../../platform/forms.js';
 import { isRole } from './roles.js';
-
-export const NAME_MAX = 200;
 const EMAIL_MAX = 254;
 
 export interface InviteValues {

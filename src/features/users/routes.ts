@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { roles, type OrganisationKind, type Role } from '../../db/schema/index.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
+import { flashMessages } from '../../platform/flash.js';
 import { field, formErrors, isUuid } from '../../platform/forms.js';
 import { INVITATION_DAYS } from '../invitations/tokens.js';
 import { kindLabels } from '../organisations/labels.js';
@@ -14,6 +15,7 @@ import { findUser, latestInvitation, listUsers, type UserDetails } from './repos
 import { isRole, roleHints, roleLabels, rolesByKind } from './roles.js';
 import { sendNewInvitation } from './send-invitation.js';
 import { statusLabels, userStatuses } from './status.js';
+import { uuidParam } from '../../platform/route-params.js';
 
 const PAGE_SIZE = 50;
 const admin = { access: ['admin'] } as const;
@@ -27,13 +29,13 @@ function roleItems(choices: readonly Role[], checked: readonly string[]) {
 }
 
 /** The success message after each change, by the `done` query parameter of the page it returns to. */
-const flashes = new Map<string, (user: UserDetails) => string>([
-  ['invited', (u) => `Invitation sent to ${u.email}`],
-  ['saved', () => 'Changes saved'],
-  ['resent', (u) => `New invitation sent to ${u.email}. Earlier links no longer work`],
-  ['deactivated', (u) => `${u.name}'s account is deactivated and they have been signed out`],
-  ['reactivated', (u) => `${u.name}'s account is active again`],
-]);
+const flash = flashMessages({
+  invited: (u: UserDetails) => `Invitation sent to ${u.email}`,
+  saved: () => 'Changes saved',
+  resent: (u: UserDetails) => `New invitation sent to ${u.email}. Earlier links no longer work`,
+  deactivated: (u: UserDetails) => `${u.name}'s account is deactivated and they have been signed out`,
+  reactivated: (u: UserDetails) => `${u.name}'s account is active again`,
+});
 
 /** Admins invite people, change their names and roles, and deactivate or reactivate their accounts. */
 export async function userRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -41,8 +43,8 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
   const { baseUrl } = services.config;
 
   async function loadUser(request: FastifyRequest): Promise<UserDetails | null> {
-    const { id } = request.params as { id: string };
-    return isUuid(id) ? findUser(db, id) : null;
+    const id = uuidParam(request, 'id');
+    return id ? findUser(db, id) : null;
   }
 
   async function renderInvite(reply: FastifyReply, values: InviteValues, problems: [string, string][] = []) {
@@ -71,7 +73,7 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
       roleLabels,
       statusLabels,
       kindLabels,
-      flash: problems.length ? undefined : flashes.get(field(request.query, 'done'))?.(user),
+      flash: problems.length ? undefined : flash.of(request)?.(user),
       backLink: { href: '/admin/users', text: 'All users' },
       ...formErrors(problems),
     });
@@ -113,9 +115,7 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
     return reply.page('users/views/list.njk', {
       pageTitle: 'Users',
       people: rows,
-      total,
-      first: page.offset + 1,
-      last: page.offset + rows.length,
+      ...shownRange(page, rows.length, total),
       filtered: Object.keys(filterParams).length > 0,
       roleLabels,
       statusLabels,
@@ -140,7 +140,7 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
     const values = inviteValues(request.body);
     const result = await inviteUser(db, inviterOf(request), values, baseUrl);
     if (!result.ok) return renderInvite(reply, values, result.problems);
-    return reply.redirect(`/admin/users/${result.userId}?done=invited`, 303);
+    return reply.redirect(flash.path(`/admin/users/${result.userId}`, 'invited'), 303);
   });
 
   app.get('/admin/users/:id', { config: admin }, async (request, reply) => {
@@ -162,7 +162,7 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
     const result = await changeUser(db, request.actor, user.id, user.email, values);
     if ('notFound' in result) return reply.callNotFound();
     if (!result.ok) return renderEdit(reply, request, user, values, result.problems);
-    return reply.redirect(`/admin/users/${user.id}?done=saved`, 303);
+    return reply.redirect(flash.path(`/admin/users/${user.id}`, 'saved'), 303);
   });
 
   app.post('/admin/users/:id/invitation', { config: admin }, async (request, reply) => {
@@ -170,7 +170,7 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
     if (!user) return reply.callNotFound();
     const sent = await sendNewInvitation(db, inviterOf(request), user.id, user.email, baseUrl);
     if (!sent) return renderUser(reply, request, user, [['invitation', 'Reactivate the account before you send a new invitation']]);
-    return reply.redirect(`/admin/users/${user.id}?done=resent`, 303);
+    return reply.redirect(flash.path(`/admin/users/${user.id}`, 'resent'), 303);
   });
 
   app.get('/admin/users/:id/deactivate', { config: admin }, async (request, reply) => {
@@ -185,13 +185,13 @@ export async function userRoutes(app: FastifyInstance, services: Services): Prom
     if (!user) return reply.callNotFound();
     const outcome = await deactivateUser(db, request.actor, user);
     if (outcome === 'self') return renderDeactivate(reply, request, user);
-    return reply.redirect(`/admin/users/${user.id}?done=deactivated`, 303);
+    return reply.redirect(flash.path(`/admin/users/${user.id}`, 'deactivated'), 303);
   });
 
   app.post('/admin/users/:id/reactivate', { config: admin }, async (request, reply) => {
     const user = await loadUser(request);
     if (!user) return reply.callNotFound();
     await reactivateUser(db, request.actor, user);
-    return reply.redirect(`/admin/users/${user.id}?done=reactivated`, 303);
+    return reply.redirect(flash.path(`/admin/users/${user.id}`, 'reactivated'), 303);
   });
 }

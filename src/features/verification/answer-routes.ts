@@ -1,15 +1,18 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../services.js';
-import { field } from '../../platform/forms.js';
 import type { ContractRecord } from '../contracts/repository.js';
 import { reportFlash } from '../delivery-reports/flash.js';
+import { flashMessages } from '../../platform/flash.js';
 import { MAX_FILES } from '../delivery-reports/streamed-files.js';
 import { answerQuery } from './answer-query.js';
 import { answerValuesOf, readAnswer, type AnswerValues } from './forms.js';
-import { periodLabel } from './period-label.js';
+import { reportPeriodLabel } from '../../domain/report-period.js';
 import { lineViews } from './report-page.js';
 import { loadLines, type LineRecord, type ReportRecord } from './repository.js';
 import { answerPath, lineContext, lineInPath, reportPath } from './route-support.js';
+
+/** The banners on a line's answer page: the report's, and one after the supplier answers. */
+const answerFlash = flashMessages({ ...reportFlash.messages, answered: 'Answer sent. The council will look at the line again.' });
 
 const NOT_QUERIED = 'This line is not waiting for your answer any more. Check its status below.';
 
@@ -38,7 +41,7 @@ export async function answerRoutes(app: FastifyInstance, services: Services): Pr
       pageTitle: queried ? `Answer the council’s question on ${line!.label}` : line!.label,
       backLink: { href: `/supplier/contracts/${contract.id}/reports/${report.id}` },
       contract,
-      report: { ...report, label: periodLabel(contract, report) },
+      report: { ...report, label: reportPeriodLabel(contract, report) },
       line,
       queried,
       // the reporting feature takes the files, and comes back here
@@ -55,9 +58,7 @@ export async function answerRoutes(app: FastifyInstance, services: Services): Pr
   app.get(path, { config: access }, async (request, reply) => {
     const found = await lineInPath(db, request, reply);
     if (!found) return reply;
-    const done = field(request.query, 'done');
-    const flash = done === 'answered' ? 'Answer sent. The council will look at the line again.' : reportFlash(done);
-    return answerPage(reply, found, answerValuesOf(found.line), { flash });
+    return answerPage(reply, found, answerValuesOf(found.line), { flash: answerFlash.of(request) });
   });
 
   app.post(path, { config: access }, async (request, reply) => {
@@ -86,6 +87,6 @@ export async function answerRoutes(app: FastifyInstance, services: Services): Pr
       reading.answer,
     );
     if (!answered) return refuse(reading.values);
-    return reply.redirect(`${answerPath(contract.id, report.id, line.id)}?done=answered`, 303);
+    return reply.redirect(answerFlash.path(answerPath(contract.id, report.id, line.id), 'answered'), 303);
   });
 }

@@ -1,8 +1,7 @@
 import { formatQuantity, parseQuantity, quantityToDecimal } from '../../domain/quantity.js';
 import { field, formErrors, type FormErrors } from '../../platform/forms.js';
-import { NARRATIVE_MAX } from '../bids/commitment-form.js';
-import { normaliseText } from '../bids/long-text.js';
-import { REASON_LIMIT } from '../contracts/forms.js';
+import { NARRATIVE_MAX, REASON_MAX } from '../../domain/limits.js';
+import { normaliseText } from '../../domain/text.js';
 
 export const decisions = ['verify', 'query', 'reject'] as const;
 
@@ -25,7 +24,7 @@ export function readDecision(body: unknown): ({ ok: true; values: DecisionValues
   if (!decision) problems.push(['decision', 'Choose whether to verify, query or reject this line']);
   if (decision === 'query' && values.note === '') problems.push(['note', 'Enter your question for the supplier']);
   if (decision === 'reject' && values.note === '') problems.push(['note', 'Enter why you are rejecting this line']);
-  if (values.note.length > REASON_LIMIT) problems.push(['note', `Your question or reason must be ${REASON_LIMIT.toLocaleString('en-GB')} characters or fewer`]);
+  if (values.note.length > REASON_MAX) problems.push(['note', `Your question or reason must be ${REASON_MAX.toLocaleString('en-GB')} characters or fewer`]);
   if (problems.length || !decision) return { ok: false, values, ...formErrors(problems) };
   return { ok: true, values, decision, note: values.note || null };
 }
@@ -58,7 +57,7 @@ export function readAnswer(
   const values = { answer: normaliseText(field(body, 'answer')), quantity: field(body, 'quantity').trim(), narrative: normaliseText(field(body, 'narrative')) };
   const problems: [string, string][] = [];
   if (values.answer === '') problems.push(['answer', 'Enter your answer to the council’s question']);
-  else if (values.answer.length > REASON_LIMIT) problems.push(['answer', `Your answer must be ${REASON_LIMIT.toLocaleString('en-GB')} characters or fewer`]);
+  else if (values.answer.length > REASON_MAX) problems.push(['answer', `Your answer must be ${REASON_MAX.toLocaleString('en-GB')} characters or fewer`]);
   const quantity = parseQuantity(values.quantity);
   if (values.quantity === '') problems.push(['quantity', 'Enter the quantity delivered, like 12 or 12.5']);
   else if (quantity === null) problems.push(['quantity', 'Quantity delivered must be a number of 0 or more, like 12 or 12.5, with at most 2 decimal places']);

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
-import { pageFrom, paginationLinks } from '../../domain/pagination.js';
+import { pageFrom, paginationLinks, shownRange } from '../../domain/pagination.js';
 import { staffRoles } from '../../platform/current-user.js';
 import { field } from '../../platform/forms.js';
-import { periodLabel } from './period-label.js';
+import { reportPeriodLabel } from '../../domain/report-period.js';
 import { listQueue } from './repository.js';
 import { reportPath } from './route-support.js';
 
@@ -21,13 +21,11 @@ export async function queueRoutes(app: FastifyInstance, services: Services): Pro
     return reply.page('verification/views/queue.njk', {
       pageTitle: 'Delivery reports to verify',
       mine,
-      total,
-      first: page.offset + 1,
-      last: page.offset + rows.length,
+      ...shownRange(page, rows.length, total),
       rows: rows.map((r) => ({
         ...r,
         href: reportPath(r.contractId, r.id),
-        label: periodLabel(r, r),
+        label: reportPeriodLabel(r, r),
         waitingFor: r.status === 'queried' ? 'Waiting for the supplier' : 'Waiting for a decision',
       })),
       pagination: paginationLinks(page, total, hrefFor),

@@ -8,7 +8,7 @@ import { loadRemediation, type ContractRecord } from '../contracts/repository.js
 import { fileSize } from './file-size.js';
 import { lineStatusLabels, lineStatusTags } from './labels.js';
 import { lineLabel } from './line-label.js';
-import { periodLabel } from './period-label.js';
+import { reportPeriodLabel } from '../../domain/report-period.js';
 import { loadEvidence, loadLines, loadMessages, type LineRecord, type ReportRecord } from './repository.js';
 
 /**
@@ -47,7 +47,7 @@ export async function loadReportPage(db: Db, contract: ContractRecord, report: R
   const rags = new Map(statuses.get(contract.id)!.commitments.map((c) => [c.commitmentId, c]));
   const views = await lineViews(db, lines, report);
   return {
-    report: { ...report, label: periodLabel(contract, report), statusLabel: reportStatusLabels[report.status] },
+    report: { ...report, label: reportPeriodLabel(contract, report), statusLabel: reportStatusLabels[report.status] },
     lines: views.map((line) => {
       const status = line.commitmentId ? rags.get(line.commitmentId) : undefined;
       return {

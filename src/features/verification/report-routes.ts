@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { hasAnyRole, staffRoles } from '../../platform/current-user.js';
+import { flashMessages } from '../../platform/flash.js';
 import { field } from '../../platform/forms.js';
 import type { ContractRecord } from '../contracts/repository.js';
 import { contractChangers } from '../contracts/route-support.js';
@@ -12,11 +13,11 @@ import { loadReportPage } from './report-page.js';
 import { loadReport, type ReportRecord } from './repository.js';
 import { answerPath, lineContext, lineInPath, reportInPath, reportPath } from './route-support.js';
 
-const FLASH = {
+const decisionFlash = flashMessages({
   verified: 'Line verified. It now counts as delivered.',
   queried: 'Question sent to the supplier. The line waits for their answer.',
   rejected: 'Line rejected. It does not count as delivered.',
-} as const;
+});
 const doneOf = { verify: 'verified', query: 'queried', reject: 'rejected' } as const;
 
 const TOO_LATE = 'This line has already been decided, perhaps by someone else at the same time. Check its status below.';
@@ -57,9 +58,9 @@ export async function reportRoutes(app: FastifyInstance, services: Services): Pr
     if (!found) return reply;
     // A draft is the supplier's until it is submitted: the council does not see it.
     if (found.report.status === 'draft') return reply.callNotFound();
-    const done = field(request.query, 'done');
-    if (!Object.hasOwn(FLASH, done)) return reportPage(request, reply, found);
-    return reportPage(request, reply, found, { flash: FLASH[done as keyof typeof FLASH], decidedLineId: field(request.query, 'line') });
+    const flash = decisionFlash.of(request);
+    if (!flash) return reportPage(request, reply, found);
+    return reportPage(request, reply, found, { flash, decidedLineId: field(request.query, 'line') });
   });
 
   app.post('/contracts/:id/reports/:reportId/lines/:lineId/decision', { config: { access: verifiers } }, async (request, reply) => {
@@ -94,6 +95,6 @@ export async function reportRoutes(app: FastifyInstance, services: Services): Pr
     );
     if (result === 'not-submitted') return reply.callNotFound();
     if (result === 'already-decided') return refuse(TOO_LATE);
-    return reply.redirect(`${reportPath(contract.id, report.id)}?done=${doneOf[reading.decision]}&line=${line.id}`, 303);
+    return reply.redirect(`${decisionFlash.path(reportPath(contract.id, report.id), doneOf[reading.decision])}&line=${line.id}`, 303);
   });
 }

@@ -1,11 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { isUuid } from '../../platform/forms.js';
 import type { ContractRecord } from '../contracts/repository.js';
-import { param } from '../contracts/route-support.js';
+import { uuidParam } from '../../platform/route-params.js';
 import type { LineContext } from './emails.js';
 import { lineLabel } from './line-label.js';
-import { periodLabel } from './period-label.js';
+import { reportPeriodLabel } from '../../domain/report-period.js';
 import { reportInPath } from '../delivery-reports/report-in-path.js';
 import { loadLines, type LineRecord, type ReportRecord } from './repository.js';
 
@@ -19,8 +18,8 @@ export async function lineInPath(
 ): Promise<{ contract: ContractRecord; report: ReportRecord; line: LineRecord } | null> {
   const found = await reportInPath(db, request, reply);
   if (!found) return null;
-  const lineId = param(request, 'lineId');
-  const [line] = isUuid(lineId) ? await loadLines(db, found.report.id, lineId) : [];
+  const lineId = uuidParam(request, 'lineId');
+  const [line] = lineId ? await loadLines(db, found.report.id, lineId) : [];
   if (!line) {
     reply.callNotFound();
     return null;
@@ -33,5 +32,5 @@ export const answerPath = (contractId: string, reportId: string, lineId: string)
 
 /** What an email or an audit entry says about a line. */
 export function lineContext(contract: ContractRecord, report: ReportRecord, line: LineRecord): LineContext {
-  return { contractReference: contract.reference, contractTitle: contract.title, periodLabel: periodLabel(contract, report), lineLabel: lineLabel(line) };
+  return { contractReference: contract.reference, contractTitle: contract.title, periodLabel: reportPeriodLabel(contract, report), lineLabel: lineLabel(line) };
 }

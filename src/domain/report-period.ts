@@ -1,8 +1,8 @@
-import { periodLabel as datesLabel } from '../../domain/delivery-profile.js';
-import { reportingPeriods, type ReportingFrequency } from '../../domain/reporting-periods.js';
+import { periodLabel as datesLabel } from './delivery-profile.js';
+import { reportingPeriods, type ReportingFrequency } from './reporting-periods.js';
 
 /** A report's period as its contract names it ("July to September 2026"), or its dates when it is not one of them. */
-export function periodLabel(
+export function reportPeriodLabel(
   contract: { startDate: string; endDate: string; reportingFrequency: ReportingFrequency },
   report: { periodStart: string; periodEnd: string },
 ): string {

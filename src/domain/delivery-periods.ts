@@ -1,5 +1,5 @@
-import type { ProfilePeriod } from '../../db/schema/index.js';
-import { formatDate } from '../../domain/dates.js';
+import { formatDate } from './dates.js';
+import type { ProfiledPeriod } from './delivery-profile.js';
 
 /** A delivery profile is given by contract year or by contract quarter, counted from the expected start. */
 export const profileModes = ['year', 'quarter'] as const;
@@ -59,7 +59,7 @@ export function modesFor(durationMonths: number): ProfileMode[] {
 }
 
 /** Which way a saved profile was given: the mode whose periods it matches, by the start of each period. */
-export function modeOfProfile(profile: readonly ProfilePeriod[], expectedStart: string, durationMonths: number): ProfileMode {
+export function modeOfProfile(profile: readonly ProfiledPeriod[], expectedStart: string, durationMonths: number): ProfileMode {
   const quarters = deliveryPeriods(expectedStart, durationMonths, 'quarter');
   const years = deliveryPeriods(expectedStart, durationMonths, 'year');
   const matches = (periods: DeliveryPeriod[]) => profile.length === periods.length && profile.every((p, i) => p.periodStart === periods[i]?.periodStart);
@@ -78,7 +78,7 @@ function monthsFrom(from: string, to: string): number {
  * contract (year 1 stays the first year), so a contract that starts earlier or later than planned is measured
  * against the right dates.
  */
-export function moveProfile(profile: readonly ProfilePeriod[], expectedStart: string, actualStart: string): ProfilePeriod[] {
+export function moveProfile(profile: readonly ProfiledPeriod[], expectedStart: string, actualStart: string): ProfiledPeriod[] {
   if (expectedStart === actualStart) return [...profile];
   const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return profile.map((p) => ({
