@@ -14,6 +14,7 @@ import {
   type BrowserTest,
 } from '../helpers/browser.js';
 import { headlines } from '../helpers/html.js';
+import { PENDING_COMMUNITY_EMAIL } from '../../src/seed/demo-needs.js';
 import { pledgeContract } from '../integration/community-needs-fixtures.js';
 
 /**
@@ -58,6 +59,27 @@ describeInBrowser('the community needs board in Chromium, with JavaScript off (a
     expect(await pressButton(visitor, 'Register')).toBe(400);
     await checkPage(visitor, 'Register your community organisation');
     await expect(visitor.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter the name of your organisation');
+  });
+
+  it('the pages that refuse: a bad filter, a decision with no choice, and a group not yet approved', async () => {
+    const supplier = await b.pageFor('supplier@supplier.example', { javaScript: false });
+    expect((await supplier.goto('/needs?district=Atlantis&type=rockets'))?.status()).toBe(400);
+    await checkPage(supplier, 'Community needs board');
+    await expect(supplier.locator('.govuk-error-summary').textContent()).resolves.toContain('Select a district from the list');
+
+    const officer = await b.pageFor('officer@council.example', { javaScript: false });
+    await officer.goto('/needs/registrations');
+    await follow(officer, 'Hinckley Juniors Football Club', 'Hinckley Juniors Football Club');
+    expect(await pressButton(officer, 'Save the decision')).toBe(400);
+    await checkPage(officer, 'Hinckley Juniors Football Club');
+    await expect(officer.locator('.govuk-error-summary').textContent()).resolves.toContain('Select whether to approve or decline the registration');
+
+    const club = await b.pageFor(PENDING_COMMUNITY_EMAIL, { javaScript: false });
+    await club.goto('/');
+    await checkPage(club, 'What is waiting for you');
+    await follow(club, 'Your needs', 'Your needs');
+    expect((await club.goto('/community/needs/new'))?.status()).toBe(403);
+    await checkPage(club, 'Your organisation cannot post needs yet');
   });
 
   it('a group posts a need, a supplier pledges, the group confirms, and the verified pledge counts once on the dashboard', async () => {
