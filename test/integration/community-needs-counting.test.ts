@@ -114,6 +114,7 @@ describe.each(databaseKinds)('pledges counted once on %s', (kind) => {
 
     // submit it (twice: the second is refused as already submitted)
     const check = await supplier.get(`/supplier/contracts/${contract.id}/reports/${q2}/check`);
+    expect(check.body).toContain('pledge to Melton Community Larder');
     const submitRevision = /name="revision" value="(\d+)"/.exec(check.body)![1]!;
     expect((await supplier.post(`/supplier/contracts/${contract.id}/reports/${q2}/submit`, { revision: submitRevision })).headers.location).toContain(
       'done=submitted',
