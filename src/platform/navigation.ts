@@ -10,7 +10,7 @@ interface NavItem {
 const items: NavItem[] = [
   { text: 'Home', href: '/', roles: 'all' },
   { text: 'Dashboard', href: '/dashboard', roles: staffRoles },
-  { text: 'Reports', href: '/reports', roles: ['admin', 'officer', 'contract_manager', 'viewer'] },
+  { text: 'Reports', href: '/reports', roles: staffRoles },
   { text: 'Requirements', href: '/requirements', roles: staffRoles },
   { text: 'Tenders', href: '/tenders', roles: staffRoles },
   { text: 'Contracts', href: '/contracts', roles: staffRoles },

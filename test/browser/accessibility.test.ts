@@ -19,6 +19,7 @@ import { createTender } from '../integration/bids-fixtures.js';
 import { completeSetup, createDraft, insertRequirement } from '../integration/tenders-fixtures.js';
 import {
   describeInBrowser,
+  expectHeading,
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJavaScript,
   expectReflowAt320,
@@ -301,16 +302,6 @@ const pages: PageCheck[] = [
   { as: ADMIN, path: '/admin/audit/:firstAuditEvent', heading: 'Loaded demo data' },
   { as: ADMIN, path: '/no-such-page', heading: 'Page not found', status: 404 },
 ];
-
-async function expectHeading(page: Page, heading: string): Promise<void> {
-  await expect(
-    page
-      .locator('h1')
-      .first()
-      .textContent()
-      .then((text) => text?.trim()),
-  ).resolves.toBe(heading);
-}
 
 describeInBrowser('accessibility in Chromium (axe, WCAG 2.2 AA)', () => {
   let b: BrowserTest;

@@ -1,16 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { deliverDueReports } from '../../src/features/report-subscriptions/deliver-reports.js';
 import { reportSender } from '../../src/features/report-subscriptions/sender.js';
-import {
-  describeInBrowser,
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutJavaScript,
-  expectReflowAt320,
-  pressButton,
-  startBrowserTest,
-  type BrowserTest,
-} from '../helpers/browser.js';
+import { describeInBrowser, expectAccessiblePage, pressButton, startBrowserTest, type BrowserTest } from '../helpers/browser.js';
 import { contractWithFiguresToDate, linkIn, quiet } from '../integration/report-subscriptions-fixtures.js';
 
 describeInBrowser('report subscriptions and the unsubscribe page in Chromium (axe, WCAG 2.2 AA, reflow)', () => {
@@ -21,45 +12,32 @@ describeInBrowser('report subscriptions and the unsubscribe page in Chromium (ax
   });
   afterAll(async () => b?.close());
 
-  async function check(page: Page, heading: string, withoutJs = false) {
-    await expect(
-      page
-        .locator('h1')
-        .first()
-        .textContent()
-        .then((t) => t?.trim()),
-    ).resolves.toBe(heading);
-    if (withoutJs) await expectNoAxeViolationsWithoutJavaScript(page);
-    else await expectNoAxeViolations(page);
-    await expectReflowAt320(page);
-  }
-
   it('the list, the form with its errors, a subscription with its send log, the overall log and removal', async () => {
     const page = await b.pageFor('officer@council.example');
     expect((await page.goto('/reports/subscriptions'))?.status()).toBe(200);
-    await check(page, 'Report subscriptions');
+    await expectAccessiblePage(page, 'Report subscriptions');
     await page.getByRole('button', { name: 'Add a subscription' }).click();
-    await check(page, 'Add a report subscription');
+    await expectAccessiblePage(page, 'Add a report subscription');
     expect(await pressButton(page, 'Add subscription')).toBe(400);
     expect(await page.title()).toMatch(/^Error: /);
-    await check(page, 'Add a report subscription');
+    await expectAccessiblePage(page, 'Add a report subscription');
     await page.getByLabel('Name of the list or recipient').fill('Cabinet members');
     await page.getByLabel('Email addresses').fill('cabinet@council.example\nleader@council.example');
     await page.getByLabel('Quarterly report').check();
     await page.getByLabel('A link to the PDF').check();
     expect(await pressButton(page, 'Add subscription')).toBe(303);
-    await check(page, 'Cabinet members');
+    await expectAccessiblePage(page, 'Cabinet members');
     await deliverDueReports(b.testApp.services.database.db, reportSender(b.testApp.services), quiet);
     expect((await page.goto('/reports/subscriptions'))?.status()).toBe(200);
-    await check(page, 'Report subscriptions');
+    await expectAccessiblePage(page, 'Report subscriptions');
     expect((await page.goto('/reports/subscriptions/sends'))?.status()).toBe(200);
-    await check(page, 'Report send log');
+    await expectAccessiblePage(page, 'Report send log');
     await page.getByRole('link', { name: 'Cabinet members' }).click();
-    await check(page, 'Cabinet members');
+    await expectAccessiblePage(page, 'Cabinet members');
     expect(await pressButton(page, 'Pause')).toBe(303);
-    await check(page, 'Cabinet members');
+    await expectAccessiblePage(page, 'Cabinet members');
     await page.getByRole('button', { name: 'Remove', exact: true }).click();
-    await check(page, 'Remove Cabinet members?');
+    await expectAccessiblePage(page, 'Remove Cabinet members?');
   });
 
   it('the unsubscribe page, its confirmation, and a refused link, without signing in or JavaScript', async () => {
@@ -76,10 +54,10 @@ describeInBrowser('report subscriptions and the unsubscribe page in Chromium (ax
 
     const page = await b.pageFor('anonymous', { javaScript: false });
     expect((await page.goto(path))?.status()).toBe(200);
-    await check(page, 'Unsubscribe from the social value report', true);
+    await expectAccessiblePage(page, 'Unsubscribe from the social value report', true);
     expect(await pressButton(page, 'Unsubscribe')).toBe(303);
-    await check(page, 'You are unsubscribed', true);
+    await expectAccessiblePage(page, 'You are unsubscribed', true);
     expect((await page.goto(`${path}x`))?.status()).toBe(400);
-    await check(page, 'This link does not work', true);
+    await expectAccessiblePage(page, 'This link does not work', true);
   });
 });

@@ -1,13 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeInBrowser,
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutJavaScript,
-  expectReflowAt320,
-  startBrowserTest,
-  type BrowserTest,
-} from '../helpers/browser.js';
+import { describeInBrowser, expectAccessiblePage, expectNoAxeViolations, startBrowserTest, type BrowserTest } from '../helpers/browser.js';
 import { databaseData } from '../integration/database-fixtures.js';
 
 describeInBrowser('the transparency site and the database in Chromium (axe, WCAG 2.2 AA, reflow)', () => {
@@ -22,15 +15,7 @@ describeInBrowser('the transparency site and the database in Chromium (axe, WCAG
 
   async function check(page: Page, url: string, heading: string, status = 200) {
     expect((await page.goto(url))?.status()).toBe(status);
-    await expect(
-      page
-        .locator('h1')
-        .first()
-        .textContent()
-        .then((t) => t?.trim()),
-    ).resolves.toBe(heading);
-    await expectNoAxeViolationsWithoutJavaScript(page);
-    await expectReflowAt320(page);
+    await expectAccessiblePage(page, heading, true);
   }
 
   it('every public page, signed out with JavaScript off', async () => {

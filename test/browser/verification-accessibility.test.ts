@@ -1,25 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeInBrowser,
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutJavaScript,
-  expectReflowAt320,
-  startBrowserTest,
-  type BrowserTest,
-} from '../helpers/browser.js';
+import { describeInBrowser, expectAccessiblePage, pressButton, startBrowserTest, type BrowserTest } from '../helpers/browser.js';
 import { userId } from '../integration/contracts-fixtures.js';
 import { insertEvidence, insertSubmittedReport, period2025Q1, verificationContract } from '../integration/verification-fixtures.js';
-
-/** Presses a form's button (the first form's, unless named), and returns the status of the page that comes back. */
-async function submitForm(page: Page, button?: string): Promise<number> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame()),
-    (button ? page.getByRole('button', { name: button, exact: true }) : page.locator('main form button[type="submit"]').first()).click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response.status();
-}
 
 describeInBrowser('verification pages in Chromium (axe, WCAG 2.2 AA, reflow)', () => {
   let b: BrowserTest;
@@ -46,51 +28,38 @@ describeInBrowser('verification pages in Chromium (axe, WCAG 2.2 AA, reflow)', (
   });
   afterAll(async () => b?.close());
 
-  async function check(page: Page, heading: string, withoutJs = false) {
-    await expect(
-      page
-        .locator('h1')
-        .first()
-        .textContent()
-        .then((t) => t?.trim()),
-    ).resolves.toBe(heading);
-    if (withoutJs) await expectNoAxeViolationsWithoutJavaScript(page);
-    else await expectNoAxeViolations(page);
-    await expectReflowAt320(page);
-  }
-
   it('the report page with a decision form per line, its errors, and the page after a query', async () => {
     const page = await b.pageFor('manager@council.example');
     expect((await page.goto(reportUrl))?.status()).toBe(200);
-    await check(page, 'April to June 2025 delivery report');
-    expect(await submitForm(page)).toBe(400);
+    await expectAccessiblePage(page, 'April to June 2025 delivery report');
+    expect(await pressButton(page)).toBe(400);
     expect(await page.title()).toMatch(/^Error: /);
-    await check(page, 'April to June 2025 delivery report');
+    await expectAccessiblePage(page, 'April to June 2025 delivery report');
     await page.locator('main form').first().getByLabel('Query: ask the supplier a question').check();
     await page.locator('main form').first().getByLabel('Your question or reason').fill('Which payroll shows this?');
-    expect(await submitForm(page)).toBe(303);
+    expect(await pressButton(page)).toBe(303);
     await expect(page.locator('.govuk-notification-banner').first().textContent()).resolves.toContain('Question sent to the supplier');
-    await check(page, 'April to June 2025 delivery report');
+    await expectAccessiblePage(page, 'April to June 2025 delivery report');
   });
 
   it('the queue', async () => {
     const page = await b.pageFor('manager@council.example', { javaScript: false });
     expect((await page.goto('/verification'))?.status()).toBe(200);
-    await check(page, 'Delivery reports to verify', true);
+    await expectAccessiblePage(page, 'Delivery reports to verify', true);
   });
 
   it('the supplier’s answer page, its errors, and the page once answered', async () => {
     const page = await b.pageFor('supplier@supplier.example');
     expect((await page.goto(answerUrl))?.status()).toBe(200);
     const heading = `${(await page.locator('h1').textContent())?.trim()}`;
-    await check(page, heading);
+    await expectAccessiblePage(page, heading);
     await page.getByLabel('Quantity delivered').fill('-1');
-    expect(await submitForm(page, 'Send answer')).toBe(400);
-    await check(page, heading);
+    expect(await pressButton(page, 'Send answer')).toBe(400);
+    await expectAccessiblePage(page, heading);
     await page.getByLabel('Your answer').fill('It is the March payroll.');
     await page.getByLabel('Quantity delivered').fill('210');
-    expect(await submitForm(page, 'Send answer')).toBe(303);
-    await check(page, heading);
+    expect(await pressButton(page, 'Send answer')).toBe(303);
+    await expectAccessiblePage(page, heading);
     expect(await page.locator('main').textContent()).toContain('It is the March payroll.');
   });
 });

@@ -192,3 +192,25 @@ export async function pressButton(page: Page, button?: string): Promise<number> 
   await page.waitForLoadState('load');
   return response.status();
 }
+
+/** The page's first heading (h1) reads `heading`. */
+export async function expectHeading(page: Page, heading: string): Promise<void> {
+  await expect(
+    page
+      .locator('h1')
+      .first()
+      .textContent()
+      .then((text) => text?.trim()),
+  ).resolves.toBe(heading);
+}
+
+/**
+ * The page is headed `heading`, has no axe violations (checked as a page without JavaScript when `withoutJavaScript`,
+ * see expectNoAxeViolationsWithoutJavaScript) and reflows at 320 CSS pixels.
+ */
+export async function expectAccessiblePage(page: Page, heading: string, withoutJavaScript = false): Promise<void> {
+  await expectHeading(page, heading);
+  if (withoutJavaScript) await expectNoAxeViolationsWithoutJavaScript(page);
+  else await expectNoAxeViolations(page);
+  await expectReflowAt320(page);
+}

@@ -17,6 +17,7 @@ import { findSpendSupplier, reviewCounts, suppliersToReview } from './review-que
 import { readSpendFilter, spendQuery } from './spend-filter.js';
 import { breakdownCells, breakdownHeadings, breakdownTable, filterChoices, headlines, keyLabel, monthChart } from './spend-view.js';
 import { recordInPath } from '../../platform/route-params.js';
+import { flashMessages } from '../../platform/flash.js';
 
 const staff = { access: staffRoles };
 const reviewers = { access: spendImporters };
@@ -28,12 +29,12 @@ const reviewStatuses = spendMatchStatuses.filter((s) => s !== 'redacted');
 const statusNames: Record<(typeof reviewStatuses)[number], string> = { review: 'To review', unmatched: 'Not matched', matched: 'Matched' };
 const byNames: Record<Breakdown, string> = { month: 'Month', directorate: 'Directorate', district: 'District' };
 
-const flashes = new Map([
-  ['confirm', 'Match confirmed. It is remembered for the publisher’s later files.'],
-  ['reject', 'Recorded as matching no organisation. It is remembered for the publisher’s later files.'],
-  ['match', 'Matched. It is remembered for the publisher’s later files.'],
-  ['add', 'Added to the directory and matched. Complete its profile in the directory.'],
-]);
+const flash = flashMessages({
+  confirm: 'Match confirmed. It is remembered for the publisher’s later files.',
+  reject: 'Recorded as matching no organisation. It is remembered for the publisher’s later files.',
+  match: 'Matched. It is remembered for the publisher’s later files.',
+  add: 'Added to the directory and matched. Complete its profile in the directory.',
+});
 
 /** The local spend figures (staff), their downloads, and the review of suppliers' matches (officers). */
 export async function spendRoutes(app: FastifyInstance, { database }: Services): Promise<void> {
@@ -113,7 +114,7 @@ export async function spendRoutes(app: FastifyInstance, { database }: Services):
 
   app.get('/spend/review', { config: reviewers }, async (request, reply) => {
     const status = reviewStatuses.find((s) => s === field(request.query, 'status')) ?? 'review';
-    return reviewPage(reply, status, field(request.query, 'page'), flashes.get(field(request.query, 'done')));
+    return reviewPage(reply, status, field(request.query, 'page'), flash.of(request));
   });
 
   app.post('/spend/suppliers/:id', { config: reviewers }, async (request, reply) => {
@@ -135,6 +136,6 @@ export async function spendRoutes(app: FastifyInstance, { database }: Services):
     if (!decision) return reviewPage(reply, back, '', undefined, [[`decision-${supplier.id}`, `Choose what ${supplier.name} is`]]);
     const result = await decideMatch(db, request.actor, supplier.id, decision);
     if (!result.ok) return reply.callNotFound();
-    return reply.redirect(`/spend/review?status=${back}&done=${decision.kind}`, 303);
+    return reply.redirect(flash.path(`/spend/review?status=${back}`, decision.kind), 303);
   });
 }
