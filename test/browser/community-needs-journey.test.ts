@@ -5,14 +5,7 @@ import { deliveryReports } from '../../src/db/schema/index.js';
 import { formatPounds } from '../../src/domain/money.js';
 import { socialValuePence } from '../../src/domain/social-value.js';
 import { totalFigures } from '../../src/features/summaries/read.js';
-import {
-  describeInBrowser,
-  expectNoAxeViolationsWithoutJavaScript,
-  expectReflowAt320,
-  pressButton,
-  startBrowserTest,
-  type BrowserTest,
-} from '../helpers/browser.js';
+import { describeInBrowser, expectAccessiblePage, pressButton, startBrowserTest, type BrowserTest } from '../helpers/browser.js';
 import { headlines } from '../helpers/html.js';
 import { PENDING_COMMUNITY_EMAIL } from '../../src/seed/demo-needs.js';
 import { pledgeContract } from '../integration/community-needs-fixtures.js';
@@ -33,17 +26,7 @@ describeInBrowser('the community needs board in Chromium, with JavaScript off (a
   });
   afterAll(async () => b?.close());
 
-  async function checkPage(page: Page, heading: string) {
-    await expect(
-      page
-        .locator('h1')
-        .first()
-        .textContent()
-        .then((t) => t?.trim()),
-    ).resolves.toBe(heading);
-    await expectNoAxeViolationsWithoutJavaScript(page);
-    await expectReflowAt320(page);
-  }
+  const checkPage = (page: Page, heading: string) => expectAccessiblePage(page, heading, true);
 
   async function follow(page: Page, name: string, heading: string) {
     await page.locator('main').getByRole('link', { name, exact: true }).first().click();
