@@ -6,6 +6,7 @@ import { leicestershireMeasures, leicestershireOutcomes } from '../features/fram
 import { systemActor, withAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/password.js';
 import { seedCaseStudyDemo } from './demo-case-study.js';
+import { seedNeedsDemo } from './demo-needs.js';
 import { seedRequirementsDemo } from './demo-requirements.js';
 
 export const DEMO_PASSWORD = 'Leicestershire-demo-2026';
@@ -184,6 +185,7 @@ export async function seedIfEmpty(db: Db, options: { caseStudy?: boolean } = {})
     await tx.update(frameworkVersions).set({ status: 'active', activatedAt: new Date() });
     await tx.insert(thresholds).values([...seedThresholds]);
     await seedRequirementsDemo(tx);
+    await seedNeedsDemo(tx, passwordHash);
     if (options.caseStudy !== false) await seedCaseStudyDemo(tx);
     return true;
   });
