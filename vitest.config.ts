@@ -17,6 +17,10 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 10_000 } },
       {
         extends: true,
+        test: { name: 'use-cases', include: ['test/use-cases/**/*.test.ts'], globalSetup: [templates], ...ceiling },
+      },
+      {
+        extends: true,
         test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: [templates], ...ceiling },
       },
       {

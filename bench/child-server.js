@@ -3,9 +3,21 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import readline from 'node:readline';
 
-/** Starts `node bench/servers.js ...args` and waits until it listens; returns the child and its address. */
+/**
+ * The options `npm run serve` gives Node (package.json), so that the benchmarks measure the service as it runs: the
+ * heap limit there decides how much garbage V8 lets pile up between full collections (see README, Benchmarks).
+ */
+export const serviceNodeOptions = /^node((?: --\S+)*) dist\/main\.js$/
+  .exec(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.serve)[1]
+  .split(' ')
+  .filter(Boolean);
+
+/** Starts `node bench/servers.js ...args` (with the service's Node options) and waits until it listens; returns the child and its address. */
 export async function startServer(args, env = {}) {
-  const child = spawn(process.execPath, ['bench/servers.js', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...serviceNodeOptions, 'bench/servers.js', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   const line = await new Promise((resolve, reject) => {
     readline.createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the server (${args[0]}) exited with ${code}`)));

@@ -164,3 +164,6 @@ for (const line of await exportsBenchmark()) console.log(line);
 console.log('');
 const { spendImportBenchmark } = await import('./spend-import.js');
 for (const line of await spendImportBenchmark()) console.log(line);
+console.log('');
+const { caseStudySearchBenchmark } = await import('./case-study-search.js');
+for (const line of await caseStudySearchBenchmark()) console.log(line);

@@ -17,9 +17,9 @@ import { chooseColumns, createSpendImport, proposedColumns } from '../dist/featu
 import { readLayout } from '../dist/features/spend/read-file.js';
 import { findImport } from '../dist/features/spend/repository.js';
 import { importSpend } from '../dist/features/spend/run-import.js';
+import { postgresReachable, withScratchDatabase } from './postgres.js';
 
 const ROWS = Number(process.env.BENCH_SPEND_ROWS ?? 1_000_000);
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SOURCE = path.join(here, '../test/fixtures/spend/leeds-spend-2020-06-raw.csv');
 const actor = { id: null, label: 'benchmark' };
@@ -75,16 +75,6 @@ async function importInto(database, file) {
   return result;
 }
 
-async function adminQuery(text) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 const COLUMNS = 'id, import_id, publisher_id, kind, supplier_id, row_key, paid_on, directorate, amount_pence, reference';
 
 /** PostgreSQL's COPY of the rows the import stored, into a table with the same columns and indexes. */
@@ -103,18 +93,6 @@ async function copyBaseline(url, folder) {
   }
 }
 
-async function postgresReachable() {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 export async function spendImportBenchmark() {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'sv-bench-spend-'));
   const file = path.join(folder, 'spend-1m.csv');
@@ -124,10 +102,7 @@ export async function spendImportBenchmark() {
     await makeFile(file, ROWS);
     lines.push(`Spend import of ${ROWS.toLocaleString('en-GB')} rows (${(statSync(file).size / MB).toFixed(0)} MB, Leeds layout repeated):`);
     if (await postgresReachable()) {
-      const name = `sv_bench_spend_${process.pid}`;
-      await adminQuery(`create database ${name}`);
-      const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-      try {
+      await withScratchDatabase('sv_bench_spend', async (url) => {
         const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
         let imported;
         try {
@@ -142,9 +117,7 @@ export async function spendImportBenchmark() {
           `  PostgreSQL COPY of the same ${copy.rows.toLocaleString('en-GB')} rows: ${rate(copy.rows, copy.seconds)} (${copy.seconds.toFixed(1)} s), memory growth ${copy.growthMb.toFixed(0)} MB`,
           `  import speed / COPY speed: ${share.toFixed(2)} (target at least 0.33) ${share >= 1 / 3 ? 'PASS' : 'FAIL'}; memory growth target under 100 MB ${imported.growthMb < 100 ? 'PASS' : 'FAIL'}`,
         );
-      } finally {
-        await adminQuery(`drop database if exists ${name} with (force)`);
-      }
+      });
     } else {
       lines.push('  PostgreSQL: skipped (no server answers at BENCH_POSTGRES_URL)');
     }

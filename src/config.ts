@@ -44,6 +44,7 @@ const schema = z
       .regex(/^ocds-[a-z0-9]{6}$/, 'must be ocds- and the six letters or digits registered with the Open Contracting Partnership')
       .default('ocds-svleic'),
     API_RATE_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(120),
+    REPORT_LINK_RATE_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(20),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(10),
     LOAD_SHED_DATABASE_QUEUE: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').default(10),
     LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce
@@ -96,6 +97,8 @@ export interface Config {
   ocidPrefix: string;
   /** how many API requests a token (or an address without one) may make a minute */
   apiRateLimit: number;
+  /** how many times an address may open reports by their emailed links a minute */
+  reportLinkRateLimit: number;
   /** how long stopping may take (finishing requests, jobs and mail, closing the database) before the process exits anyway */
   shutdownGraceMs: number;
   /** when to answer "service busy" (503) rather than queue a request; 0 turns a check off */
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceMaxBytes: c.EVIDENCE_MAX_MB * 1024 * 1024,
     ocidPrefix: c.OCDS_OCID_PREFIX,
     apiRateLimit: c.API_RATE_LIMIT,
+    reportLinkRateLimit: c.REPORT_LINK_RATE_LIMIT,
     shutdownGraceMs: c.SHUTDOWN_GRACE_SECONDS * 1000,
     loadShedding: {
       maxDatabaseQueue: c.LOAD_SHED_DATABASE_QUEUE,

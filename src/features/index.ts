@@ -11,6 +11,11 @@ import { backgroundJobRoutes } from './background-jobs/routes.js';
 import { bidRoutes } from './bids/routes.js';
 import { caseStudyRoutes } from './case-studies/routes.js';
 import { publicCaseStudyRoutes } from './case-studies/public-routes.js';
+import { communityNeedRoutes } from './community-needs/routes.js';
+import { needsBoardRoutes } from './community-needs/board-routes.js';
+import { needsOfficerRoutes } from './community-needs/officer-routes.js';
+import { publicNeedsRoutes } from './community-needs/public-routes.js';
+import { registrationRoutes } from './community-needs/registration-routes.js';
 import { contractImportRoutes } from './contract-import/routes.js';
 import { contractRoutes } from './contracts/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
@@ -80,6 +85,11 @@ const features: Feature[] = [
   transparencyRoutes,
   caseStudyRoutes,
   publicCaseStudyRoutes,
+  registrationRoutes,
+  communityNeedRoutes,
+  needsOfficerRoutes,
+  needsBoardRoutes,
+  publicNeedsRoutes,
   ocdsExportRoutes,
   reportSubscriptionRoutes,
   reportLinkRoutes,

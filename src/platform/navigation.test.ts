@@ -28,11 +28,11 @@ describe('navigationFor', () => {
 
 describe('the Reports link', () => {
   const withRoles = (roles: CurrentUser['roles']): CurrentUser => ({ ...supplier, roles, organisationKind: 'council' });
-  it('is shown to those who read reports, and not to evaluators only or suppliers', () => {
-    for (const role of ['admin', 'officer', 'contract_manager', 'viewer'] as const) {
+  it('is shown to every council role, as the dashboard is, and not to suppliers or community organisations', () => {
+    for (const role of ['admin', 'officer', 'evaluator', 'contract_manager', 'viewer'] as const) {
       expect(navigationFor(withRoles([role]), '/reports/annual/2026').find((i) => i.text === 'Reports')).toMatchObject({ href: '/reports', active: true });
     }
-    expect(navigationFor(withRoles(['evaluator']), '/').some((i) => i.text === 'Reports')).toBe(false);
     expect(navigationFor(supplier, '/').some((i) => i.text === 'Reports')).toBe(false);
+    expect(navigationFor({ ...supplier, roles: ['community'], organisationKind: 'community' }, '/').some((i) => i.text === 'Reports')).toBe(false);
   });
 });

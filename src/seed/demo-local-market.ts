@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
-import { organisations } from '../db/schema/index.js';
+import { organisations, type CommunityType } from '../db/schema/index.js';
 import { parsePostcode } from '../domain/postcodes.js';
 import { systemActor } from '../platform/audit.js';
 import { srcDir } from '../platform/paths.js';
@@ -60,6 +60,7 @@ export const DEMO_SUPPLIERS: {
   size: Size;
   isVcse?: boolean;
   isSocialEnterprise?: boolean;
+  communityType?: CommunityType;
   postcode: string | null;
   categories: string[];
 }[] = [
@@ -72,11 +73,20 @@ export const DEMO_SUPPLIERS: {
     size: 'small',
     isVcse: true,
     isSocialEnterprise: true,
+    communityType: 'social_enterprise',
     postcode: 'LE13 0AA',
     categories: ['85', '98'],
   },
-  { name: 'Fresh Start Independence Project', kind: 'community', size: 'micro', isVcse: true, postcode: 'LE65 1AA', categories: ['98'] },
-  { name: 'Ace Centre', kind: 'community', size: 'small', isVcse: true, postcode: null, categories: ['80', '85'] },
+  {
+    name: 'Fresh Start Independence Project',
+    kind: 'community',
+    size: 'micro',
+    isVcse: true,
+    communityType: 'charity',
+    postcode: 'LE65 1AA',
+    categories: ['98'],
+  },
+  { name: 'Ace Centre', kind: 'community', size: 'small', isVcse: true, communityType: 'charity', postcode: null, categories: ['80', '85'] },
   { name: 'Amey LG Ltd', kind: 'supplier', size: 'large', postcode: null, categories: ['45', '50', '90'] },
   { name: 'Whistl UK Ltd', kind: 'supplier', size: 'large', postcode: null, categories: ['64'] },
 ];

@@ -7,6 +7,7 @@ import { systemActor, withAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/password.js';
 import { seedCaseStudyDemo } from './demo-case-study.js';
 import { seedDirectoryDemo, seedSpendDemo } from './demo-local-market.js';
+import { seedNeedsDemo } from './demo-needs.js';
 import { seedRequirementsDemo } from './demo-requirements.js';
 
 export const DEMO_PASSWORD = 'Leicestershire-demo-2026';
@@ -193,6 +194,7 @@ export async function seedIfEmpty(db: Db, options: SeedOptions = {}): Promise<bo
     await tx.update(frameworkVersions).set({ status: 'active', activatedAt: new Date() });
     await tx.insert(thresholds).values([...seedThresholds]);
     await seedRequirementsDemo(tx);
+    await seedNeedsDemo(tx, passwordHash);
     if (options.caseStudy !== false) await seedCaseStudyDemo(tx);
     if (options.localMarket !== false) await seedDirectoryDemo(tx);
     return true;

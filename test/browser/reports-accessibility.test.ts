@@ -9,6 +9,7 @@ import {
   type BrowserTest,
 } from '../helpers/browser.js';
 import { setUpDashboardData } from '../integration/dashboard-fixtures.js';
+import { setUpReportCaseStudies } from '../integration/report-case-studies-fixtures.js';
 
 describeInBrowser('the social value reports in Chromium (axe, WCAG 2.2 AA, reflow)', () => {
   let b: BrowserTest;
@@ -16,11 +17,12 @@ describeInBrowser('the social value reports in Chromium (axe, WCAG 2.2 AA, reflo
   beforeAll(async () => {
     b = await startBrowserTest();
     await setUpDashboardData(b.testApp.services.database.db);
+    await setUpReportCaseStudies(b.testApp.services.database.db);
   });
   afterAll(async () => b?.close());
 
-  it('the list of reports and an annual report, with JavaScript', async () => {
-    const page = await b.pageFor('officer@council.example');
+  it('the list of reports and an annual report with its case studies, with JavaScript (as an evaluator)', async () => {
+    const page = await b.pageFor('evaluator@council.example');
     expect((await page.goto('/reports'))?.status()).toBe(200);
     await expectNoAxeViolations(page);
     await expectReflowAt320(page);
@@ -28,6 +30,7 @@ describeInBrowser('the social value reports in Chromium (axe, WCAG 2.2 AA, reflo
     await page.waitForURL('**/reports/annual/2025');
     expect(await page.locator('h1').textContent()).toBe('Annual social value report, 2025 to 2026');
     expect(await page.locator('svg.sv-chart').count()).toBe(4);
+    await page.getByRole('link', { name: 'Read “Carers at the lunch clubs” on the council’s transparency site' }).waitFor();
     await expectNoAxeViolations(page);
     await expectReflowAt320(page);
   });

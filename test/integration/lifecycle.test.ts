@@ -140,8 +140,8 @@ describe.skipIf(!databaseKinds.includes('postgres'))('two instances starting at 
         expect([...seeded].sort()).toEqual([false, true]);
         const [orgs] = await a.db.select({ n: count() }).from(organisations);
         const [people] = await b.db.select({ n: count() }).from(users);
-        expect(orgs?.n).toBe(6 + DEMO_SUPPLIERS.length);
-        expect(people?.n).toBe(10);
+        expect(orgs?.n).toBe(7 + DEMO_SUPPLIERS.length);
+        expect(people?.n).toBe(11);
         // The demo spend file was imported once, by the instance that loaded the data.
         const imports = await a.db.select({ status: spendImports.status }).from(spendImports);
         expect(imports).toEqual([{ status: 'imported' }]);

@@ -8,6 +8,7 @@ import { databaseKinds } from '../helpers/databases.js';
 import { headlines, table } from '../helpers/html.js';
 import { readPdf, structNodes } from '../helpers/pdf.js';
 import { setUpDashboardData } from './dashboard-fixtures.js';
+import { setUpReportCaseStudies } from './report-case-studies-fixtures.js';
 
 const silent = { info: () => undefined, error: () => undefined };
 
@@ -16,6 +17,7 @@ const SHARED_TABLES = ['Social value by strategic outcome', 'Social value by dis
 
 describe.each(databaseKinds)('social value reports on %s', (kind) => {
   let t: TestApp;
+  let caseStudyIds: Awaited<ReturnType<typeof setUpReportCaseStudies>>;
   beforeAll(async () => {
     t = await createTestApp(kind);
     const { db } = t.testDb.database;
@@ -31,10 +33,11 @@ describe.each(databaseKinds)('social value reports on %s', (kind) => {
     await narrate('GC01', 20_000, 'verified', 'Our carers gave 200 hours to the lunch clubs in Loughborough and Melton.');
     await narrate('GC08', 500, 'verified', 'Electric vans on the Melton rounds saved five tonnes.');
     await narrate('GC01', 5_000, 'rejected', 'A claim the contract manager rejected.');
+    caseStudyIds = await setUpReportCaseStudies(db);
   }, 120_000);
   afterAll(async () => t?.close());
 
-  it('lists a report for each quarter with figures and each financial year, for report readers only', async () => {
+  it('lists a report for each quarter with figures and each financial year', async () => {
     const viewer = await signedInClient(t.app, 'viewer@council.example');
     const list = await viewer.get('/reports');
     expect(list.statusCode).toBe(200);
@@ -53,20 +56,50 @@ describe.each(databaseKinds)('social value reports on %s', (kind) => {
     expect(list.body).toContain('href="/reports/quarterly/2025-07-01.pdf"');
     expect(list.body).toContain('href="/reports/annual/2025.pdf"');
 
-    for (const email of ['officer@council.example', 'admin@council.example', 'manager@council.example']) {
-      expect((await (await signedInClient(t.app, email)).get('/reports/annual/2025')).statusCode).toBe(200);
+    expect(await t.testDb.database.db.select().from(reportFiles)).toEqual([]);
+  });
+
+  it('lets every council role read the reports, as the dashboard, and refuses suppliers, community organisations and visitors', async () => {
+    const { db } = t.testDb.database;
+    // a PDF someone asked for, made, so that its status page and download are in the matrix too
+    const asked = await (await signedInClient(t.app, 'officer@council.example')).get('/reports/quarterly/2025-10-01.pdf');
+    const file = asked.headers.location as string;
+    expect(await makeWaitingReportFiles(t.services, silent)).toBe(1);
+    const pages: [string, number][] = [
+      ['/reports', 200],
+      ['/reports/annual/2025', 200],
+      ['/reports/quarterly/2025-07-01', 200],
+      ['/reports/annual/2025.pdf', 303],
+      ['/reports/quarterly/2025-07-01.pdf', 303],
+      [file, 200],
+      [`${file}/download`, 200],
+    ];
+    const matrix: [string, boolean][] = [
+      ['admin@council.example', true],
+      ['officer@council.example', true],
+      ['evaluator@council.example', true],
+      ['manager@council.example', true],
+      ['viewer@council.example', true],
+      ['supplier@supplier.example', false],
+      ['community@community.example', false],
+    ];
+    for (const [email, reads] of matrix) {
+      const client = await signedInClient(t.app, email);
+      // the same rule as the dashboard, whose figures the reports show
+      expect((await client.get('/dashboard')).statusCode, `${email} /dashboard`).toBe(reads ? 200 : 403);
+      for (const [path, status] of pages) expect((await client.get(path)).statusCode, `${email} ${path}`).toBe(reads ? status : 403);
+      // the Reports link is in the navigation of those who may follow it
+      expect((await client.get('/')).body.includes('href="/reports"'), `${email} navigation`).toBe(reads);
     }
-    const paths = ['/reports', '/reports/annual/2025', '/reports/quarterly/2025-07-01', '/reports/annual/2025.pdf', '/reports/quarterly/2025-07-01.pdf'];
-    for (const email of ['supplier@supplier.example', 'community@community.example', 'evaluator@council.example']) {
-      const refused = await signedInClient(t.app, email);
-      for (const path of paths) expect((await refused.get(path)).statusCode, `${email} ${path}`).toBe(403);
-    }
-    for (const path of paths) {
+    for (const [path] of pages) {
       const anonymous = await t.app.inject(path);
-      expect(anonymous.statusCode).toBe(302);
+      expect(anonymous.statusCode, path).toBe(302);
       expect(anonymous.headers.location).toContain('/sign-in');
     }
-    expect(await t.testDb.database.db.select().from(reportFiles)).toEqual([]);
+    // asking for a PDF is open to the same people; those refused queued nothing
+    const queued = await db.select({ requestedBy: reportFiles.requestedBy }).from(reportFiles);
+    expect(queued.length).toBeGreaterThan(1);
+    await db.delete(reportFiles);
   });
 
   it('shows the dashboard’s own figures for the same quarter and year', async () => {
@@ -126,6 +159,39 @@ describe.each(databaseKinds)('social value reports on %s', (kind) => {
     expect(quarter).toContain('Social value report, July to September 2025');
   });
 
+  it('shows the latest public case study of each contract that delivered most, with live statistics and a link', async () => {
+    const officer = await signedInClient(t.app, 'officer@council.example');
+    const caseStudyTitles = (html: string) => {
+      const section = html.slice(html.indexOf('<h2 class="govuk-heading-m" id="case-studies-heading">'));
+      return [...section.matchAll(/<h3 class="govuk-heading-s">([^<]*)<\/h3>/g)].map((m) => m[1]);
+    };
+    const annual = (await officer.get('/reports/annual/2025')).body;
+    expect(annual).toContain('<a class="govuk-link" href="#case-studies">Case studies</a>');
+    // A delivered £2,542 in the year, B £1,320: A's latest first; A's older one, B's draft and withdrawn ones and C's
+    // (its contract is not published, and it delivered nothing) are left out
+    expect(caseStudyTitles(annual)).toEqual(['Carers at the lunch clubs', 'Electric vans on the Melton rounds']);
+    expect(annual).toContain('Summary of Carers at the lunch clubs.');
+    expect(annual).toContain(
+      'Charnwood Care Services Ltd, contract DASH-A: A. Published 1 February 2026. Verified against its commitments in the period: £2,542.',
+    );
+    expect(table(annual, 'Statistics of the case study “Electric vans on the Melton rounds”')).toEqual([
+      ['Measure', 'Verified delivered', 'Value'],
+      [expect.stringMatching(/^GC08 /), '5 tonnes CO2e', '£1,320'],
+    ]);
+    expect(annual).toContain('Figures last updated 20 December 2025, when delivery was last verified.');
+    expect(annual).toContain(`href="http://localhost:3000/transparency/case-studies/${caseStudyIds.latestOfA}"`);
+    expect(annual).not.toContain(caseStudyIds.olderOfA);
+    expect(annual).not.toContain('The Melton larder');
+    expect(annual).not.toContain('about the vans');
+
+    // a quarter shows only the contracts that delivered in it
+    expect(caseStudyTitles((await officer.get('/reports/quarterly/2025-07-01')).body)).toEqual(['Electric vans on the Melton rounds']);
+    expect(caseStudyTitles((await officer.get('/reports/quarterly/2025-04-01')).body)).toEqual(['Carers at the lunch clubs']);
+    const none = (await officer.get('/reports/quarterly/2025-10-01')).body;
+    expect(caseStudyTitles(none)).toEqual([]);
+    expect(none).toContain('No published case study is about a contract whose delivery was verified in October to December 2025.');
+  });
+
   it('answers a quarter or year without a report with a page that says so', async () => {
     const officer = await signedInClient(t.app, 'officer@council.example');
     for (const [path, reason] of [
@@ -181,7 +247,7 @@ describe.each(databaseKinds)('social value reports on %s', (kind) => {
     const nodes = structNodes(pdf.structure);
     const count = (role: string) => nodes.filter((n) => n.role === role).length;
     expect(count('H1')).toBe(1);
-    expect(count('H2')).toBe(10);
+    expect(count('H2')).toBe(11);
     expect(count('Table')).toBeGreaterThanOrEqual(10);
     expect(count('TH')).toBeGreaterThan(20);
     const figures = nodes.filter((n) => n.role === 'Figure');
@@ -193,6 +259,12 @@ describe.each(databaseKinds)('social value reports on %s', (kind) => {
     expect(pdf.text).toContain(`Social value verified delivered ${dashboard['Social value verified delivered']}`);
     expect(pdf.text).toContain('£3,989.10');
     expect(pdf.text).toContain('Electric vans on the Melton rounds saved five tonnes.');
+    // the case studies, with their statistics and the address of their public page
+    expect(pdf.text).toContain('Case studies');
+    expect(pdf.text).toContain('Carers at the lunch clubs');
+    expect(pdf.text).toContain('Summary of Electric vans on the Melton rounds.');
+    expect(pdf.text).toContain(`http://localhost:3000/transparency/case-studies/${caseStudyIds.ofB}`);
+    expect(pdf.text).not.toContain('Lunch clubs in Charnwood');
 
     const events = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityTable, 'report_files'));
     expect(events.map((e) => e.action)).toEqual(
@@ -205,7 +277,7 @@ describe.each(databaseKinds)('social value reports on %s', (kind) => {
 
   it('tells each step of making a PDF as it goes, and a PDF that cannot be made says so', async () => {
     const steps: [string, number][] = [];
-    const pdf = await renderReportPdf(
+    const { pdf } = await renderReportPdf(
       t.services,
       { kind: 'quarterly', period: '2025-04-01' },
       { onProgress: (step, percent) => void steps.push([step, percent]) },

@@ -14,3 +14,4 @@ export * from './report-subscriptions.js';
 export * from './reports.js';
 export * from './case-studies.js';
 export * from './spend.js';
+export * from './community-needs.js';

@@ -1,9 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, type AnyPgColumn, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const organisationKinds = ['council', 'supplier', 'community', 'partner'] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 export const organisationSizes = ['micro', 'small', 'medium', 'large'] as const;
+/** What kind of community organisation registered for the needs board. */
+export const communityTypes = ['charity', 'community_group', 'social_enterprise', 'school'] as const;
+export type CommunityType = (typeof communityTypes)[number];
+/**
+ * Whether an organisation may act in the service: those the council adds are approved; a community organisation that
+ * registers itself waits for an officer's decision.
+ */
+export const approvalStatuses = ['pending', 'approved', 'declined'] as const;
+export type ApprovalStatus = (typeof approvalStatuses)[number];
 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -26,6 +35,13 @@ export const organisations = pgTable('organisations', {
   openToPartnering: boolean('open_to_partnering').notNull().default(false),
   /** what the organisation does, in its own words, for the directory */
   description: text('description'),
+  /** a community organisation's type, given when it registers */
+  communityType: text('community_type', { enum: communityTypes }),
+  approvalStatus: text('approval_status', { enum: approvalStatuses }).notNull().default('approved'),
+  approvalDecidedBy: uuid('approval_decided_by').references((): AnyPgColumn => users.id),
+  approvalDecidedAt: timestamp('approval_decided_at', { withTimezone: true }),
+  /** why a registration was declined, shown to the organisation */
+  approvalReason: text('approval_reason'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

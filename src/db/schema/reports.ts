@@ -31,6 +31,11 @@ export const reportFiles = pgTable(
     error: text('error'),
     pdf: bytea('pdf'),
     byteSize: integer('byte_size'),
+    /**
+     * A hash of everything the finished PDF shows but the day it was made (figures, contracts, words, case studies):
+     * a PDF of the same report with the same key says the same, so a link to the report is served it again.
+     */
+    figuresKey: text('figures_key'),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
@@ -39,5 +44,9 @@ export const reportFiles = pgTable(
       .on(t.requestedAt)
       .where(sql`${t.status} in ('queued', 'running')`),
     index('report_files_finished_idx').on(t.finishedAt),
+    // a finished PDF of a report whose figures have not changed since
+    index('report_files_ready_idx')
+      .on(t.kind, t.period, t.figuresKey)
+      .where(sql`${t.status} = 'ready'`),
   ],
 );

@@ -1,6 +1,6 @@
 import { formatDate } from '../../domain/dates.js';
 import { formatPounds } from '../../domain/money.js';
-import { documentPdf, type DocumentView } from '../../platform/pdf/document.js';
+import { documentPdf, type DocumentBlock, type DocumentView } from '../../platform/pdf/document.js';
 import type { LiveFigures } from './live-figures.js';
 import { storyText } from './story.js';
 
@@ -15,6 +15,35 @@ export interface PrintableCaseStudy {
   outcomes: string[];
   districts: string[];
   quotes: { text: string; attribution: string }[];
+}
+
+/**
+ * A case study's live statistics as document blocks: the table of what was verified against each commitment it names,
+ * and when that last changed. `caption` tells the table apart where several case studies share a document (a report).
+ */
+export function liveFiguresBlocks(live: LiveFigures, caption = 'Social value verified as delivered, as the council has checked it'): DocumentBlock[] {
+  return [
+    {
+      kind: 'table',
+      table: {
+        caption,
+        head: [{ text: 'Measure' }, { text: 'Verified delivered', numeric: true }, { text: 'Value', numeric: true }],
+        rows: live.figures.map((f) => [
+          { text: `${f.measureCode} ${f.measureTitle}` },
+          { text: `${f.quantity} ${f.unit}`, numeric: true },
+          { text: f.verifiedPence === null ? 'Not valued in pounds' : formatPounds(f.verifiedPence), numeric: true },
+        ]),
+        empty: 'No statistics have been chosen.',
+        widths: ['*', 110, 100],
+      },
+    },
+    {
+      kind: 'paragraph',
+      text: live.lastVerifiedAt
+        ? `Figures last updated ${formatDate(live.lastVerifiedAt)}, when delivery was last verified.`
+        : 'No delivery has been verified yet.',
+    },
+  ];
 }
 
 /**
@@ -35,28 +64,7 @@ export function caseStudyView(caseStudy: PrintableCaseStudy, live: LiveFigures):
       {
         id: 'delivered',
         heading: 'What was delivered',
-        blocks: [
-          {
-            kind: 'table',
-            table: {
-              caption: 'Social value verified as delivered, as the council has checked it',
-              head: [{ text: 'Measure' }, { text: 'Verified delivered', numeric: true }, { text: 'Value', numeric: true }],
-              rows: live.figures.map((f) => [
-                { text: `${f.measureCode} ${f.measureTitle}` },
-                { text: `${f.quantity} ${f.unit}`, numeric: true },
-                { text: f.verifiedPence === null ? 'Not valued in pounds' : formatPounds(f.verifiedPence), numeric: true },
-              ]),
-              empty: 'No statistics have been chosen.',
-              widths: ['*', 110, 100],
-            },
-          },
-          {
-            kind: 'paragraph',
-            text: live.lastVerifiedAt
-              ? `Figures last updated ${formatDate(live.lastVerifiedAt)}, when delivery was last verified.`
-              : 'No delivery has been verified yet.',
-          },
-        ],
+        blocks: liveFiguresBlocks(live),
       },
       { id: 'story', heading: 'The story', blocks: storyText(caseStudy.story).map((text) => ({ kind: 'paragraph' as const, text })) },
       ...(caseStudy.quotes.length

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { caseStudies, contracts, organisations } from '../../db/schema/index.js';
 import type { Page } from '../../domain/pagination.js';
 
@@ -34,9 +35,15 @@ const publicColumns = {
 /**
  * A page of the public library: PostgreSQL full-text search over the stored, GIN-indexed search_vector (English
  * stemming, so "volunteering" finds "volunteers"), best matches first by ts_rank, then the newest; with no words,
- * newest first. Filters by strategic outcome, district and year of publication.
+ * newest first. Filters by strategic outcome, district and year of publication. Ranking costs time in proportion to
+ * the case studies that match, so on the embedded database a page is kept until its next write (see read-cache.ts).
  */
-export async function searchLibrary(db: DbOrTx, filters: LibraryFilters, page: Page) {
+export function searchLibrary(db: DbOrTx, filters: LibraryFilters, page: Page) {
+  const key = `case-studies:search:${JSON.stringify([filters.q, filters.outcome, filters.district, filters.year, page.size, page.offset])}`;
+  return cachedRead(db, key, () => readLibraryPage(db, filters, page));
+}
+
+async function readLibraryPage(db: DbOrTx, filters: LibraryFilters, page: Page) {
   const query = filters.q ? sql`websearch_to_tsquery('english', ${filters.q})` : null;
   const conditions: (SQL | undefined)[] = [
     isPublic,
@@ -89,3 +96,21 @@ export async function publicCaseStudy(db: DbOrTx, id: string) {
 }
 
 export type PublicCaseStudy = NonNullable<Awaited<ReturnType<typeof publicCaseStudy>>>;
+
+/** The contracts that have a public case study, as a subquery of their ids (for a filter inside another query). */
+export function contractsWithPublicCaseStudies(db: DbOrTx) {
+  return db.selectDistinct({ id: caseStudies.contractId }).from(caseStudies).innerJoin(contracts, eq(contracts.id, caseStudies.contractId)).where(isPublic);
+}
+
+/** Of each contract named, its most recently published public case study (a contract without one is left out). */
+export async function latestPublicCaseStudies(db: DbOrTx, contractIds: string[]) {
+  if (contractIds.length === 0) return new Map<string, never>();
+  const rows = await db
+    .selectDistinctOn([caseStudies.contractId], publicColumns)
+    .from(caseStudies)
+    .innerJoin(contracts, eq(contracts.id, caseStudies.contractId))
+    .innerJoin(organisations, eq(organisations.id, contracts.supplierId))
+    .where(and(isPublic, inArray(caseStudies.contractId, contractIds)))
+    .orderBy(caseStudies.contractId, desc(caseStudies.publishedAt), asc(caseStudies.id));
+  return new Map(rows.map((row) => [row.contractId, row]));
+}

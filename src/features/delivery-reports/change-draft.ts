@@ -1,11 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { deliveryReports, reportLines } from '../../db/schema/index.js';
+import { deliveryReports, needPledges, reportLines } from '../../db/schema/index.js';
 import { withAudit, type Actor } from '../../platform/audit.js';
 import type { LineInput } from './line-form.js';
 
 /** What became of a change to a draft: saved, refused because someone changed the report since the form was opened, or because it was submitted. */
 export type DraftChange<T = undefined> = { outcome: 'saved'; value: T } | { outcome: 'changed' } | { outcome: 'submitted' };
+
+/** Not a line made from a met pledge: those belong to the pledge, and the supplier's forms never change them. */
+const notFromPledge = sql`not exists (select 1 from ${needPledges} where ${needPledges.reportLineId} = ${reportLines.id})`;
 
 class NotSaved extends Error {
   constructor(readonly outcome: 'changed' | 'submitted') {
@@ -52,7 +55,7 @@ export async function saveCommitmentLine(tx: Tx, reportId: string, commitment: {
   const [updated] = await tx
     .update(reportLines)
     .set(values)
-    .where(and(eq(reportLines.reportId, reportId), eq(reportLines.commitmentId, commitment.id)))
+    .where(and(eq(reportLines.reportId, reportId), eq(reportLines.commitmentId, commitment.id), notFromPledge))
     .returning({ id: reportLines.id });
   if (updated) return updated.id;
   const [inserted] = await tx
@@ -69,7 +72,7 @@ export async function saveAdditionalLine(tx: Tx, reportId: string, lineId: strin
     await tx
       .update(reportLines)
       .set(values)
-      .where(and(eq(reportLines.id, lineId), eq(reportLines.reportId, reportId)));
+      .where(and(eq(reportLines.id, lineId), eq(reportLines.reportId, reportId), notFromPledge));
     return lineId;
   }
   const [inserted] = await tx
@@ -81,5 +84,7 @@ export async function saveAdditionalLine(tx: Tx, reportId: string, lineId: strin
 
 /** Removes a line of additional social value; its evidence goes with it. */
 export async function removeAdditionalLine(tx: Tx, reportId: string, lineId: string): Promise<void> {
-  await tx.delete(reportLines).where(and(eq(reportLines.id, lineId), eq(reportLines.reportId, reportId), sql`${reportLines.commitmentId} is null`));
+  await tx
+    .delete(reportLines)
+    .where(and(eq(reportLines.id, lineId), eq(reportLines.reportId, reportId), sql`${reportLines.commitmentId} is null`, notFromPledge));
 }

@@ -37,7 +37,7 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
       (await commitmentsToReport(db, context.contract.id)).find((c) => c.id === commitmentId),
     );
     if (!commitment) return null;
-    const line = (await loadLines(db, context.report.id)).find((l) => l.commitmentId === commitment.id) ?? null;
+    const line = (await loadLines(db, context.report.id)).find((l) => l.commitmentId === commitment.id && !l.pledgeId) ?? null;
     return { context, commitment, line };
   }
 
@@ -81,7 +81,7 @@ export async function lineRoutes(app: FastifyInstance, services: Services): Prom
     const context = await reportInPath(db, request, reply);
     if (!context) return null;
     const line = await recordInPath(request, reply, 'lineId', async (lineId) =>
-      (await loadLines(db, context.report.id)).find((l) => l.id === lineId && l.commitmentId === null),
+      (await loadLines(db, context.report.id)).find((l) => l.id === lineId && l.commitmentId === null && !l.pledgeId),
     );
     if (!line) return null;
     return { context, commitment: null, line };

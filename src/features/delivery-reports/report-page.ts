@@ -22,18 +22,21 @@ export function lineView(line: LineRecord, evidence: readonly EvidenceRecord[]) 
 
 export type LineView = ReturnType<typeof lineView>;
 
-/** A report with a row for each commitment (and its line once entered), its additional lines and their evidence. */
+/** A report with a row for each commitment (and its line once entered), its additional lines, its lines from met pledges, and their evidence. */
 export async function loadReportPage(db: Db, { contract, report }: ReportContext) {
   const [commitments, lines] = await Promise.all([commitmentsToReport(db, contract.id), loadLines(db, report.id)]);
   const evidence = await loadEvidence(
     db,
     lines.map((l) => l.id),
   );
-  const byCommitment = new Map(lines.filter((l) => l.commitmentId).map((l) => [l.commitmentId!, lineView(l, evidence)]));
+  // lines made from met pledges are shown on their own: they are neither the commitment's own line nor the supplier's to change
+  const ownLines = lines.filter((l) => !l.pledgeId);
+  const byCommitment = new Map(ownLines.filter((l) => l.commitmentId).map((l) => [l.commitmentId!, lineView(l, evidence)]));
   return {
     commitments: commitments.map((c) => ({ ...c, unitText: unitWords(c.unit), line: byCommitment.get(c.id) ?? null })),
-    additional: lines.filter((l) => !l.commitmentId).map((l) => lineView(l, evidence)),
-    missing: missingCommitments(commitments, lines),
+    additional: ownLines.filter((l) => !l.commitmentId).map((l) => lineView(l, evidence)),
+    pledged: lines.filter((l) => l.pledgeId).map((l) => lineView(l, evidence)),
+    missing: missingCommitments(commitments, ownLines),
     editable: report.status === 'draft',
   };
 }

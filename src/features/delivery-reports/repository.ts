@@ -1,6 +1,18 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { contractCommitments, contracts, deliveryReports, evidenceFiles, frameworkVersions, measures, reportLines, users } from '../../db/schema/index.js';
+import {
+  communityNeeds,
+  contractCommitments,
+  contracts,
+  deliveryReports,
+  evidenceFiles,
+  frameworkVersions,
+  measures,
+  needPledges,
+  organisations,
+  reportLines,
+  users,
+} from '../../db/schema/index.js';
 
 export async function loadReport(db: DbOrTx, contractId: string, reportId: string) {
   const [row] = await db
@@ -23,12 +35,17 @@ export async function loadReport(db: DbOrTx, contractId: string, reportId: strin
 
 export type ReportRecord = NonNullable<Awaited<ReturnType<typeof loadReport>>>;
 
-/** A report's lines with their measures: commitment lines first in the order of the commitments, then additional ones. */
+/**
+ * A report's lines with their measures, ordered by measure. A line made from a met pledge on the community needs board
+ * names its pledge and the organisation that confirmed it (`pledgeId`, `pledgeTo`); the supplier does not edit it.
+ */
 export async function loadLines(db: DbOrTx, reportId: string) {
   return db
     .select({
       id: reportLines.id,
       commitmentId: reportLines.commitmentId,
+      pledgeId: needPledges.id,
+      pledgeTo: organisations.name,
       measureId: reportLines.measureId,
       code: measures.code,
       title: measures.title,
@@ -40,6 +57,9 @@ export async function loadLines(db: DbOrTx, reportId: string) {
     })
     .from(reportLines)
     .innerJoin(measures, eq(measures.id, reportLines.measureId))
+    .leftJoin(needPledges, eq(needPledges.reportLineId, reportLines.id))
+    .leftJoin(communityNeeds, eq(communityNeeds.id, needPledges.needId))
+    .leftJoin(organisations, eq(organisations.id, communityNeeds.organisationId))
     .where(eq(reportLines.reportId, reportId))
     .orderBy(asc(measures.code), asc(reportLines.id));
 }

@@ -4,6 +4,7 @@ import { deliveryReports } from '../../db/schema/index.js';
 import { formatDate } from '../../domain/dates.js';
 import { reportingPeriods } from '../../domain/reporting-periods.js';
 import { withAudit, type Actor } from '../../platform/audit.js';
+import { addMetPledgesToReport } from '../community-needs/report-pledges.js';
 import type { ContractRecord } from '../contracts/repository.js';
 
 export type StartResult = { ok: true; reportId: string } | { ok: false; problem: string };
@@ -27,13 +28,16 @@ export async function startReport(db: Db, actor: Actor, contract: ContractRecord
   if (period.periodEnd >= today) {
     return { ok: false, problem: `The ${period.label} report cannot be started until the period ends on ${formatDate(period.periodEnd)}.` };
   }
-  const inserted = await withAudit(db, actor, `Started the ${period.label} report on contract ${contract.reference}`, (tx) =>
-    tx
+  const inserted = await withAudit(db, actor, `Started the ${period.label} report on contract ${contract.reference}`, async (tx) => {
+    const rows = await tx
       .insert(deliveryReports)
       .values({ contractId: contract.id, periodStart: period.periodStart, periodEnd: period.periodEnd, dueDate: period.dueDate })
       .onConflictDoNothing({ target: [deliveryReports.contractId, deliveryReports.periodStart] })
-      .returning({ id: deliveryReports.id }),
-  );
+      .returning({ id: deliveryReports.id });
+    // pledges met by the end of the period that no report carries yet come in as lines waiting for verification
+    if (rows[0]) await addMetPledgesToReport(tx, { id: rows[0].id, contractId: contract.id, periodEnd: period.periodEnd });
+    return rows;
+  });
   const reportId = inserted[0]?.id ?? (await existing());
   return { ok: true, reportId: reportId! };
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js';
 import { todayIso } from '../../domain/dates.js';
 import { hasAnyRole, type CurrentUser } from '../../platform/current-user.js';
 import { countInReview } from '../case-studies/repository.js';
+import { countOpenNeeds, countPledgesToConfirm, countRegistrationsAwaiting } from '../community-needs/repository.js';
 import * as counts from './home-counts.js';
 
 /** One line of a home page: how many things wait, in words, and the list they are in. */
@@ -38,7 +39,8 @@ export async function loadHome(db: Db, user: CurrentUser, now: Date = new Date()
         counts.countTenders(db, 'award', me),
         counts.countPendingVariations(db),
         countInReview(db),
-      ]).then(([notStarted, assessing, closing, moderation, award, variations, caseStudies]) => ({
+        countRegistrationsAwaiting(db),
+      ]).then(([notStarted, assessing, closing, moderation, award, variations, caseStudies, registrations]) => ({
         heading: 'Commissioning and procurement',
         counts: [
           line(
@@ -56,6 +58,7 @@ export async function loadHome(db: Db, user: CurrentUser, now: Date = new Date()
           line(award, ['tender ready to award', 'tenders ready to award'], '/tenders?waiting=award'),
           line(variations, ['variation to approve', 'variations to approve'], '/contracts?waiting=variations'),
           line(caseStudies, ['case study to review', 'case studies to review'], '/case-studies?status=in_review'),
+          line(registrations, ['community organisation awaiting approval', 'community organisations awaiting approval'], '/needs/registrations'),
         ],
         allDone: 'Nothing is waiting for an officer.',
       })),
@@ -115,18 +118,31 @@ export async function loadHome(db: Db, user: CurrentUser, now: Date = new Date()
   if (hasAnyRole(user, ['supplier'])) {
     const org = user.organisationId;
     sections.push(
-      Promise.all([counts.countReportsOwed(db, org, todayIso(now)), counts.countQueriesToAnswer(db, org), counts.countOpenTendersFor(db, org)]).then(
-        ([reports, queries, tendersOpen]) => ({
-          heading: user.organisationName,
-          counts: [
-            line(reports.overdue, ['delivery report overdue', 'delivery reports overdue'], '/supplier#due'),
-            line(reports.due, ['delivery report due', 'delivery reports due'], '/supplier#due'),
-            line(queries, ['question from the council to answer', 'questions from the council to answer'], '/supplier#queried'),
-            line(tendersOpen, ['tender open for your bid', 'tenders open for your bid'], '/supplier/tenders'),
-          ],
-          allDone: 'Nothing is waiting for you.',
-        }),
-      ),
+      Promise.all([
+        counts.countReportsOwed(db, org, todayIso(now)),
+        counts.countQueriesToAnswer(db, org),
+        counts.countOpenTendersFor(db, org),
+        countOpenNeeds(db, todayIso(now)),
+      ]).then(([reports, queries, tendersOpen, needs]) => ({
+        heading: user.organisationName,
+        counts: [
+          line(reports.overdue, ['delivery report overdue', 'delivery reports overdue'], '/supplier#due'),
+          line(reports.due, ['delivery report due', 'delivery reports due'], '/supplier#due'),
+          line(queries, ['question from the council to answer', 'questions from the council to answer'], '/supplier#queried'),
+          line(tendersOpen, ['tender open for your bid', 'tenders open for your bid'], '/supplier/tenders'),
+          line(needs, ['open need on the community needs board', 'open needs on the community needs board'], '/needs'),
+        ],
+        allDone: 'Nothing is waiting for you.',
+      })),
+    );
+  }
+  if (hasAnyRole(user, ['community'])) {
+    sections.push(
+      countPledgesToConfirm(db, user.organisationId).then((toConfirm) => ({
+        heading: user.organisationName,
+        counts: [line(toConfirm, ['pledge to confirm', 'pledges to confirm'], '/community#to-confirm')],
+        allDone: 'No pledges are waiting for you to confirm.',
+      })),
     );
   }
   return Promise.all(sections);

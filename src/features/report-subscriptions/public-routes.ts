@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { periodLabel } from './periods.js';
 import { recordEvent, type Actor } from '../../platform/audit.js';
 import { signedLinkKey, type LinkRefusal } from '../../platform/signed-links.js';
@@ -58,32 +59,51 @@ export async function reportLinkRoutes(app: FastifyInstance, services: Services)
   app.get('/reports/unsubscribe/:token', { config: open }, (request, reply) => unsubscribePage(request, reply, false));
   app.post('/reports/unsubscribe/:token', { config: open }, (request, reply) => unsubscribePage(request, reply, true));
 
-  app.get('/reports/shared/:token', { config: open }, async (request, reply) => {
-    const read = readReportToken(key, param(request, 'token'));
-    if (!read.ok) return refused(reply, read.reason, 'report');
-    const subscription = await findSubscription(db, read.subscriptionId);
-    // An officer removing the subscription withdraws its links; unsubscribing does not take back reports already sent.
-    if (!subscription || subscription.status === 'removed' || subscription.kind !== read.kind) return refused(reply, 'gone', 'report');
-    let pdf: Buffer;
-    try {
-      pdf = await reports.render(read.kind, read.period);
-    } catch (error) {
-      if (error instanceof ReportNotFoundError) return reply.callNotFound();
-      throw error;
-    }
-    await recordEvent(
-      db,
-      linkActor(request, subscription.name, 'the report'),
-      `Opened the ${periodLabel(read.kind, read.period)} ${reportNames[read.kind]} by the link emailed to ${subscription.name}`,
-      {
-        entityTable: 'report_subscriptions',
-        entityId: subscription.id,
-      },
-    );
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename="${reportFileName(read.kind, read.period)}"`)
-      .header('cache-control', 'private, no-store')
-      .send(pdf);
+  // Opening a report by its link reads the figures and may draw the PDF, with no sign-in: each address may do it
+  // REPORT_LINK_RATE_LIMIT times a minute (@fastify/rate-limit, as the API; in this scope only), then gets a 429 page.
+  await app.register(async (scoped) => {
+    await scoped.register(fastifyRateLimit, {
+      max: services.config.reportLinkRateLimit,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `report-link:${request.ip}`,
+      errorResponseBuilder: (_request, context) => Object.assign(new Error('Too many reports opened'), { statusCode: 429, after: context.after }),
+    });
+    scoped.setErrorHandler((error: FastifyError & { after?: string }, _request, reply) => {
+      if (error.statusCode !== 429) throw error;
+      return reply.code(429).page('report-subscriptions/views/link-refused.njk', {
+        pageTitle: 'Too many reports opened from this address',
+        reason: 'busy',
+        what: 'report',
+        after: error.after,
+      });
+    });
+    scoped.get('/reports/shared/:token', { config: open }, async (request, reply) => {
+      const read = readReportToken(key, param(request, 'token'));
+      if (!read.ok) return refused(reply, read.reason, 'report');
+      const subscription = await findSubscription(db, read.subscriptionId);
+      // An officer removing the subscription withdraws its links; unsubscribing does not take back reports already sent.
+      if (!subscription || subscription.status === 'removed' || subscription.kind !== read.kind) return refused(reply, 'gone', 'report');
+      let pdf: Buffer;
+      try {
+        pdf = await reports.render(read.kind, read.period);
+      } catch (error) {
+        if (error instanceof ReportNotFoundError) return reply.callNotFound();
+        throw error;
+      }
+      await recordEvent(
+        db,
+        linkActor(request, subscription.name, 'the report'),
+        `Opened the ${periodLabel(read.kind, read.period)} ${reportNames[read.kind]} by the link emailed to ${subscription.name}`,
+        {
+          entityTable: 'report_subscriptions',
+          entityId: subscription.id,
+        },
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${reportFileName(read.kind, read.period)}"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    });
   });
 }

@@ -2,7 +2,7 @@ import type { ReportKind } from '../../db/schema/index.js';
 import { todayIso } from '../../domain/dates.js';
 import type { Services } from '../../services.js';
 import { findReport } from '../reports/find-report.js';
-import { renderReportPdf } from '../reports/render-report-pdf.js';
+import { storedReportPdf } from '../reports/stored-report-pdf.js';
 
 export { ReportNotFoundError } from '../reports/render-report-pdf.js';
 
@@ -12,10 +12,14 @@ export interface ReportSource {
   render(kind: ReportKind, period: string): Promise<Buffer>;
 }
 
-/** The service's own reports (features/reports), as they stand today. */
+/**
+ * The service's own reports (features/reports), as they stand today. A PDF is drawn again only when the report's
+ * figures have changed since the last one (reports/stored-report-pdf.ts).
+ */
 export function serviceReports(services: Services): ReportSource {
+  const pdf = storedReportPdf(services);
   return {
     exists: async (kind, period) => (await findReport(services.database.db, kind, period, todayIso())) !== null,
-    render: (kind, period) => renderReportPdf(services, { kind, period }),
+    render: (kind, period) => pdf({ kind, period }),
   };
 }

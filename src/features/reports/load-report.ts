@@ -3,6 +3,7 @@ import { loadDashboard } from '../dashboard/load-dashboard.js';
 import { contractsMostDelivered, figuresByQuarter } from '../summaries/read.js';
 import { verifiedNarratives } from './narratives.js';
 import { trendQuarters, type ReportPeriod } from './report-periods.js';
+import { topCaseStudies } from './top-case-studies.js';
 
 /** How many contracts the report lists as delivering most, and of how many it quotes their suppliers. */
 const TOP_CONTRACTS = 10;
@@ -13,13 +14,15 @@ export type ReportData = Awaited<ReturnType<typeof loadReport>>;
 /**
  * Everything a report shows. Its figures are the dashboard's for the same period (the same read of the summaries,
  * filtered to the period's quarters), with the trend over the eight quarters to its end, the contracts that
- * delivered most in it, and what their suppliers said about the delivery that was verified.
+ * delivered most in it, what their suppliers said about the delivery that was verified, and the public case studies
+ * of the contracts that delivered most (top-case-studies.ts).
  */
 export async function loadReport(db: DbOrTx, period: ReportPeriod, today: string) {
-  const [dashboard, trend, top] = await Promise.all([
+  const [dashboard, trend, top, caseStudies] = await Promise.all([
     loadDashboard(db, { outcomeCode: null, district: null, directorate: null, from: period.from, to: period.to }, today),
     figuresByQuarter(db, { scope: 'all', ...trendQuarters(period) }),
     contractsMostDelivered(db, { from: period.from, to: period.to, limit: TOP_CONTRACTS }),
+    topCaseStudies(db, period),
   ]);
   const quoted = top.slice(0, QUOTED_CONTRACTS);
   const narratives = await verifiedNarratives(
@@ -33,6 +36,7 @@ export async function loadReport(db: DbOrTx, period: ReportPeriod, today: string
     dashboard,
     trend,
     top,
+    caseStudies,
     narratives: quoted.map((contract) => ({ contract, narratives: narratives.get(contract.contractId) ?? [] })).filter((c) => c.narratives.length > 0),
   };
 }

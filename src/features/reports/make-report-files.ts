@@ -1,14 +1,12 @@
 import type { Services } from '../../services.js';
 import { startPolling, type Logger, type Poller } from '../../platform/polling.js';
-import { claimReportFile, deleteOldReportFiles, failReportFile, finishReportFile, recordProgress } from './report-files.js';
+import { claimReportFile, deleteOldReportFiles, failReportFile, finishReportFile, KEEP_READY_HOURS, recordProgress } from './report-files.js';
 import { renderReportPdf, ReportNotFoundError } from './render-report-pdf.js';
 
 /** How long one instance keeps a PDF it is making from the others; after that (it stopped), another takes it over. */
 const LEASE_MS = 5 * 60_000;
 /** A PDF whose making was cut short this many times is given up. */
 const MAX_ATTEMPTS = 3;
-/** Finished PDFs are kept this long. */
-const KEEP_HOURS = 24;
 
 /**
  * Makes the report PDFs that people asked for, one after another, until none is waiting; records each step's
@@ -24,20 +22,20 @@ export async function makeWaitingReportFiles(services: Services, log: Logger): P
       continue;
     }
     try {
-      const pdf = await renderReportPdf(
+      const { pdf, figuresKey } = await renderReportPdf(
         services,
         { kind: file.kind, period: file.period },
         { today: file.producedOn, onProgress: (step, percent) => recordProgress(db, id, step, percent) },
       );
       await recordProgress(db, id, 'Saving the file', 95);
-      await finishReportFile(db, id, pdf);
+      await finishReportFile(db, id, pdf, figuresKey);
       made++;
     } catch (error) {
       if (!(error instanceof ReportNotFoundError)) log.error({ err: error, reportFile: id }, 'a report PDF could not be made');
       await failReportFile(db, id, error instanceof ReportNotFoundError ? 'There is no such report.' : 'Something went wrong while making the PDF.');
     }
   }
-  if (made > 0) await deleteOldReportFiles(db, KEEP_HOURS);
+  if (made > 0) await deleteOldReportFiles(db, KEEP_READY_HOURS);
   return made;
 }
 

@@ -1,7 +1,10 @@
-import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { reportFiles } from '../../db/schema/index.js';
 import type { ReportKind } from './report-periods.js';
+
+/** Finished PDFs are kept this long (then forgotten: the report can be made again). */
+export const KEEP_READY_HOURS = 24;
 
 /** What the status page shows of a report's PDF: everything but the file's bytes. */
 const summary = {
@@ -95,11 +98,42 @@ export async function recordProgress(db: DbOrTx, id: string, step: string, perce
   await db.update(reportFiles).set({ step, percent }).where(eq(reportFiles.id, id));
 }
 
-export async function finishReportFile(db: DbOrTx, id: string, pdf: Buffer): Promise<void> {
+export async function finishReportFile(db: DbOrTx, id: string, pdf: Buffer, figuresKey: string): Promise<void> {
   await db
     .update(reportFiles)
-    .set({ status: 'ready', step: 'Ready', percent: 100, pdf, byteSize: pdf.length, error: null, lockedUntil: null, finishedAt: sql`now()` })
+    .set({ status: 'ready', step: 'Ready', percent: 100, pdf, byteSize: pdf.length, figuresKey, error: null, lockedUntil: null, finishedAt: sql`now()` })
     .where(eq(reportFiles.id, id));
+}
+
+/** The bytes of the latest finished PDF of a report whose figures key is `figuresKey` (it says the same), or null. */
+export async function readyReportPdf(db: DbOrTx, report: { kind: ReportKind; period: string; figuresKey: string }): Promise<Buffer | null> {
+  const [row] = await db
+    .select({ pdf: reportFiles.pdf })
+    .from(reportFiles)
+    .where(
+      and(
+        eq(reportFiles.status, 'ready'),
+        eq(reportFiles.kind, report.kind),
+        eq(reportFiles.period, report.period),
+        eq(reportFiles.figuresKey, report.figuresKey),
+      ),
+    )
+    .orderBy(desc(reportFiles.finishedAt))
+    .limit(1);
+  return row?.pdf ?? null;
+}
+
+/** Keeps a PDF made at once (not by the worker: for a link to the report), ready to be served again. */
+export async function saveReadyReportFile(db: DbOrTx, file: { kind: ReportKind; period: string; producedOn: string; figuresKey: string; pdf: Buffer }) {
+  await db.insert(reportFiles).values({
+    ...file,
+    requestedBy: null,
+    status: 'ready',
+    step: 'Ready',
+    percent: 100,
+    byteSize: file.pdf.length,
+    finishedAt: sql`now()`,
+  });
 }
 
 export async function failReportFile(db: DbOrTx, id: string, error: string): Promise<void> {

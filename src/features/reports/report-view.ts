@@ -4,10 +4,12 @@ import { formatQuantity } from '../../domain/quantity.js';
 import { quarterLabel, quarterMonths, quarterShortLabel } from '../../domain/quarters.js';
 import type { DocumentBlock, DocumentCell, DocumentTable, DocumentView } from '../../platform/pdf/document.js';
 import { COUNCIL_NAME } from '../../platform/views.js';
+import { liveFiguresBlocks } from '../case-studies/case-study-pdf.js';
 import { barChart, trendChart } from '../dashboard/charts.js';
 import { directorateName, districtName, figuresView, moneyRows } from '../dashboard/dashboard-view.js';
 import type { ReportData } from './load-report.js';
 import { isUnderway, type ReportPeriod } from './report-periods.js';
+import { TOP_CASE_STUDIES, type ReportCaseStudy } from './top-case-studies.js';
 
 const LEGEND = { first: 'Committed', second: 'Verified delivered' };
 const MONEY_HEAD: DocumentCell[] = [
@@ -60,9 +62,10 @@ function breakdown(
 
 /**
  * The report in words, figures, charts and tables: one view that the web page and the PDF both show. Its figures
- * are the dashboard's own (figuresView), for the report's period.
+ * are the dashboard's own (figuresView), for the report's period. `baseUrl` makes the links to the public case studies
+ * whole addresses, which the PDF prints.
  */
-export function reportView(data: ReportData): DocumentView {
+export function reportView(data: ReportData, baseUrl: string): DocumentView {
   const { period, dashboard } = data;
   const figures = figuresView(dashboard);
   const title = reportTitle(period);
@@ -286,8 +289,45 @@ export function reportView(data: ReportData): DocumentView {
           ]),
         ],
       },
+      {
+        id: 'case-studies',
+        heading: 'Case studies',
+        blocks: caseStudyBlocks(data.caseStudies, period, baseUrl),
+      },
     ],
   };
+}
+
+/**
+ * The report's case studies (the rule is in top-case-studies.ts), each with its summary, its live statistics and the
+ * address of its public page.
+ */
+function caseStudyBlocks(caseStudies: ReportCaseStudy[], period: ReportPeriod, baseUrl: string): DocumentBlock[] {
+  if (caseStudies.length === 0) {
+    return [{ kind: 'paragraph', text: `No published case study is about a contract whose delivery was verified in ${period.months}.` }];
+  }
+  return [
+    {
+      kind: 'paragraph',
+      text: `Published case studies of the contracts that delivered most in ${period.months}: at most ${TOP_CASE_STUDIES}, one for each contract (its latest), the contract that delivered most first. Their statistics are everything verified so far against the commitments each one names, not only in this period.`,
+    },
+    ...caseStudies.flatMap((c): DocumentBlock[] => [
+      { kind: 'subheading', text: c.title },
+      { kind: 'paragraph', text: c.summary },
+      {
+        kind: 'paragraph',
+        text: [
+          `${c.supplierName}, contract ${c.contractReference}: ${c.contractTitle}.`,
+          c.publishedAt ? `Published ${formatDate(c.publishedAt)}.` : null,
+          `Verified against its commitments in the period: ${formatPounds(c.verifiedInPeriodPence)}.`,
+        ]
+          .filter(Boolean)
+          .join(' '),
+      },
+      ...liveFiguresBlocks(c.live, `Statistics of the case study “${c.title}”`),
+      { kind: 'link', text: `Read “${c.title}” on the council’s transparency site`, href: `${baseUrl}/transparency/case-studies/${c.id}` },
+    ]),
+  ];
 }
 
 /** "July to September 2026" for a quarter's report, "1 April 2026 to 31 March 2027" otherwise. */

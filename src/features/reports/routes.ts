@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../../db/schema/index.js';
 import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { recordEvent } from '../../platform/audit.js';
+import { staffRoles } from '../../platform/current-user.js';
 import { findReport, listReports } from './find-report.js';
 import { loadReport } from './load-report.js';
 import { loadReportFile, reportFileBytes, requestReportFile } from './report-files.js';
@@ -10,8 +10,12 @@ import { isUnderway, reportPeriod, type ReportKind, type ReportPeriod } from './
 import { reportTitle, reportView } from './report-view.js';
 import { param, recordInPath } from '../../platform/route-params.js';
 
-/** Who reads the reports: council staff who follow delivery (evaluators score bids and see no reports). */
-export const reportReaders: readonly Role[] = ['admin', 'officer', 'contract_manager', 'viewer'];
+/**
+ * Who reads the reports: every council role, as for the dashboard whose figures they show (DESIGN.md: evaluators and
+ * viewers are internal staff, and the same reports are emailed to partner bodies outside the council); not suppliers,
+ * community organisations or the public (who have the transparency site, and a link from a report email).
+ */
+export const reportReaders = staffRoles;
 const access = { access: reportReaders };
 
 /** The status page of a PDF being made asks the browser to load it again this often (no JavaScript needed). */
@@ -50,7 +54,7 @@ export async function reportRoutes(app: FastifyInstance, services: Services): Pr
     app.get(`/reports/${kind}/:period`, { config: access }, async (request, reply) => {
       const period = await reportOr404(kind, request, reply);
       if (!period) return reply;
-      const view = reportView(await loadReport(db, period, todayIso()));
+      const view = reportView(await loadReport(db, period, todayIso()), services.config.baseUrl);
       return reply.page('reports/views/report.njk', { pageTitle: view.title, backLink: { href: '/reports', text: 'All reports' }, period, view });
     });
 

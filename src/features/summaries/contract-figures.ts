@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte, sql, type SQLWrapper } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -115,11 +115,12 @@ export interface DeliveringContract {
  * The contracts that delivered the most verified social value against their commitments in a run of quarters, in
  * pence. Read from each running contract's delivery to the end of each quarter: what it had at the end of the last
  * quarter (or of its own last quarter, if it ended sooner) less what it had at the end of the quarter before the run.
- * Both amounts only grow, so the largest of each is the latest.
+ * Both amounts only grow, so the largest of each is the latest. `among` (a subquery of contract ids) keeps only
+ * those contracts: the reports use it for the contracts that have a public case study.
  */
 export async function contractsMostDelivered(
   db: DbOrTx,
-  options: { from: string; to: string; scope?: SummaryScope; limit?: number },
+  options: { from: string; to: string; scope?: SummaryScope; limit?: number; among?: SQLWrapper },
 ): Promise<DeliveringContract[]> {
   const q = svContractQuarters;
   const within = (column: AnyPgColumn) =>
@@ -129,7 +130,7 @@ export async function contractsMostDelivered(
   const delivered = db
     .select({ contractId: q.contractId, verifiedPence: within(q.verifiedPence).as('verified_pence'), duePence: within(q.duePence).as('due_pence') })
     .from(q)
-    .where(and(gte(q.quarter, addQuarters(options.from, -1)), lte(q.quarter, options.to)))
+    .where(and(gte(q.quarter, addQuarters(options.from, -1)), lte(q.quarter, options.to), options.among ? inArray(q.contractId, options.among) : undefined))
     .groupBy(q.contractId)
     .as('delivered');
   return db

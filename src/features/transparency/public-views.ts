@@ -4,6 +4,7 @@ const items = [
   { text: 'Overview', href: '/transparency' },
   { text: 'Contracts', href: '/transparency/contracts' },
   { text: 'Case studies', href: '/transparency/case-studies' },
+  { text: 'Community needs', href: '/transparency/needs' },
   { text: 'Open data', href: '/transparency/data' },
 ];
 

@@ -1,13 +1,25 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { contractCommitments, contracts, deliveryReports, lineMessages, measures, organisations, reportLines, users } from '../../db/schema/index.js';
+import {
+  communityNeeds,
+  contractCommitments,
+  contracts,
+  deliveryReports,
+  lineMessages,
+  measures,
+  needPledges,
+  organisations,
+  reportLines,
+  users,
+} from '../../db/schema/index.js';
 import type { Page } from '../../domain/pagination.js';
 
 export { loadEvidence, loadReport, type ReportRecord } from '../delivery-reports/repository.js';
 
 const decider = alias(users, 'decider');
 const commitmentMeasure = alias(measures, 'commitment_measure');
+const pledgeOrganisation = alias(organisations, 'pledge_organisation');
 
 /** A report's lines (commitment lines first, in commitment order), with their measure and their commitment's profile. */
 export async function loadLines(db: DbOrTx, reportId: string, lineId?: string) {
@@ -27,12 +39,16 @@ export async function loadLines(db: DbOrTx, reportId: string, lineId?: string) {
       status: reportLines.status,
       decidedByName: decider.name,
       decidedAt: reportLines.decidedAt,
+      pledgeTo: pledgeOrganisation.name,
     })
     .from(reportLines)
     .innerJoin(measures, eq(measures.id, reportLines.measureId))
     .leftJoin(contractCommitments, eq(contractCommitments.id, reportLines.commitmentId))
     .leftJoin(commitmentMeasure, eq(commitmentMeasure.id, contractCommitments.measureId))
     .leftJoin(decider, eq(decider.id, reportLines.decidedBy))
+    .leftJoin(needPledges, eq(needPledges.reportLineId, reportLines.id))
+    .leftJoin(communityNeeds, eq(communityNeeds.id, needPledges.needId))
+    .leftJoin(pledgeOrganisation, eq(pledgeOrganisation.id, communityNeeds.organisationId))
     .where(and(eq(reportLines.reportId, reportId), lineId ? eq(reportLines.id, lineId) : undefined))
     .orderBy(sql`${reportLines.commitmentId} is null`, asc(contractCommitments.createdAt), asc(measures.code), asc(reportLines.id));
 }

@@ -29,6 +29,8 @@ export interface DocumentFigure {
 
 export type DocumentBlock =
   | { kind: 'paragraph'; text: string }
+  /** a link: the web page shows `text` as a link to `href`; the PDF shows the text, then the address (give it whole) */
+  | { kind: 'link'; text: string; href: string }
   | { kind: 'subheading'; text: string }
   | { kind: 'figures'; items: DocumentFigure[] }
   /** an SVG chart with its alternative text, and the table of its figures */
@@ -81,6 +83,9 @@ export async function documentPdf(view: DocumentView, onSection?: (index: number
       switch (block.kind) {
         case 'paragraph':
           pdf.paragraph(block.text);
+          break;
+        case 'link':
+          pdf.address(block.text, block.href);
           break;
         case 'subheading':
           pdf.heading(block.text, 3);

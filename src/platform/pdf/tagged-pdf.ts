@@ -34,6 +34,8 @@ export interface PdfWriter {
   heading(text: string, level: 1 | 2 | 3): void;
   /** `keepWithNext`: points that must fit below it on the page, or it starts a new one */
   paragraph(text: string, options?: { bold?: boolean; keepWithNext?: number }): void;
+  /** words that lead to an address, then the address on a line of its own in smaller type (so it is not broken) */
+  address(text: string, url: string): void;
   /** label and value pairs, as a two-column table whose first column heads each row */
   summary(rows: [string, string][]): void;
   /** a table with a header row; `small` for tables with many columns */
@@ -101,6 +103,14 @@ export async function createPdf(meta: { title: string; subject: string }): Promi
         .fontSize(BODY_SIZE)
         .fillColor('black');
       doc.text(pdfSafe(text), MARGIN, doc.y, { width: contentWidth, structParent: root, structType: 'P' });
+      moveDown(0.5);
+    },
+    address(text, url) {
+      doc.font(BODY).fontSize(BODY_SIZE).fillColor('black');
+      doc.text(pdfSafe(`${text}:`), MARGIN, doc.y, { width: contentWidth, structParent: root, structType: 'P' });
+      doc.fontSize(BODY_SIZE - 2);
+      doc.text(pdfSafe(url), MARGIN, doc.y, { width: contentWidth, structParent: root, structType: 'P' });
+      doc.fontSize(BODY_SIZE);
       moveDown(0.5);
     },
     summary(rows) {

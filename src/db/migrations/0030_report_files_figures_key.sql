@@ -1,0 +1,2 @@
+ALTER TABLE "report_files" ADD COLUMN "figures_key" text;--> statement-breakpoint
+CREATE INDEX "report_files_ready_idx" ON "report_files" USING btree ("kind","period","figures_key") WHERE "report_files"."status" = 'ready';

@@ -1,0 +1,34 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { organisations } from '../../db/schema/index.js';
+import { withAudit, type Actor } from '../../platform/audit.js';
+import type { CommunityOrganisation } from './repository.js';
+
+/**
+ * An officer approves a community organisation's registration (it may then post needs) or declines it with a reason
+ * it will see. Only a registration still awaiting a decision is decided: a second click changes nothing.
+ */
+export async function decideRegistration(
+  db: Db,
+  actor: Actor,
+  organisation: CommunityOrganisation,
+  decision: { approve: boolean; reason: string | null },
+): Promise<boolean> {
+  const action = decision.approve
+    ? `Approved the registration of ${organisation.name} on the community needs board`
+    : `Declined the registration of ${organisation.name} on the community needs board`;
+  return withAudit(db, actor, action, async (tx) => {
+    const decided = await tx
+      .update(organisations)
+      .set({
+        approvalStatus: decision.approve ? 'approved' : 'declined',
+        approvalReason: decision.approve ? null : decision.reason,
+        approvalDecidedBy: actor.id,
+        approvalDecidedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(organisations.id, organisation.id), eq(organisations.kind, 'community'), eq(organisations.approvalStatus, 'pending')))
+      .returning({ id: organisations.id });
+    return decided.length > 0;
+  });
+}
