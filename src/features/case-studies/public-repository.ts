@@ -53,23 +53,28 @@ async function readLibraryPage(db: DbOrTx, filters: LibraryFilters, page: Page) 
     filters.year !== null ? sql`${publishedYear} = ${filters.year}` : undefined,
   ];
   const where = and(...conditions);
-  const from = () =>
-    db
-      .select({ ...publicColumns, rank: query ? sql<number>`ts_rank(${caseStudies.searchVector}, ${query})`.mapWith(Number) : sql<number>`0`.mapWith(Number) })
-      .from(caseStudies)
-      .innerJoin(contracts, eq(contracts.id, caseStudies.contractId))
-      .innerJoin(organisations, eq(organisations.id, contracts.supplierId))
-      .where(where);
   const order = query
     ? [desc(sql`ts_rank(${caseStudies.searchVector}, ${query})`), desc(caseStudies.publishedAt), asc(caseStudies.id)]
     : [desc(caseStudies.publishedAt), asc(caseStudies.id)];
-  const [rows, [total]] = await Promise.all([
-    from()
-      .orderBy(...order)
-      .limit(page.size)
-      .offset(page.offset),
-    db.select({ n: count() }).from(caseStudies).innerJoin(contracts, eq(contracts.id, caseStudies.contractId)).where(where),
-  ]);
+  // The page and the number of matches in one pass over the matches (a common word matches a large share of the
+  // library, and finding the matches is most of the cost).
+  const found = await db
+    .select({
+      ...publicColumns,
+      rank: query ? sql<number>`ts_rank(${caseStudies.searchVector}, ${query})`.mapWith(Number) : sql<number>`0`.mapWith(Number),
+      matches: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(caseStudies)
+    .innerJoin(contracts, eq(contracts.id, caseStudies.contractId))
+    .innerJoin(organisations, eq(organisations.id, contracts.supplierId))
+    .where(where)
+    .orderBy(...order)
+    .limit(page.size)
+    .offset(page.offset);
+  const rows = found.map(({ matches: _matches, ...row }) => row);
+  if (found.length > 0 || page.offset === 0) return { rows, total: found[0]?.matches ?? 0 };
+  // A page past the last: count the matches on their own, for the pagination back.
+  const [total] = await db.select({ n: count() }).from(caseStudies).innerJoin(contracts, eq(contracts.id, caseStudies.contractId)).where(where);
   return { rows, total: total?.n ?? 0 };
 }
 
