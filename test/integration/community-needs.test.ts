@@ -110,6 +110,9 @@ describe.each(databaseKinds)('the community needs board on %s', (kind) => {
   it('declines a registration with the reason the organisation then sees', async () => {
     const youth = await signedInClient(t.app, PENDING_COMMUNITY_EMAIL);
     const [club] = await db().select().from(organisations).where(eq(organisations.name, 'Hinckley Juniors Football Club'));
+    // Until an officer approves it, it is not in the staff directory (nor after a decline).
+    expect((await officer.get('/directory?q=Hinckley+Juniors')).body).not.toContain('Hinckley Juniors Football Club');
+    expect((await officer.get(`/directory/${club!.id}`)).statusCode).toBe(404);
     await officer.get(`/needs/registrations/${club!.id}`);
     const declined = await officer.post(`/needs/registrations/${club!.id}`, { decision: 'decline', reason: 'Please register through the county FA' });
     expect(declined.headers.location).toBe('/needs/registrations?done=declined');
@@ -117,6 +120,7 @@ describe.each(databaseKinds)('the community needs board on %s', (kind) => {
     expect(page.body).toContain('Declined');
     expect(page.body).toContain('Please register through the county FA');
     expect((await youth.get('/community/needs/new')).statusCode).toBe(403);
+    expect((await officer.get(`/directory/${club!.id}`)).statusCode).toBe(404);
   });
 
   it('checks a need as typed, and keeps each organisation to its own needs', async () => {

@@ -4,8 +4,11 @@ import { organisations, tenders } from '../../db/schema/index.js';
 import type { Page } from '../../domain/pagination.js';
 import type { DirectoryFilter } from './filters.js';
 
-/** Who is in the directory: the organisations that can bid, deliver or partner (not the council itself). */
-const inDirectory = inArray(organisations.kind, ['supplier', 'community', 'partner']);
+/**
+ * Who is in the directory: the organisations that can bid, deliver or partner (not the council itself), once approved
+ * (a community organisation that registered itself waits for an officer, see community-needs).
+ */
+const inDirectory = and(inArray(organisations.kind, ['supplier', 'community', 'partner']), eq(organisations.approvalStatus, 'approved'))!;
 
 function conditions(filter: DirectoryFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [inDirectory];
