@@ -6,6 +6,7 @@ import type pg from 'pg';
 import lockfile from 'proper-lockfile';
 import { PGlite } from '@electric-sql/pglite';
 import { PreparingPGlite } from './pglite-client.js';
+import { ensureWriteNotifications, PostgresWrites } from './postgres-writes.js';
 import { attachReadCache, ReadCache } from './read-cache.js';
 import type { Db, DbOrTx } from './types.js';
 
@@ -78,10 +79,14 @@ interface PostgresDatabase extends Database {
 
 async function openPostgres(url: string, max: number): Promise<PostgresDatabase> {
   const [{ default: pg }, { drizzle: drizzlePg }, schema] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres'), import('./schema/index.js')]);
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+  const settings = { connectionString: url, connectionTimeoutMillis: 5000 };
+  const pool = new pg.Pool({ ...settings, max });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  const writes = new PostgresWrites(pool, () => new pg.Client({ ...settings, keepAlive: true, keepAliveInitialDelayMillis: 10_000 }));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  attachReadCache(db, new ReadCache(() => writes.count));
+  await writes.listen();
   return {
     db,
     kind: 'postgres',
@@ -89,7 +94,10 @@ async function openPostgres(url: string, max: number): Promise<PostgresDatabase>
     pending: () => pool.waitingCount,
     connections: max,
     ping: (timeoutMs = 2000) => pingWith(db, timeoutMs),
-    close: () => pool.end(),
+    close: async () => {
+      await writes.close();
+      await pool.end();
+    },
   };
 }
 
@@ -180,6 +188,7 @@ async function runMigrations(database: Database): Promise<void> {
   try {
     await lockClient.query('select pg_advisory_lock(7261001)');
     await migratePg(database.db as never, { migrationsFolder });
+    await ensureWriteNotifications(lockClient);
   } finally {
     await lockClient.query('select pg_advisory_unlock(7261001)').catch(() => undefined);
     lockClient.release();

@@ -1,9 +1,11 @@
 /**
- * Results of the hottest reads (the session's user, a framework version) kept in memory on the embedded database
- * until its next write. Only this process can write to that database (its data folder is locked) and every write
- * goes through its client, which counts them, so an entry read before the latest write is never served: a signed-out
- * session or a changed role takes effect on the very next request, as without the cache. A PostgreSQL server has
- * other writers (other instances), so reads there always go to the database.
+ * Results of the hottest reads (the session's user, a framework version, the summaries' figures) kept in memory until
+ * the database's next write. The count of writes comes from the database's client: on the embedded database every
+ * write goes through this process's client (its data folder is locked), so an entry read before the latest write is
+ * never served; a signed-out session or a changed role takes effect on the very next request, as without the cache.
+ * On PostgreSQL (postgres-writes.ts) this instance's writes are counted the same way and other writers' arrive as
+ * notifications when they commit, so another instance's change is seen within milliseconds; nothing is kept while
+ * those notifications could be missed.
  */
 import type { DbOrTx } from './types.js';
 
@@ -38,7 +40,7 @@ export function attachReadCache(db: DbOrTx, cache: ReadCache): void {
   caches.set(db, cache);
 }
 
-/** `load()`, through the database's read cache when it has one (the embedded database outside a transaction). */
+/** `load()`, through the database's read cache when it has one (outside a transaction). */
 export function cachedRead<T>(db: DbOrTx, key: string, load: () => Promise<T>): Promise<T> {
   const cache = caches.get(db);
   return cache ? cache.get(key, load) : load();

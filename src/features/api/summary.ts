@@ -16,7 +16,7 @@ export interface SummaryQuery {
 /**
  * The headline figures of the social value database for a scope and filters, read from the summaries kept up to
  * date with every verification: the same figures as the dashboard and the transparency site, at the same cost
- * whatever the size of the data, in one query (on the embedded database, kept until its next write).
+ * whatever the size of the data, in one query, kept until the next write (read-cache.ts).
  */
 export function summaryFigures(db: DbOrTx, visibility: Visibility, query: SummaryQuery, now = new Date()) {
   const today = todayIso(now);

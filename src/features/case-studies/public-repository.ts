@@ -36,7 +36,7 @@ const publicColumns = {
  * A page of the public library: PostgreSQL full-text search over the stored, GIN-indexed search_vector (English
  * stemming, so "volunteering" finds "volunteers"), best matches first by ts_rank, then the newest; with no words,
  * newest first. Filters by strategic outcome, district and year of publication. Ranking costs time in proportion to
- * the case studies that match, so on the embedded database a page is kept until its next write (see read-cache.ts).
+ * the case studies that match, so a page is kept until the next write (see read-cache.ts).
  */
 export function searchLibrary(db: DbOrTx, filters: LibraryFilters, page: Page) {
   const key = `case-studies:search:${JSON.stringify([filters.q, filters.outcome, filters.district, filters.year, page.size, page.offset])}`;

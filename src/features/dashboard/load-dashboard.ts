@@ -29,7 +29,7 @@ export type DashboardData = Awaited<ReturnType<typeof readDashboard>>;
 
 /**
  * Every figure of the dashboard, from the summaries only: one query of small index reads, however much data there
- * is (one round trip and one plan instead of one per figure) and, on the embedded database, kept until its next write.
+ * is (one round trip and one plan instead of one per figure) and kept until the next write (read-cache.ts).
  */
 export function loadDashboard(db: DbOrTx, filter: DashboardFilter, today: string) {
   return cachedRead(db, `dashboard:${today}:${JSON.stringify(filter)}`, () => readDashboard(db, filter, today));

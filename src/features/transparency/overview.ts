@@ -6,8 +6,8 @@ const share = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1
 
 /**
  * The figures of the transparency site's overview, published contracts only, from the summaries in one query:
- * headline figures, contract totals with the shares with SME, VCSE and local suppliers, outcomes and districts. On the
- * embedded database they are kept until its next write, as the dashboard's are.
+ * headline figures, contract totals with the shares with SME, VCSE and local suppliers, outcomes and districts. They are
+ * kept until the next write, as the dashboard's are (read-cache.ts).
  */
 export function overviewFigures(db: DbOrTx) {
   return cachedRead(db, 'transparency:overview', () => readOverview(db));
