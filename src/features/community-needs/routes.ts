@@ -19,7 +19,7 @@ const flash = flashMessages({
   changed: 'Need changed.',
   closed: 'Need closed. It is no longer on the needs board.',
   reopened: 'Need reopened. It is back on the needs board.',
-  registered: 'Thank you for registering. An officer of the council will check your registration.',
+  registered: 'Thank you for registering. An officer of the council will check your registration, and we will email you the decision.',
   confirmed: 'Thank you. The pledge is confirmed as met, and goes to the council with the supplier’s next delivery report.',
   'too-late':
     'The pledge is confirmed as met. It came after the contract’s last delivery report was handed in, so it cannot be counted in a report. The supplier and the council have been told.',
