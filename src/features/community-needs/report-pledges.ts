@@ -108,23 +108,20 @@ export type PledgeLanding = { kind: 'in-draft'; periodLabel: string } | { kind: 
 export async function reportConfirmedPledge(tx: Tx, contract: PledgeContract, pledge: { id: string; metOn: string }): Promise<PledgeLanding> {
   const day = pledge.metOn < contract.endDate ? pledge.metOn : contract.endDate;
   const periods = reportingPeriods(contract.startDate, contract.endDate, contract.reportingFrequency);
+  // locked, and checked again once locked: a draft submitted meanwhile is passed over for the next one
   const [draft] = await tx
-    .update(deliveryReports)
-    .set({ revision: sql`${deliveryReports.revision} + 1`, updatedAt: sql`now()` })
-    .where(
-      and(
-        // checked again on the row once locked: a report submitted meanwhile is left alone
-        eq(deliveryReports.status, 'draft'),
-        eq(
-          deliveryReports.id,
-          sql`(select ${deliveryReports.id} from ${deliveryReports}
-                where ${and(eq(deliveryReports.contractId, contract.id), eq(deliveryReports.status, 'draft'), gte(deliveryReports.periodEnd, day))}
-                order by ${deliveryReports.periodStart} limit 1)`,
-        ),
-      ),
-    )
-    .returning({ id: deliveryReports.id, periodStart: deliveryReports.periodStart });
-  if (draft && (await addPledgeLines(tx, draft.id, [pledge.id])) > 0) {
+    .select({ id: deliveryReports.id, periodStart: deliveryReports.periodStart })
+    .from(deliveryReports)
+    .where(and(eq(deliveryReports.contractId, contract.id), eq(deliveryReports.status, 'draft'), gte(deliveryReports.periodEnd, day)))
+    .orderBy(asc(deliveryReports.periodStart))
+    .limit(1)
+    .for('update');
+  if (draft) {
+    await tx
+      .update(deliveryReports)
+      .set({ revision: sql`${deliveryReports.revision} + 1`, updatedAt: sql`now()` })
+      .where(eq(deliveryReports.id, draft.id));
+    await addPledgeLines(tx, draft.id, [pledge.id]);
     return { kind: 'in-draft', periodLabel: periods.find((p) => p.periodStart === draft.periodStart)?.label ?? formatDate(draft.periodStart) };
   }
   const started = new Set(
