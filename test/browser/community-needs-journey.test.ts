@@ -189,5 +189,6 @@ describeInBrowser('the community needs board in Chromium, with JavaScript off (a
     await follow(officer, 'Hinckley Juniors Football Club', 'Hinckley Juniors Football Club');
     await officer.goto('/needs/gaps');
     await checkPage(officer, 'Needs without pledges');
+    await follow(officer, 'Pledges met too late for a delivery report', 'Pledges met too late for a delivery report');
   }, 400_000);
 });

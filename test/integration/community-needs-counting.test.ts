@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliveryReports, reportLines } from '../../src/db/schema/index.js';
+import { contracts, deliveryReports, needPledges, reportLines } from '../../src/db/schema/index.js';
 import { addMetPledgesToReport } from '../../src/features/community-needs/report-pledges.js';
 import { commitmentFigures, totalFigures } from '../../src/features/summaries/read.js';
 import { createTestApp, signedInClient, type Client, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
 import { independentCount, summaryTables } from '../helpers/summaries.js';
-import { pledgeContract, pledgeLinesOfContract, pledgeRow, pledgesOf, postNeed } from './community-needs-fixtures.js';
+import { confirmForm, pledgeContract, pledgeLinesOfContract, pledgeRow, pledgesOf, postNeed } from './community-needs-fixtures.js';
 
 /**
  * A pledge confirmed met reaches the figures once and only once: one line of one delivery report of its contract,
@@ -38,15 +38,8 @@ describe.each(databaseKinds)('pledges counted once on %s', (kind) => {
   }
 
   async function confirm(pledgeId: string, quantity: string, metOn: string) {
-    const [year, month, day] = metOn.split('-');
     await community.get(`/community/pledges/${pledgeId}/confirm`);
-    return community.post(`/community/pledges/${pledgeId}/confirm`, {
-      quantity,
-      delivered: 'Two volunteers for four mornings',
-      'metOn-day': day!,
-      'metOn-month': month!,
-      'metOn-year': year!,
-    });
+    return community.post(`/community/pledges/${pledgeId}/confirm`, confirmForm(quantity, metOn));
   }
 
   async function start(contractId: string, periodStart: string) {
@@ -55,6 +48,20 @@ describe.each(databaseKinds)('pledges counted once on %s', (kind) => {
     expect(response.statusCode).toBe(303);
     return /reports\/([0-9a-f-]{36})/.exec(response.headers.location as string)![1]!;
   }
+
+  /** Fills in the contract's commitment line (0, with a reason) and submits the report, as the supplier does. */
+  async function submit(contract: { id: string; commitmentId: string }, reportId: string) {
+    const path = `/supplier/contracts/${contract.id}/reports/${reportId}`;
+    const form = await supplier.get(`${path}/commitments/${contract.commitmentId}`);
+    const revision = /name="revision" value="(\d+)"/.exec(form.body)![1]!;
+    await supplier.post(`${path}/commitments/${contract.commitmentId}`, { quantity: '0', narrative: 'Nothing this quarter', revision });
+    const check = await supplier.get(`${path}/check`);
+    const submitRevision = /name="revision" value="(\d+)"/.exec(check.body)![1]!;
+    expect((await supplier.post(`${path}/submit`, { revision: submitRevision })).headers.location).toContain('done=submitted');
+  }
+
+  /** The contract ends on `endDate` (it has run its course since the pledges were made). */
+  const endContract = (contractId: string, endDate: string) => db().update(contracts).set({ endDate }).where(eq(contracts.id, contractId));
 
   const figuresOf = async (measureId: string, commitmentId: string) => {
     const [total, commitment] = await Promise.all([totalFigures(db(), { measureId }), commitmentFigures(db(), [commitmentId])]);
@@ -199,6 +206,107 @@ describe.each(databaseKinds)('pledges counted once on %s', (kind) => {
     const totalAfter = await totalFigures(db(), { measureId: measure.id });
     expect(totalAfter.additionalHundredths - totalBefore.additionalHundredths).toBe(300);
     expect(totalAfter.verifiedHundredths - totalBefore.verifiedHundredths).toBe(300);
+  });
+
+  it('puts pledges met after the contract ended into its last period’s report, and counts each once', async () => {
+    const contract = await pledgeContract(db());
+    const measureId = contract.measures.valued.id;
+    const first = await pledge(await postNeed(community, { title: 'Coats for the winter appeal' }), {
+      target: `commitment:${contract.commitmentId}`,
+      measure: '',
+      quantity: '4',
+      offer: 'Four volunteers',
+    });
+    const second = await pledge(await postNeed(community, { title: 'Shelving for the store room' }), {
+      target: `commitment:${contract.commitmentId}`,
+      measure: '',
+      quantity: '1.5',
+      offer: 'Shelving fitted',
+    });
+    await endContract(contract.id, '2026-03-31');
+
+    // met after the last day, before the last period's report is started: it waits for that report
+    expect((await confirm(first, '4', '2026-05-10')).headers.location).toContain('done=confirmed');
+    expect(await pledgeRow(db(), first)).toMatchObject({ status: 'met', reportLineId: null, tooLateAt: null });
+    // an earlier period's report does not take it; the last period's does
+    await start(contract.id, '2025-10-01');
+    expect(await pledgeLinesOfContract(db(), contract.id)).toHaveLength(0);
+    const last = await start(contract.id, '2026-01-01');
+    expect(await pledgeLinesOfContract(db(), contract.id)).toEqual([expect.objectContaining({ reportId: last, quantityHundredths: 400 })]);
+
+    // met after the last day while the last report is a draft: it goes straight into that draft
+    expect((await confirm(second, '1.5', '2026-06-01')).headers.location).toContain('done=confirmed');
+    const lines = await pledgeLinesOfContract(db(), contract.id);
+    expect(lines.map((l) => [l.reportId, l.quantityHundredths]).sort()).toEqual([
+      [last, 150],
+      [last, 400],
+    ]);
+    expect(await start(contract.id, '2026-01-01')).toBe(last);
+    expect(await pledgeLinesOfContract(db(), contract.id)).toHaveLength(2);
+
+    await submit(contract, last);
+    const before = await figuresOf(measureId, contract.commitmentId);
+    for (const line of lines) await manager.post(`/contracts/${contract.id}/reports/${last}/lines/${line.id}/decision`, { decision: 'verify', note: '' });
+    const after = await figuresOf(measureId, contract.commitmentId);
+    expect(after.total.verifiedHundredths - before.total.verifiedHundredths).toBe(550);
+    expect(after.commitment.verifiedHundredths - before.commitment.verifiedHundredths).toBe(550);
+  });
+
+  it('puts a pledge confirmed while its report is being started into that report once', async () => {
+    const contract = await pledgeContract(db());
+    const needId = await postNeed(community, { title: 'Helpers for the summer fete' });
+    const pledgeId = await pledge(needId, { target: `commitment:${contract.commitmentId}`, measure: '', quantity: '6', offer: 'Six helpers' });
+    // whichever goes first, the other sees it: the report takes the met pledge, or the confirmation finds the draft
+    const [confirmed, reportId] = await Promise.all([confirm(pledgeId, '6', '2025-05-01'), start(contract.id, '2025-04-01')]);
+    expect(confirmed.headers.location).toContain('done=confirmed');
+    expect(await pledgeLinesOfContract(db(), contract.id)).toEqual([expect.objectContaining({ reportId, quantityHundredths: 600 })]);
+  });
+
+  it('marks a pledge confirmed after the last report was handed in as too late: in no report, counted nowhere, shown to officers', async () => {
+    const contract = await pledgeContract(db());
+    const needId = await postNeed(community, { title: 'Minibus for the lunch club' });
+    const pledgeId = await pledge(needId, { target: `commitment:${contract.commitmentId}`, measure: '', quantity: '2', offer: 'A minibus and driver' });
+    await endContract(contract.id, '2025-06-30');
+    await submit(contract, await start(contract.id, '2025-04-01'));
+    const before = await figuresOf(contract.measures.valued.id, contract.commitmentId);
+
+    expect((await confirm(pledgeId, '2', '2025-06-20')).headers.location).toContain('done=too-late');
+    const row = await pledgeRow(db(), pledgeId);
+    expect(row).toMatchObject({ status: 'met', reportLineId: null });
+    expect(row.tooLateAt).toBeInstanceOf(Date);
+    expect(await pledgeLinesOfContract(db(), contract.id)).toHaveLength(0);
+    expect(await figuresOf(contract.measures.valued.id, contract.commitmentId)).toEqual(before);
+    expect((await community.get(`/community/needs/${needId}?done=too-late`)).body).toContain('cannot be counted in a report');
+
+    // officers and the contract manager see it; the supplier and the organisation see it marked on their pledges
+    const officer = await signedInClient(t.app, 'officer@council.example');
+    for (const client of [officer, manager]) {
+      const page = await client.get('/needs/late-pledges');
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Minibus for the lunch club');
+      expect(page.body).toContain(contract.reference);
+    }
+    expect((await supplier.get('/needs/late-pledges')).statusCode).toBe(403);
+    expect((await supplier.get('/needs/pledges')).body).toContain('Too late for a delivery report: not counted');
+    expect((await community.get(`/community/needs/${needId}`)).body).toContain('Too late for a delivery report: not counted');
+  });
+
+  it('refuses a pledge against a commitment of a contract that has ended, naming the field', async () => {
+    const contract = await pledgeContract(db());
+    await endContract(contract.id, '2026-03-31');
+    const needId = await postNeed(community, { title: 'Paint for the scout hut' });
+    const form = await supplier.get(`/needs/${needId}/pledge`);
+    expect(form.body).not.toContain(contract.reference);
+    const refused = await supplier.post(`/needs/${needId}/pledge`, {
+      target: `commitment:${contract.commitmentId}`,
+      measure: '',
+      quantity: '3',
+      offer: 'Paint',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#target"');
+    expect(refused.body).toContain(`Contract ${contract.reference} ended on 31 March 2026 and takes no more delivery reports`);
+    expect(await db().select().from(needPledges).where(eq(needPledges.needId, needId))).toHaveLength(0);
   });
 
   it('leaves the summaries equal to a count made again from the report lines', async () => {

@@ -4,6 +4,30 @@ import { communityNeeds, deliveryReports, needPledges, organisations, reportLine
 import type { Client } from '../helpers/app.js';
 import { demoMeasures, insertContract, organisationOf, quarters, userId } from './contracts-fixtures.js';
 
+export const PASSWORD = 'a long enough password';
+
+/** The public registration form as a community organisation fills it in. */
+export function registrationForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    organisationName: 'Wigston Repair Café',
+    communityType: 'community_group',
+    charityNumber: '',
+    postcode: 'le18 4aa',
+    description: 'We mend things.',
+    name: 'Dana Price',
+    email: 'dana@repaircafe.example',
+    password: PASSWORD,
+    confirmPassword: PASSWORD,
+    ...overrides,
+  };
+}
+
+/** The organisation's confirmation that a pledge was met, on `metOn` (yyyy-mm-dd). */
+export function confirmForm(quantity: string, metOn: string, delivered = 'Two volunteers for four mornings'): Record<string, string> {
+  const [year, month, day] = metOn.split('-');
+  return { quantity, delivered, 'metOn-day': day!, 'metOn-month': month!, 'metOn-year': year! };
+}
+
 /** A need's form as a person fills it in; `overrides` change or add fields. */
 export function needForm(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
   return {

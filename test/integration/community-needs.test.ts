@@ -4,24 +4,7 @@ import { auditEvents, communityNeeds, needPledges, organisations, users } from '
 import { PENDING_COMMUNITY_EMAIL } from '../../src/seed/demo-needs.js';
 import { Client, createTestApp, signedInClient, type TestApp } from '../helpers/app.js';
 import { databaseKinds } from '../helpers/databases.js';
-import { demoNeedId, needForm, pledgeContract, pledgesOf, postNeed } from './community-needs-fixtures.js';
-
-const PASSWORD = 'a long enough password';
-
-function registrationForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    organisationName: 'Wigston Repair Café',
-    communityType: 'community_group',
-    charityNumber: '',
-    postcode: 'le18 4aa',
-    description: 'We mend things.',
-    name: 'Dana Price',
-    email: 'dana@repaircafe.example',
-    password: PASSWORD,
-    confirmPassword: PASSWORD,
-    ...overrides,
-  };
-}
+import { demoNeedId, needForm, PASSWORD, pledgeContract, pledgesOf, postNeed, registrationForm } from './community-needs-fixtures.js';
 
 describe.each(databaseKinds)('the community needs board on %s', (kind) => {
   let t: TestApp;

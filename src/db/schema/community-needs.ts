@@ -91,6 +91,8 @@ export const needPledges = pgTable(
     confirmedBy: uuid('confirmed_by').references(() => users.id),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     reportLineId: uuid('report_line_id').references(() => reportLines.id, { onDelete: 'set null' }),
+    /** set when it was confirmed met after every report that could carry it was handed in: it is in no report */
+    tooLateAt: timestamp('too_late_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

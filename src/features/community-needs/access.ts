@@ -13,6 +13,8 @@ export const boardReaders = [...staffRoles, 'supplier'] as const satisfies reado
 export const pledgers = ['supplier'] as const satisfies readonly Role[];
 /** Who approves registrations and sees where needs go unmet. */
 export const boardOfficers = ['officer', 'admin'] as const satisfies readonly Role[];
+/** Who sees the met pledges that came too late for any delivery report: board officers and contract managers. */
+export const latePledgeReaders = [...boardOfficers, 'contract_manager'] as const satisfies readonly Role[];
 
 /** The signed-in person's own community organisation (null if it is not one, which access already rules out). */
 export async function ownOrganisation(db: Db, request: FastifyRequest): Promise<CommunityOrganisation | null> {

@@ -134,11 +134,13 @@ export async function needsBoardRoutes(app: FastifyInstance, services: Services)
         pageErrors([['target', 'This need has been closed by the organisation: it takes no more pledges']]),
       );
     }
-    const supplierId = request.user!.organisationId;
-    const [rows, measures] = await Promise.all([pledgeTargetRows(db, supplierId, todayIso()), reportableMeasures(db, null)]);
+    const user = request.user!;
+    // every contract of the supplier's, so that one that has ended is refused as such (the form offers running ones)
+    const [rows, measures] = await Promise.all([pledgeTargetRows(db, user.organisationId, null), reportableMeasures(db, null)]);
     const reading = readPledge(request.body, pledgeTargets(rows), new Map(measures.map((m) => [m.id, m.unit])));
     if (!reading.ok) return pledgeForm(request, reply.code(400), need, reading.values, pageErrors(reading.problems));
-    const result = await pledgeToNeed(db, request.actor, request.user!.id, supplierId, need, reading.input);
+    const pledger = { userId: user.id, supplierId: user.organisationId, supplierName: user.organisationName };
+    const result = await pledgeToNeed(db, request.actor, pledger, need, reading.input, { today: todayIso(), baseUrl: services.config.baseUrl });
     if (!result.ok) return pledgeForm(request, reply.code(400), need, reading.values, pageErrors([result.problem]));
     return reply.redirect(flash.path(`/needs/${need.id}`, 'pledged'), 303);
   });

@@ -3,11 +3,12 @@ import type { Services } from '../../services.js';
 import { todayIso } from '../../domain/dates.js';
 import { flashMessages } from '../../platform/flash.js';
 import { recordInPath } from '../../platform/route-params.js';
-import { boardOfficers } from './access.js';
+import { boardOfficers, latePledgeReaders } from './access.js';
 import { decideRegistration } from './decide-registration.js';
 import { readDecision } from './forms.js';
 import { approvalLabels, approvalTags, communityTypeLabels } from './labels.js';
-import { findCommunityOrganisation, listRegistrations, needsWithoutPledges, peopleOf, type CommunityOrganisation } from './repository.js';
+import { pledgeView } from './presenters.js';
+import { findCommunityOrganisation, listRegistrations, needsWithoutPledges, peopleOf, pledgesTooLate, type CommunityOrganisation } from './repository.js';
 import { needChoices, pageErrors } from './route-support.js';
 
 const flash = flashMessages({
@@ -67,7 +68,7 @@ export async function needsOfficerRoutes(app: FastifyInstance, services: Service
     if (!organisation) return reply;
     const reading = readDecision(request.body);
     if (!reading.ok) return decisionPage(reply.code(400), organisation, reading.values, pageErrors(reading.problems));
-    const decided = await decideRegistration(db, request.actor, organisation, reading.input);
+    const decided = await decideRegistration(db, request.actor, organisation, reading.input, services.config.baseUrl);
     return reply.redirect(flash.path('/needs/registrations', decided ? (reading.input.approve ? 'approved' : 'declined') : 'already-decided'), 303);
   });
 
@@ -78,5 +79,10 @@ export async function needsOfficerRoutes(app: FastifyInstance, services: Service
       gaps: gaps.map((g) => ({ ...g, outcomeTitle: outcomeTitles.get(g.outcomeCode) ?? g.outcomeCode })),
       total: gaps.reduce((sum, g) => sum + g.needs, 0),
     });
+  });
+
+  app.get('/needs/late-pledges', { config: { access: latePledgeReaders } }, async (_request, reply) => {
+    const pledges = await pledgesTooLate(db);
+    return reply.page('community-needs/views/late-pledges.njk', { pageTitle: 'Pledges met too late for a delivery report', pledges: pledges.map(pledgeView) });
   });
 }

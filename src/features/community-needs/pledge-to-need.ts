@@ -1,25 +1,55 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contractCommitments, contracts, needPledges } from '../../db/schema/index.js';
+import { contractCommitments, contracts, measures, needPledges } from '../../db/schema/index.js';
+import { formatDate } from '../../domain/dates.js';
+import { formatQuantity } from '../../domain/quantity.js';
 import { withAudit, type Actor } from '../../platform/audit.js';
+import { queueMailOnce } from '../../platform/mail.js';
+import { unitWords } from '../delivery-reports/line-form.js';
+import { communityPeople } from './access.js';
+import { pledgeMadeEmail } from './emails.js';
 import type { PledgeInput, PledgeTarget } from './forms.js';
-import type { NeedRecord } from './repository.js';
+import { peopleToTell, type NeedRecord } from './repository.js';
+
+export interface Pledger {
+  userId: string;
+  supplierId: string;
+  supplierName: string;
+}
 
 export type PledgeResult = { ok: true; pledgeId: string } | { ok: false; problem: [string, string] };
 
 /**
  * A supplier pledges to meet an open need, counted on one of ITS OWN contracts: the contract (and commitment) are
  * checked again in the transaction against the supplier, so a commitment of another supplier's contract is refused
- * whatever the form sent.
+ * whatever the form sent; so is a contract that has ended (`today` is after its end date), whose reporting is over.
+ * The organisation's people are emailed, once each, what was pledged.
  */
-export async function pledgeToNeed(db: Db, actor: Actor, userId: string, supplierId: string, need: NeedRecord, input: PledgeInput): Promise<PledgeResult> {
+export async function pledgeToNeed(
+  db: Db,
+  actor: Actor,
+  pledger: Pledger,
+  need: NeedRecord,
+  input: PledgeInput,
+  context: { today: string; baseUrl: string },
+): Promise<PledgeResult> {
   const { target } = input;
+  const { supplierId } = pledger;
   return withAudit(db, actor, `Pledged to meet the need “${need.title}” of ${need.organisationName}`, async (tx) => {
     const [owned] = await tx
-      .select({ id: contracts.id })
+      .select({ id: contracts.id, reference: contracts.reference, endDate: contracts.endDate })
       .from(contracts)
       .where(and(eq(contracts.id, target.contractId), eq(contracts.supplierId, supplierId)));
     if (!owned) return { ok: false, problem: notYours };
+    if (owned.endDate < context.today) {
+      return {
+        ok: false,
+        problem: [
+          'target',
+          `Contract ${owned.reference} ended on ${formatDate(owned.endDate)} and takes no more delivery reports: select a commitment of a contract that is still running`,
+        ],
+      };
+    }
     if (target.commitmentId) {
       const [commitment] = await tx
         .select({ measureId: contractCommitments.measureId })
@@ -37,16 +67,28 @@ export async function pledgeToNeed(db: Db, actor: Actor, userId: string, supplie
         measureId: input.measureId,
         quantityHundredths: input.quantityHundredths,
         offer: input.offer,
-        pledgedBy: userId,
+        pledgedBy: pledger.userId,
       })
       .returning({ id: needPledges.id });
+    const [measure] = await tx.select({ unit: measures.unit }).from(measures).where(eq(measures.id, input.measureId));
+    const facts = {
+      supplierName: pledger.supplierName,
+      needTitle: need.title,
+      organisationName: need.organisationName,
+      contractReference: owned.reference,
+      quantity: `${formatQuantity(input.quantityHundredths)} ${unitWords(measure!.unit)}`,
+      offer: input.offer,
+    };
+    for (const person of await peopleToTell(tx, communityPeople, need.organisationId)) {
+      await queueMailOnce(tx, `needs-pledged:${pledge!.id}:${person.id}`, pledgeMadeEmail(person, facts, `${context.baseUrl}/community/needs/${need.id}`));
+    }
     return { ok: true, pledgeId: pledge!.id };
   });
 }
 
 const notYours: [string, string] = ['target', 'Select one of your own contracts’ commitments, or additional social value on one of your contracts'];
 
-/** The choices of the pledge form's "counts towards", from the supplier's own running contracts. */
+/** The choices of the pledge form's "counts towards", from the supplier's own contracts. */
 export function pledgeTargets(
   contractsOfSupplier: {
     id: string;

@@ -40,5 +40,7 @@ export function pledgeView(pledge: PledgeRecord) {
     statusLabel: pledgeStatusLabels[pledge.status],
     statusTag: pledgeStatusTags[pledge.status],
     reported: pledge.reportLineId !== null,
+    /** confirmed met after the contract's last report that could carry it was handed in */
+    tooLate: pledge.reportLineId === null && pledge.tooLateAt !== null,
   };
 }

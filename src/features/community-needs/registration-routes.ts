@@ -30,7 +30,7 @@ export async function registrationRoutes(app: FastifyInstance, services: Service
     if (request.user) return reply.redirect('/', 303);
     const reading = readRegistration(request.body);
     if (!reading.ok) return form(reply.code(400), reading.values, pageErrors(reading.problems));
-    const result = await registerOrganisation(db, request.actor, reading.input);
+    const result = await registerOrganisation(db, request.actor, reading.input, services.config.baseUrl);
     if (!result.ok) return form(reply.code(400), reading.values, pageErrors(result.problems));
     await startSession(app, services, reply, result.userId);
     return reply.redirect('/community?done=registered', 303);

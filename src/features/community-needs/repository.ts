@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   communityNeeds,
@@ -11,6 +11,7 @@ import {
   outcomes,
   users,
   type NeedType,
+  type Role,
 } from '../../db/schema/index.js';
 import type { Page } from '../../domain/pagination.js';
 
@@ -72,6 +73,28 @@ export async function peopleOf(db: DbOrTx, organisationIds: string[]) {
     .from(users)
     .where(inArray(users.organisationId, organisationIds))
     .orderBy(asc(users.createdAt));
+}
+
+/**
+ * The active people to email about the board: those with one of `roles`, of one organisation (or, with null, of any:
+ * the council's officers who approve registrations).
+ */
+export async function peopleToTell(db: DbOrTx, roles: readonly Role[], organisationId: string | null) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.active, true), arrayOverlaps(users.roles, [...roles]), organisationId ? eq(users.organisationId, organisationId) : undefined))
+    .orderBy(asc(users.createdAt), asc(users.id));
+}
+
+/** The contract's manager, if it has one who can still sign in. */
+export async function contractManagerOf(db: DbOrTx, contractId: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(contracts)
+    .innerJoin(users, eq(users.id, contracts.contractManagerId))
+    .where(and(eq(contracts.id, contractId), eq(users.active, true)));
+  return row ?? null;
 }
 
 export async function countRegistrationsAwaiting(db: DbOrTx): Promise<number> {
@@ -224,6 +247,7 @@ const pledgeColumns = {
   metOn: needPledges.metOn,
   confirmedAt: needPledges.confirmedAt,
   reportLineId: needPledges.reportLineId,
+  tooLateAt: needPledges.tooLateAt,
   createdAt: needPledges.createdAt,
 };
 
@@ -262,19 +286,24 @@ export async function countPledgesToConfirm(db: DbOrTx, organisationId: string):
   return row?.n ?? 0;
 }
 
+/** Met pledges confirmed after every delivery report that could carry them was handed in: in no report, so not counted. */
+export const pledgesTooLate = (db: DbOrTx) =>
+  pledgesQuery(db, and(eq(needPledges.status, 'met'), isNull(needPledges.reportLineId), isNotNull(needPledges.tooLateAt)));
+
 /** Met pledges, newest first, for the public board. */
 export const metPledges = (db: DbOrTx, limit: number) =>
   pledgesQuery(db, and(eq(needPledges.status, 'met'), eq(needOrganisation.approvalStatus, 'approved'))).limit(limit);
 
 /**
- * What a supplier may count a pledge towards: each commitment of its own contracts that have not ended, and additional
- * social value on each of those contracts.
+ * What a supplier may count a pledge towards: each commitment of its own contracts that have not ended by `runningOn`
+ * (or all of them, with null, to tell a chosen contract that has ended from one that is not the supplier's), and
+ * additional social value on each of those contracts.
  */
-export async function pledgeTargetRows(db: DbOrTx, supplierId: string, today: string) {
+export async function pledgeTargetRows(db: DbOrTx, supplierId: string, runningOn: string | null) {
   const own = await db
     .select({ id: contracts.id, reference: contracts.reference, title: contracts.title, frameworkVersionId: contracts.frameworkVersionId })
     .from(contracts)
-    .where(and(eq(contracts.supplierId, supplierId), gte(contracts.endDate, today)))
+    .where(and(eq(contracts.supplierId, supplierId), runningOn ? gte(contracts.endDate, runningOn) : undefined))
     .orderBy(asc(contracts.reference));
   const commitments = own.length
     ? await db

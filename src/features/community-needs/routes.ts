@@ -19,8 +19,10 @@ const flash = flashMessages({
   changed: 'Need changed.',
   closed: 'Need closed. It is no longer on the needs board.',
   reopened: 'Need reopened. It is back on the needs board.',
-  registered: 'Thank you for registering. An officer of the council will check your registration.',
+  registered: 'Thank you for registering. An officer of the council will check your registration, and we will email you the decision.',
   confirmed: 'Thank you. The pledge is confirmed as met, and goes to the council with the supplier’s next delivery report.',
+  'too-late':
+    'The pledge is confirmed as met. It came after the contract’s last delivery report was handed in, so it cannot be counted in a report. The supplier and the council have been told.',
   'already-decided': 'This pledge was already confirmed or withdrawn.',
 });
 
@@ -197,7 +199,7 @@ export async function communityNeedRoutes(app: FastifyInstance, services: Servic
     if (!(await approved(request, reply))) return reply;
     const reading = readConfirmation(request.body, todayIso());
     if (!reading.ok) return confirmForm(reply.code(400), pledge, reading.values, pageErrors(reading.problems, { input: MET_ON, parts: reading.dateParts }));
-    const outcome = await confirmPledge(db, request.actor, pledge, reading.input);
+    const outcome = await confirmPledge(db, request.actor, pledge, reading.input, services.config.baseUrl);
     return reply.redirect(flash.path(`/community/needs/${pledge.needId}`, outcome), 303);
   });
 }
