@@ -1,4 +1,5 @@
 const LONG = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const ISO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 const TIME = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'Europe/London' });
 
 /** "22 November 2026". Accepts a Date or an ISO date string ("2026-11-22"). */
@@ -18,7 +19,7 @@ export function formatDateTime(value: Date | string | null | undefined): string 
 
 /** Today's date in the UK as "YYYY-MM-DD". */
 export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return ISO_DAY.format(now);
 }
 
 /** A real calendar date from day, month and year fields, as "YYYY-MM-DD", or null. */
