@@ -1,7 +1,7 @@
 import { inArray, Param, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { organisations } from '../../db/schema/index.js';
-import { buildMatcher, MIN_TOKEN } from './matcher.js';
+import { buildMatcher, matchColumns, MIN_TOKEN } from './matcher.js';
 import { matchingName } from './names.js';
 import { directoryOrganisationsLike, rowsOf } from './repository.js';
 
@@ -73,15 +73,7 @@ export async function rematchSpendSuppliers(tx: Tx, organisationIds: readonly st
   });
   const matcher = buildMatcher(rivals);
   const changes = waiting.flatMap((supplier) => {
-    const match = matcher.match(supplier);
-    const next = {
-      id: supplier.id,
-      status: match.status,
-      organisationId: match.status === 'matched' ? match.organisationId : null,
-      matchedBy: match.status === 'matched' ? match.matchedBy : null,
-      candidateId: match.status === 'review' ? match.candidateId : null,
-      candidateScore: match.status === 'review' ? match.candidateScore : null,
-    };
+    const next = { id: supplier.id, ...matchColumns(matcher.match(supplier)) };
     const same = next.status === supplier.status && next.candidateId === supplier.candidateId && next.candidateScore === supplier.candidateScore;
     return same ? [] : [next];
   });

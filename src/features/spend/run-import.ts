@@ -6,7 +6,7 @@ import { spendImportFiles, spendImports, spendSuppliers, type SpendKind } from '
 import { recordEvent, withAudit, type Actor } from '../../platform/audit.js';
 import { columnsFrom } from '../contract-import/mapping.js';
 import { fieldLabelOf, fieldsOf } from './fields.js';
-import { buildMatcher, type Matcher } from './matcher.js';
+import { buildMatcher, matchColumns, type Matcher } from './matcher.js';
 import { OccurrenceCounter } from './occurrences.js';
 import { PaymentColumns } from './payment-columns.js';
 import { columnIndexes, paymentReader, type PaymentRow } from './payment-row.js';
@@ -102,7 +102,6 @@ type SupplierRow = typeof spendSuppliers.$inferInsert;
 function newSupplier(spendImport: SpendImport, matcher: Matcher, key: string, supplier: PaymentRow['supplier']): SupplierRow {
   const id = randomUUID();
   if (!supplier) return { id, publisherId: spendImport.publisherId, name: 'Redacted', nameKey: key, status: 'redacted' as const, firstImportId: spendImport.id };
-  const match = matcher.match(supplier);
   return {
     id,
     publisherId: spendImport.publisherId,
@@ -113,11 +112,7 @@ function newSupplier(spendImport: SpendImport, matcher: Matcher, key: string, su
     postcode: supplier.postcode,
     vcseInFile: supplier.vcse,
     firstImportId: spendImport.id,
-    status: match.status,
-    organisationId: match.status === 'matched' ? match.organisationId : null,
-    matchedBy: match.status === 'matched' ? match.matchedBy : null,
-    candidateId: match.status === 'review' ? match.candidateId : null,
-    candidateScore: match.status === 'review' ? match.candidateScore : null,
+    ...matchColumns(matcher.match(supplier)),
   };
 }
 
