@@ -210,7 +210,12 @@ describe.each(databaseKinds)('matching unmatched payments again as the directory
     expect(await supplierNamed('West Council', 'Wigston Widgets Ltd')).toMatchObject({ status: 'matched', matchedBy: 'name', organisationId: kites });
     // Two organisations of the directory now have the name: the payments wait for a person, not matched to the changed one.
     await rename(lamps, 'Enderby Engines');
-    expect(await supplierNamed('West Council', 'Enderby Engines')).toMatchObject({ status: 'review', candidateId: lamps, candidateScore: 100, organisationId: null });
+    expect(await supplierNamed('West Council', 'Enderby Engines')).toMatchObject({
+      status: 'review',
+      candidateId: lamps,
+      candidateScore: 100,
+      organisationId: null,
+    });
     // A person decided that Oadby Ovens is no organisation of the directory: a namesake does not change that.
     await rename(mats, 'Oadby Ovens Ltd');
     expect(await supplierNamed('West Council', 'Oadby Ovens')).toEqual(decided);

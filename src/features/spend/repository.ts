@@ -92,7 +92,10 @@ const directoryColumns = {
 
 /** Every directory organisation that payments can be matched to. */
 export async function directoryOrganisations(db: DbOrTx): Promise<DirectoryOrganisation[]> {
-  return db.select(directoryColumns).from(organisations).where(inArray(organisations.kind, [...MATCHED_KINDS]));
+  return db
+    .select(directoryColumns)
+    .from(organisations)
+    .where(inArray(organisations.kind, [...MATCHED_KINDS]));
 }
 
 /**

@@ -101,7 +101,8 @@ type SupplierRow = typeof spendSuppliers.$inferInsert;
 /** A supplier a file names for the first time, matched to the directory. */
 function newSupplier(spendImport: SpendImport, matcher: Matcher, key: string, supplier: PaymentRow['supplier']): SupplierRow {
   const id = randomUUID();
-  if (!supplier) return { id, publisherId: spendImport.publisherId, name: 'Redacted', nameKey: key, status: 'redacted' as const, firstImportId: spendImport.id };
+  if (!supplier)
+    return { id, publisherId: spendImport.publisherId, name: 'Redacted', nameKey: key, status: 'redacted' as const, firstImportId: spendImport.id };
   return {
     id,
     publisherId: spendImport.publisherId,
