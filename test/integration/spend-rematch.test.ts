@@ -172,6 +172,58 @@ describe.each(databaseKinds)('matching unmatched payments again as the directory
     expect(await supplierNamed('North Council', 'Sileby Signs')).toMatchObject({ status: 'unmatched' });
   });
 
+  it('matches again only the payments a changed organisation can be matched to, against the organisations they could be matched to, and leaves decisions alone', async () => {
+    await importFile(
+      db(),
+      actor,
+      file('west.csv', [
+        '2024-07-01,Wigston Widgets Ltd,,100.00,Parks',
+        '2024-07-02,Enderby Engines,,200.00,Fleet',
+        '2024-07-03,Oadby Ovens,,300.00,Schools',
+        '2024-07-04,Syston Saddles,,400.00,Parks',
+      ]),
+      'West Council',
+    );
+    const west = await publisherFilter('West Council');
+    // Organisations added behind the service's back (no change is made through it): nothing is matched to them yet.
+    await db()
+      .insert(organisations)
+      .values([
+        { name: 'Syston Saddles', kind: 'supplier' },
+        { name: 'Enderby Engines Ltd', kind: 'supplier' },
+      ]);
+    const officer = await signedInClient(t.app, 'officer@council.example');
+    const ovens = await supplierNamed('West Council', 'Oadby Ovens');
+    expect((await officer.post(`/spend/suppliers/${ovens.id}`, { decision: 'reject', status: 'unmatched' })).statusCode).toBe(303);
+    const decided = await supplierNamed('West Council', 'Oadby Ovens');
+    expect(decided.decidedAt).not.toBeNull();
+
+    const kites = await createOrganisation(db(), actor, { ...blank, name: 'Kibworth Kites' });
+    const lamps = await createOrganisation(db(), actor, { ...blank, name: 'Lutterworth Lamps' });
+    const mats = await createOrganisation(db(), actor, { ...blank, name: 'Harborough Mats' });
+    const rename = async (id: string, name: string) => {
+      const [row] = await db().select().from(organisations).where(eq(organisations.id, id));
+      const { id: _id, createdAt: _c, updatedAt: _u, ...current } = row!;
+      expect(await updateOrganisation(db(), actor, id, { ...current, name })).toEqual({ ok: true });
+    };
+    await rename(kites, 'Wigston Widgets');
+    expect(await supplierNamed('West Council', 'Wigston Widgets Ltd')).toMatchObject({ status: 'matched', matchedBy: 'name', organisationId: kites });
+    // Two organisations of the directory now have the name: the payments wait for a person, not matched to the changed one.
+    await rename(lamps, 'Enderby Engines');
+    expect(await supplierNamed('West Council', 'Enderby Engines')).toMatchObject({
+      status: 'review',
+      candidateId: lamps,
+      candidateScore: 100,
+      organisationId: null,
+    });
+    // A person decided that Oadby Ovens is no organisation of the directory: a namesake does not change that.
+    await rename(mats, 'Oadby Ovens Ltd');
+    expect(await supplierNamed('West Council', 'Oadby Ovens')).toEqual(decided);
+    // Syston Saddles shares nothing with the changes: it is not looked at (its organisation came in behind the service's back).
+    expect(await supplierNamed('West Council', 'Syston Saddles')).toMatchObject({ status: 'unmatched', organisationId: null });
+    expect(await spendTotals(db(), west)).toMatchObject({ pence: 100000, matchedPence: 10000, reviewPence: 20000 });
+  });
+
   it('keeps figures that agree with a recount', async () => {
     const { kept, recounted } = await figuresAndRecount(db());
     expect(kept).toEqual(recounted);

@@ -14,6 +14,17 @@ export type SupplierMatch =
   | { status: 'review'; candidateId: string; candidateScore: number }
   | { status: 'unmatched' };
 
+/** A match as the columns of a spend supplier that hold it. */
+export function matchColumns(match: SupplierMatch) {
+  return {
+    status: match.status,
+    organisationId: match.status === 'matched' ? match.organisationId : null,
+    matchedBy: match.status === 'matched' ? match.matchedBy : null,
+    candidateId: match.status === 'review' ? match.candidateId : null,
+    candidateScore: match.status === 'review' ? match.candidateScore : null,
+  };
+}
+
 /** A name at least this similar (0 to 1) to an organisation's, and not the same, is put to a person to decide. */
 export const REVIEW_SIMILARITY = 0.75;
 

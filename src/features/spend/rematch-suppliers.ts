@@ -1,9 +1,9 @@
 import { inArray, Param, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { organisations } from '../../db/schema/index.js';
-import { buildMatcher, MIN_TOKEN } from './matcher.js';
+import { buildMatcher, matchColumns, MIN_TOKEN } from './matcher.js';
 import { matchingName } from './names.js';
-import { directoryOrganisations, rowsOf } from './repository.js';
+import { directoryOrganisationsLike, rowsOf } from './repository.js';
 
 interface Waiting {
   id: string;
@@ -16,20 +16,30 @@ interface Waiting {
 }
 
 /**
- * Patterns of `name_key` (the supplier's name in lower case) that a supplier sharing a word with one of these names
- * must have: each word of the name for matching, found inside the key ("&" stands for "and" there).
+ * Patterns of a name in lower case that a name sharing a word with one of these names must have: each word of the name
+ * for matching, found inside it ("&" stands for "and" there).
  */
 function wordPatterns(names: readonly string[]): string[] {
   const words = new Set(names.flatMap((name) => matchingName(name).split(' ')).filter((word) => word.length >= MIN_TOKEN));
   return [...words].flatMap((word) => (word === 'and' ? ['%and%', '%&%'] : [`%${word}%`]));
 }
 
+/** The pattern of a name in lower case that a name the same for matching must have: its words in order ("and" may be "&"). */
+function namePattern(name: string): string {
+  return `%${matchingName(name)
+    .split(' ')
+    .filter((word) => word !== 'and')
+    .join('%')}%`.replace(/%+/g, '%');
+}
+
 /**
  * Matches again the suppliers in spend and grants files that are unmatched or waiting for review, and that nobody has
  * decided about, once these organisations were added to the directory or their name or registration numbers changed:
  * a supplier that now matches by number or name becomes matched, one whose most similar name changed gets its new
- * candidate for review. Only the suppliers that share a number or a word with these organisations (or were their
- * candidates) are looked at, against the whole directory. Runs in the caller's transaction, so the figures move with
+ * candidate for review. Incremental: only the suppliers that share a number or a word with these organisations (or
+ * were their candidates) are looked at, and only against the organisations they could be matched to (these ones, and
+ * those that share a number, a word or their name with them), which the database finds; the rest of the directory is
+ * not read. Runs in the caller's transaction, so the figures move with
  * the change (the triggers of migration "spend_maintenance") and the changes are in its audit event. Redacted payments
  * and people's decisions are left alone; so are suppliers already matched.
  */
@@ -54,17 +64,16 @@ export async function rematchSpendSuppliers(tx: Tx, organisationIds: readonly st
       for update`),
   );
   if (!waiting.length) return 0;
-  const matcher = buildMatcher(await directoryOrganisations(tx));
+  // Everything matching compares a supplier with: organisations with its numbers, its name, or a word of it.
+  const rivals = await directoryOrganisationsLike(tx, {
+    ids: organisationIds,
+    companyNumbers: waiting.flatMap((s) => (s.companyNumber ? [s.companyNumber] : [])),
+    charityNumbers: waiting.flatMap((s) => (s.charityNumber ? [s.charityNumber] : [])),
+    namePatterns: [...wordPatterns(waiting.map((s) => s.name)), ...new Set(waiting.map((s) => namePattern(s.name)))],
+  });
+  const matcher = buildMatcher(rivals);
   const changes = waiting.flatMap((supplier) => {
-    const match = matcher.match(supplier);
-    const next = {
-      id: supplier.id,
-      status: match.status,
-      organisationId: match.status === 'matched' ? match.organisationId : null,
-      matchedBy: match.status === 'matched' ? match.matchedBy : null,
-      candidateId: match.status === 'review' ? match.candidateId : null,
-      candidateScore: match.status === 'review' ? match.candidateScore : null,
-    };
+    const next = { id: supplier.id, ...matchColumns(matcher.match(supplier)) };
     const same = next.status === supplier.status && next.candidateId === supplier.candidateId && next.candidateScore === supplier.candidateScore;
     return same ? [] : [next];
   });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, Param, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { organisations, spendImports, spendPublishers, spendSuppliers, type SpendKind } from '../../db/schema/index.js';
 import type { DirectoryOrganisation } from './matcher.js';
@@ -80,17 +80,44 @@ export async function unfinishedImports(db: DbOrTx, before: Date) {
     .where(and(eq(spendImports.status, 'importing'), isNotNull(spendImports.importingAt), lt(spendImports.importingAt, before)));
 }
 
+/** The kinds of organisation that payments are matched to. */
+const MATCHED_KINDS = ['supplier', 'community', 'partner'] as const;
+
+const directoryColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  companiesHouseNumber: organisations.companiesHouseNumber,
+  charityNumber: organisations.charityNumber,
+};
+
 /** Every directory organisation that payments can be matched to. */
 export async function directoryOrganisations(db: DbOrTx): Promise<DirectoryOrganisation[]> {
   return db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      companiesHouseNumber: organisations.companiesHouseNumber,
-      charityNumber: organisations.charityNumber,
-    })
+    .select(directoryColumns)
     .from(organisations)
-    .where(inArray(organisations.kind, ['supplier', 'community', 'partner']));
+    .where(inArray(organisations.kind, [...MATCHED_KINDS]));
+}
+
+/**
+ * The directory organisations that payments can be matched to with one of these ids, registration numbers, or a name
+ * whose lower case is like one of these patterns: the few a set of suppliers can be matched to, found by the database.
+ */
+export async function directoryOrganisationsLike(
+  db: DbOrTx,
+  like: { ids: readonly string[]; companyNumbers: readonly string[]; charityNumbers: readonly string[]; namePatterns: readonly string[] },
+): Promise<DirectoryOrganisation[]> {
+  return db
+    .select(directoryColumns)
+    .from(organisations)
+    .where(
+      and(
+        inArray(organisations.kind, [...MATCHED_KINDS]),
+        sql`(${organisations.id} = any(${new Param([...like.ids])}::uuid[])
+          or ${organisations.companiesHouseNumber} = any(${new Param([...like.companyNumbers])}::text[])
+          or ${organisations.charityNumber} = any(${new Param([...like.charityNumbers])}::text[])
+          or lower(${organisations.name}) like any(${new Param([...like.namePatterns])}::text[]))`,
+      ),
+    );
 }
 
 /** The directory organisations added or changed since a moment of the database's clock. */
@@ -98,7 +125,7 @@ export async function organisationsChangedSince(db: DbOrTx, since: string): Prom
   const rows = await db
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(inArray(organisations.kind, ['supplier', 'community', 'partner']), gte(organisations.updatedAt, sql`${since}::timestamptz`)));
+    .where(and(inArray(organisations.kind, [...MATCHED_KINDS]), gte(organisations.updatedAt, sql`${since}::timestamptz`)));
   return rows.map((r) => r.id);
 }
 

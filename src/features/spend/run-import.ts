@@ -6,8 +6,9 @@ import { spendImportFiles, spendImports, spendSuppliers, type SpendKind } from '
 import { recordEvent, withAudit, type Actor } from '../../platform/audit.js';
 import { columnsFrom } from '../contract-import/mapping.js';
 import { fieldLabelOf, fieldsOf } from './fields.js';
-import { buildMatcher, type Matcher } from './matcher.js';
+import { buildMatcher, matchColumns, type Matcher } from './matcher.js';
 import { OccurrenceCounter } from './occurrences.js';
+import { PaymentColumns } from './payment-columns.js';
 import { columnIndexes, paymentReader, type PaymentRow } from './payment-row.js';
 import { fileRows, type FileSource } from './read-file.js';
 import { directoryOrganisations, findImport, importedTwin, organisationsChangedSince, publisherSuppliers, rowsOf, type SpendImport } from './repository.js';
@@ -42,11 +43,6 @@ class RowProblem extends Error {}
 
 /** The key of the redacted payments' supplier: an empty name. */
 const REDACTED_KEY = '';
-
-interface Pending {
-  rowKey: string;
-  payment: PaymentRow;
-}
 
 /** Claims an uploaded import with its columns chosen: refuses a file already imported, or a publisher already importing. */
 async function claim(
@@ -102,91 +98,44 @@ function rowKeyer(kind: SpendKind) {
 
 type SupplierRow = typeof spendSuppliers.$inferInsert;
 
-/** The suppliers a batch names for the first time, each matched to the directory, their ids recorded at once. */
-function newSuppliers(
-  spendImport: SpendImport,
-  matcher: Matcher,
-  fresh: Map<string, NonNullable<PaymentRow['supplier']> | null>,
-  ids: Map<string, string>,
-): SupplierRow[] {
-  return [...fresh].map(([key, supplier]): SupplierRow => {
-    const id = randomUUID();
-    ids.set(key, id);
-    if (!supplier)
-      return { id, publisherId: spendImport.publisherId, name: 'Redacted', nameKey: REDACTED_KEY, status: 'redacted' as const, firstImportId: spendImport.id };
-    const match = matcher.match(supplier);
-    return {
-      id,
-      publisherId: spendImport.publisherId,
-      name: supplier.name,
-      nameKey: key,
-      companyNumber: supplier.companyNumber,
-      charityNumber: supplier.charityNumber,
-      postcode: supplier.postcode,
-      vcseInFile: supplier.vcse,
-      firstImportId: spendImport.id,
-      status: match.status,
-      organisationId: match.status === 'matched' ? match.organisationId : null,
-      matchedBy: match.status === 'matched' ? match.matchedBy : null,
-      candidateId: match.status === 'review' ? match.candidateId : null,
-      candidateScore: match.status === 'review' ? match.candidateScore : null,
-    };
-  });
+/** A supplier a file names for the first time, matched to the directory. */
+function newSupplier(spendImport: SpendImport, matcher: Matcher, key: string, supplier: PaymentRow['supplier']): SupplierRow {
+  const id = randomUUID();
+  if (!supplier)
+    return { id, publisherId: spendImport.publisherId, name: 'Redacted', nameKey: key, status: 'redacted' as const, firstImportId: spendImport.id };
+  return {
+    id,
+    publisherId: spendImport.publisherId,
+    name: supplier.name,
+    nameKey: key,
+    companyNumber: supplier.companyNumber,
+    charityNumber: supplier.charityNumber,
+    postcode: supplier.postcode,
+    vcseInFile: supplier.vcse,
+    firstImportId: spendImport.id,
+    ...matchColumns(matcher.match(supplier)),
+  };
 }
 
 async function addSuppliers(tx: Tx, rows: SupplierRow[]) {
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(spendSuppliers).values(rows.slice(i, i + 1000));
 }
 
-/** A text as an element of an array literal: quoted, with backslashes and quotes escaped. */
-function arrayText(text: string): string {
-  return `"${text.replace(/[\\"]/g, '\\$&')}"`;
+/** A batch read from the file: its payments as columns, the suppliers it names first, and the rows read so far. */
+interface Batch {
+  columns: PaymentColumns;
+  suppliers: SupplierRow[];
+  rowsRead: number;
+  /** the redacted payments' supplier, once there is one */
+  redactedId: string | null;
 }
 
 /** Writes a batch: new suppliers, and the payments not already in (by row key), counting what it wrote. */
-async function writeBatch(
-  db: Db,
-  actor: Actor,
-  spendImport: SpendImport,
-  matcher: Matcher,
-  ids: Map<string, string>,
-  batch: Pending[],
-  rowsRead: number,
-  lazyCommit: boolean,
-) {
-  const fresh = new Map<string, NonNullable<PaymentRow['supplier']> | null>();
-  for (const { payment } of batch) {
-    const key = payment.supplier?.key ?? REDACTED_KEY;
-    if (!ids.has(key) && !fresh.has(key)) fresh.set(key, payment.supplier);
-  }
-  // Chosen before anything is awaited, so that the next batch, read while this one is written, knows these suppliers.
-  const suppliers = newSuppliers(spendImport, matcher, fresh, ids);
-  const redactedId = ids.get(REDACTED_KEY) ?? null;
-  // Each column as one array literal ({a,b,...}), made in one pass over the batch and read back with unnest: far less
-  // for the database to parse than a row of parameters each, or JSON, and for the driver to make than from arrays.
-  // What the batch adds is summed at the same time, for the usual case of every row being new.
-  const n = batch.length;
-  const supplierIds = new Array<string>(n);
-  const rowKeys = new Array<string>(n);
-  const paidOn = new Array<string>(n);
-  const directorates = new Array<string>(n);
-  const amounts = new Array<number>(n);
-  const references = new Array<string>(n);
-  let pence = 0;
-  let redacted = 0;
-  for (let i = 0; i < n; i++) {
-    const { rowKey, payment } = batch[i]!;
-    const supplierId = ids.get(payment.supplier?.key ?? REDACTED_KEY)!;
-    supplierIds[i] = supplierId;
-    rowKeys[i] = rowKey;
-    paidOn[i] = payment.paidOn;
-    directorates[i] = arrayText(payment.directorate);
-    amounts[i] = payment.amountPence;
-    references[i] = arrayText(payment.reference);
-    pence += payment.amountPence;
-    if (supplierId === redactedId) redacted++;
-  }
-  const literal = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
+async function writeBatch(db: Db, actor: Actor, spendImport: SpendImport, batch: Batch, lazyCommit: boolean) {
+  const { columns, suppliers } = batch;
+  // Each column is one array literal ({a,b,...}), read back with unnest: far less for the database to parse than a
+  // row of parameters each, or JSON. The literals are bytes, sent as text (::text, then cast to the column's array).
+  const rowKeys = columns.rowKeys.literal();
   await withAudit(db, actor, `Imported ${spendImport.fileName}`, async (tx) => {
     // On PostgreSQL a batch does not wait for its commit to reach the disk: nothing counts until finish() commits,
     // which does wait, and with it everything written before it. Should the server stop first, the import is undone as
@@ -198,21 +147,23 @@ async function writeBatch(
       with inserted as (
         insert into spend_payments (import_id, publisher_id, kind, supplier_id, row_key, paid_on, directorate, amount_pence, reference)
         select ${spendImport.id}::uuid, ${spendImport.publisherId}::uuid, ${spendImport.kind}, r.*
-        from unnest(${literal(supplierIds)}::uuid[], ${literal(rowKeys)}::uuid[], ${literal(paidOn)}::date[],
-                    ${literal(directorates)}::text[], ${literal(amounts)}::bigint[], ${literal(references)}::text[]) as r
+        from unnest(${columns.supplierIds.literal()}::text::uuid[], ${rowKeys}::text::uuid[], ${columns.paidOn.literal()}::text::date[],
+                    ${columns.directorates.literal()}::text::text[], ${columns.amounts.literal()}::text::bigint[],
+                    ${columns.references.literal()}::text::text[]) as r
         on conflict (publisher_id, row_key) do nothing
         returning 1
       )
       select count(*)::int as inserted from inserted`);
     const inserted = rowsOf<{ inserted: number }>(written)[0]!.inserted;
-    const counts = { inserted, pence, redacted };
-    if (inserted < n) {
+    // What the batch adds was summed as it was read, for the usual case of every row being new.
+    const counts = { inserted, pence: columns.pence, redacted: columns.redacted };
+    if (inserted < columns.rows) {
       // Some rows were in already (from another file of the publisher): what this import added is read back.
       const [added] = rowsOf<{ pence: string | number; redacted: number }>(
         await tx.execute(sql`
-          select coalesce(sum(amount_pence), 0)::bigint as pence, count(*) filter (where supplier_id = ${redactedId}::uuid)::int as redacted
+          select coalesce(sum(amount_pence), 0)::bigint as pence, count(*) filter (where supplier_id = ${batch.redactedId}::uuid)::int as redacted
           from spend_payments
-          where publisher_id = ${spendImport.publisherId}::uuid and row_key = any(${literal(rowKeys)}::uuid[]) and import_id = ${spendImport.id}::uuid`),
+          where publisher_id = ${spendImport.publisherId}::uuid and row_key = any(${rowKeys}::text::uuid[]) and import_id = ${spendImport.id}::uuid`),
       );
       counts.pence = Number(added!.pence);
       counts.redacted = added!.redacted;
@@ -221,9 +172,9 @@ async function writeBatch(
       .update(spendImports)
       .set({
         importingAt: sql`now()`,
-        rowsRead,
+        rowsRead: batch.rowsRead,
         rowsImported: sql`${spendImports.rowsImported} + ${counts.inserted}`,
-        rowsDuplicate: sql`${spendImports.rowsDuplicate} + ${n - counts.inserted}`,
+        rowsDuplicate: sql`${spendImports.rowsDuplicate} + ${columns.rows - counts.inserted}`,
         rowsRedacted: sql`${spendImports.rowsRedacted} + ${counts.redacted}`,
         totalPence: sql`${spendImports.totalPence} + ${counts.pence}`,
       })
@@ -287,16 +238,20 @@ export async function importSpend(db: Db, actor: Actor, id: string, source: File
     const ids = await publisherSuppliers(db, spendImport.publisherId);
     const keyOf = rowKeyer(spendImport.kind);
     const readRow = paymentReader(at);
-    let batch: Pending[] = [];
+    // Two sets of columns: one is filled from the file while the other is written.
+    const columns = [new PaymentColumns(), new PaymentColumns()] as const;
+    let batch: Batch = { columns: columns[0], suppliers: [], rowsRead: 0, redactedId: null };
     let rowsRead = 0;
     let batches = 0;
     const flush = async () => {
-      const written = batch;
-      const read = rowsRead;
-      batch = [];
+      const written = { ...batch, rowsRead, redactedId: ids.get(REDACTED_KEY) ?? null };
       await writing;
-      writing = writeBatch(db, actor, spendImport, matcher, ids, written, read, options.databaseKind === 'postgres').then(async () => {
-        await options.afterBatch?.({ batch: ++batches, rowsRead: read });
+      // The columns of the batch written before are free again.
+      const next = written.columns === columns[0] ? columns[1] : columns[0];
+      next.clear();
+      batch = { columns: next, suppliers: [], rowsRead: 0, redactedId: null };
+      writing = writeBatch(db, actor, spendImport, written, options.databaseKind === 'postgres').then(async () => {
+        await options.afterBatch?.({ batch: ++batches, rowsRead: written.rowsRead });
         // Requests that arrived while the batch was written get the database before the next batch.
         await nextTurn();
       });
@@ -308,10 +263,20 @@ export async function importSpend(db: Db, actor: Actor, id: string, source: File
       if (!reading.ok)
         throw new RowProblem(`Row ${row.row}, ${fieldLabelOf(fields, reading.field)}: ${reading.message.charAt(0).toLowerCase()}${reading.message.slice(1)}`);
       rowsRead++;
-      batch.push({ rowKey: keyOf(reading.payment), payment: reading.payment });
-      if (batch.length >= size) await flush();
+      const { payment } = reading;
+      // A supplier named for the first time is matched as it is read, so that the rows after it know it.
+      const key = payment.supplier?.key ?? REDACTED_KEY;
+      let supplierId = ids.get(key);
+      if (supplierId === undefined) {
+        const supplier = newSupplier(spendImport, matcher, key, payment.supplier);
+        supplierId = supplier.id!;
+        ids.set(key, supplierId);
+        batch.suppliers.push(supplier);
+      }
+      batch.columns.add(supplierId, keyOf(payment), payment);
+      if (batch.columns.rows >= size) await flush();
     }
-    if (batch.length || rowsRead === 0) await flush();
+    if (batch.columns.rows || rowsRead === 0) await flush();
     await writing;
     return await finish(db, actor, spendImport, directoryAt);
   } catch (error) {
