@@ -148,6 +148,8 @@ describe.each(databaseKinds)('the public transparency site on %s', (kind) => {
 
   it('sends ETag and Cache-Control, answers a matching If-None-Match with 304, and a new ETag once the figures change', async () => {
     const url = `/transparency/contracts/${data.first.id}`;
+    const overviewTag = (await anonymous.get('/transparency')).headers.etag as string;
+    expect((await anonymous.get('/transparency', { 'if-none-match': overviewTag })).statusCode).toBe(304);
     const first = await anonymous.get(url);
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^"[\w-]+"$/);
@@ -171,6 +173,10 @@ describe.each(databaseKinds)('the public transparency site on %s', (kind) => {
     await officer.post(`/contracts/${data.second.id}/publish`);
     const list = await anonymous.get('/transparency/contracts');
     expect(list.body).toContain('Database facilities');
+    // the overview, rendered once for as long as its figures are kept, is made again
+    const overview = await anonymous.get('/transparency', { 'if-none-match': overviewTag });
+    expect(overview.statusCode).toBe(200);
+    expect(overview.headers.etag).not.toBe(overviewTag);
     expect((await anonymous.get('/transparency/data/commitments.csv', { 'if-none-match': downloadTag })).statusCode).toBe(200);
   });
 });

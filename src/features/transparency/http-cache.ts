@@ -17,12 +17,34 @@ function matches(request: FastifyRequest, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
 }
 
-/** Sends a public page with its cache headers and an ETag from its content, or 304 when the visitor has it already. */
-export function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, type: string): FastifyReply {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+interface TaggedPage {
+  body: string;
+  etag: string;
+}
+
+const tagged = (body: string): TaggedPage => ({ body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` });
+
+function sendTagged(request: FastifyRequest, reply: FastifyReply, { body, etag }: TaggedPage, type: string): FastifyReply {
   reply.header('cache-control', PUBLIC_CACHE_CONTROL).header('etag', etag);
   if (matches(request, etag)) return reply.code(304).send();
   return reply.type(type).send(body);
+}
+
+/** Sends a public page with its cache headers and an ETag from its content, or 304 when the visitor has it already. */
+export function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, type: string): FastifyReply {
+  return sendTagged(request, reply, tagged(body), type);
+}
+
+const rendered = new WeakMap<object, TaggedPage>();
+
+/**
+ * `sendCached` for a page made only from `figures`, an object the read cache keeps until the next write
+ * (db/read-cache.ts): the page is rendered and tagged once for as long as the same object is served.
+ */
+export function sendRenderedFrom(request: FastifyRequest, reply: FastifyReply, figures: object, render: () => string, type: string): FastifyReply {
+  let page = rendered.get(figures);
+  if (!page) rendered.set(figures, (page = tagged(render())));
+  return sendTagged(request, reply, page, type);
 }
 
 /**

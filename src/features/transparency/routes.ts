@@ -10,7 +10,7 @@ import { allRows, sendCsv, sendJson } from '../database/export.js';
 import { noFilters } from '../database/filters.js';
 import { supplierFlags } from '../database/view-rows.js';
 import { publicContractFigures, totalsByContract } from './contract-figures.js';
-import { answeredFromCache, sendCached } from './http-cache.js';
+import { answeredFromCache, sendCached, sendRenderedFrom } from './http-cache.js';
 import { overviewFigures } from './overview.js';
 import { publicRenderer } from './public-views.js';
 import { publishedContract, publishedContracts } from './repository.js';
@@ -38,9 +38,16 @@ export async function transparencyRoutes(app: FastifyInstance, services: Service
       .type(HTML)
       .send(render('transparency/views/not-found.njk', request.url, { pageTitle: 'Page not found' }));
 
-  app.get('/transparency', { config }, async (request, reply) =>
-    page(request, reply, 'overview.njk', { pageTitle: 'Social value of our contracts', ...(await overviewFigures(db)) }),
-  );
+  app.get('/transparency', { config }, async (request, reply) => {
+    const figures = await overviewFigures(db);
+    return sendRenderedFrom(
+      request,
+      reply,
+      figures,
+      () => render('transparency/views/overview.njk', '/transparency', { pageTitle: 'Social value of our contracts', ...figures }),
+      HTML,
+    );
+  });
 
   app.get('/transparency/contracts', { config }, async (request, reply) => {
     const afterText = field(request.query, 'after');
