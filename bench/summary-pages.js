@@ -2,7 +2,7 @@
 // data: their server time (p50 / p95, in-process) on 200,000 and on 2,000,000 verified lines, each against the same
 // page from fixed figures with no database (the figures read once, then on every request made into the page by the
 // same view code and template, or sent through the same response schema, on a bare Fastify route with no plugins and
-// no session), measured in turn in the same run.
+// no session). The two data sets and their baselines are asked in turn, a request each, in the same run.
 //   BENCH_DATA_SMALL / BENCH_DATA_COUNTY: a postgres:// URL or a PGlite data folder holding the data of
 //   `npm run seed:large -- --size small` and `--size county`. A folder that does not exist is generated first
 //   (PGlite: several minutes for small, much longer for county).
@@ -80,54 +80,77 @@ export const summaryPages = [
   { label: 'API summary (/api/v1/summary)', url: '/api/v1/summary', signedIn: false },
 ];
 
-/** p50 / p95 of each page and of its fixed-figures baseline on one data set, in ms. */
-async function measure(where, size) {
+/** The service and its fixed-figures twin on one data set, ready to answer. */
+async function servers(where, size) {
   const database = await openDataSet(where, size);
-  try {
-    // the API's limit per address would refuse a benchmark's hundreds of requests a minute, and a shared machine's
-    // stall would have a request refused as busy: this measures the pages, not the limits
-    const config = loadConfig({ LOG_LEVEL: 'silent', API_RATE_LIMIT: '1000000', LOAD_SHED_EVENT_LOOP_DELAY_MS: '0' });
-    const app = await buildApp({ config, database, mailer: { send: async () => undefined } }, { logger: false });
-    await app.ready();
-    const cookie = await signedInCookie(app, 'officer@council.example');
-    const bare = await fixedFiguresApp(database.db);
-    const results = {};
-    for (const { label, url, signedIn } of summaryPages) {
-      const get = (target) => async () => {
-        const response = await target.inject({ url, headers: signedIn ? { cookie } : {} });
-        if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
-      };
-      const runs = { page: get(app), baseline: get(bare) };
-      for (let i = 0; i < 20; i++) for (const fn of Object.values(runs)) await fn();
-      const times = { page: [], baseline: [] };
-      for (let i = 0; i < REQUESTS; i++) {
-        for (const [key, fn] of Object.entries(runs)) {
-          const started = performance.now();
-          await fn();
-          times[key].push(performance.now() - started);
-        }
+  // the API's limit per address would refuse a benchmark's hundreds of requests a minute, and a shared machine's
+  // stall would have a request refused as busy: this measures the pages, not the limits
+  const config = loadConfig({ LOG_LEVEL: 'silent', API_RATE_LIMIT: '1000000', LOAD_SHED_EVENT_LOOP_DELAY_MS: '0' });
+  const app = await buildApp({ config, database, mailer: { send: async () => undefined } }, { logger: false });
+  await app.ready();
+  const cookie = await signedInCookie(app, 'officer@council.example');
+  const bare = await fixedFiguresApp(database.db);
+  return {
+    app,
+    bare,
+    cookie,
+    close: async () => {
+      await bare.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/**
+ * p50 / p95 of each page and of its fixed-figures baseline on both data sets, in ms: the four are asked in turn, one
+ * request each, so that a stall of a shared machine falls on all of them alike rather than on one data set's run.
+ */
+async function measure(sets) {
+  const results = sets.map(() => ({}));
+  for (const { label, url, signedIn } of summaryPages) {
+    const runs = sets.flatMap((set, index) =>
+      ['page', 'baseline'].map((key) => {
+        const target = key === 'page' ? set.app : set.bare;
+        const headers = signedIn ? { cookie: set.cookie } : {};
+        return { index, key, times: [], ask: () => target.inject({ url, headers }) };
+      }),
+    );
+    const ask = async (run) => {
+      const response = await run.ask();
+      if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
+    };
+    for (let i = 0; i < 20; i++) for (const run of runs) await ask(run);
+    for (let i = 0; i < REQUESTS; i++) {
+      for (const run of runs) {
+        const started = performance.now();
+        await ask(run);
+        run.times.push(performance.now() - started);
       }
-      results[label] = {
-        p50: percentile(times.page, 0.5),
-        p95: percentile(times.page, 0.95),
-        baselineP50: percentile(times.baseline, 0.5),
-        baselineP95: percentile(times.baseline, 0.95),
-      };
     }
-    await bare.close();
-    await app.close();
-    return results;
-  } finally {
-    await database.close();
+    for (const run of runs) {
+      const prefix = run.key === 'page' ? '' : 'baseline';
+      const name = (p) => (prefix ? `${prefix}P${p}` : `p${p}`);
+      results[run.index][label] = { ...results[run.index][label], [name(50)]: percentile(run.times, 0.5), [name(95)]: percentile(run.times, 0.95) };
+    }
   }
+  return results;
 }
 
 export async function summaryPagesBenchmark() {
   const { small, county } = dataSets();
   const load = () => `load average ${os.loadavg()[0].toFixed(2)}`;
-  const lines = [`Summary pages, ${REQUESTS} requests each, in-process, each in turn with its fixed-figures baseline (${load()} at the start)`];
-  const a = await measure(small, 'small');
-  const b = await measure(county, 'county');
+  const sets = [await servers(small, 'small'), await servers(county, 'county')];
+  const lines = [
+    `Summary pages, ${REQUESTS} requests each, in-process, the two data sets and their fixed-figures baselines asked in turn (${load()} at the start)`,
+  ];
+  let a;
+  let b;
+  try {
+    [a, b] = await measure(sets);
+  } finally {
+    for (const set of sets) await set.close();
+  }
   const ms = (n) => `${n.toFixed(1)} ms`;
   for (const { label } of summaryPages) {
     const [s, c] = [a[label], b[label]];
