@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PreparingPGlite } from './pglite-client.js';
-import { ReadCache } from './read-cache.js';
+import { derivedFrom, ReadCache } from './read-cache.js';
 
 describe('ReadCache on the embedded database', () => {
   let client: PreparingPGlite;
@@ -50,5 +50,19 @@ describe('ReadCache on the embedded database', () => {
     });
     expect(await slow).toBe('Fourth');
     expect(await cache.get('slow', async () => 'read again')).toBe('read again');
+  });
+});
+
+describe('derivedFrom', () => {
+  it('makes what is derived from an object once per key, and afresh for another object', () => {
+    let made = 0;
+    const make = () => ++made;
+    const figures = { total: 1 };
+    expect(derivedFrom(figures, 'page', make)).toBe(1);
+    expect(derivedFrom(figures, 'page', make)).toBe(1);
+    expect(derivedFrom(figures, 'bytes', make)).toBe(2);
+    expect(derivedFrom({ total: 1 }, 'page', make)).toBe(3);
+    expect(derivedFrom('not an object', 'page', make)).toBe(4);
+    expect(derivedFrom('not an object', 'page', make)).toBe(5);
   });
 });

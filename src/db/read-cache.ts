@@ -45,3 +45,18 @@ export function cachedRead<T>(db: DbOrTx, key: string, load: () => Promise<T>): 
   const cache = caches.get(db);
   return cache ? cache.get(key, load) : load();
 }
+
+const derived = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * What `make` derives from `value` (a page rendered from it, its serialized bytes and ETag), made once under `key` for
+ * as long as `value` lives: a result served again from the read cache is the same object, so work done on it is not
+ * done again until the next write replaces it. A value that is not an object is derived from afresh each time.
+ */
+export function derivedFrom<T>(value: unknown, key: string, make: () => T): T {
+  if (value === null || typeof value !== 'object') return make();
+  let made = derived.get(value);
+  if (!made) derived.set(value, (made = new Map()));
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as T;
+}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/client.js';
+import { derivedFrom } from '../../db/read-cache.js';
 import { auditEvents } from '../../db/schema/index.js';
 
 /**
@@ -35,16 +36,17 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, body: s
   return sendTagged(request, reply, tagged(body), type);
 }
 
-const rendered = new WeakMap<object, TaggedPage>();
-
 /**
- * `sendCached` for a page made only from `figures`, an object the read cache keeps until the next write
- * (db/read-cache.ts): the page is rendered and tagged once for as long as the same object is served.
+ * `sendCached` for a page made only from `figures`, an object the read cache keeps until the next write: the page is
+ * rendered and tagged once for as long as the same object is served.
  */
 export function sendRenderedFrom(request: FastifyRequest, reply: FastifyReply, figures: object, render: () => string, type: string): FastifyReply {
-  let page = rendered.get(figures);
-  if (!page) rendered.set(figures, (page = tagged(render())));
-  return sendTagged(request, reply, page, type);
+  return sendTagged(
+    request,
+    reply,
+    derivedFrom(figures, 'public-page', () => tagged(render())),
+    type,
+  );
 }
 
 /**
